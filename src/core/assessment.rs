@@ -1,0 +1,336 @@
+//! An assessment: its scope, its answers, and the one reducer that changes it.
+//!
+//! Every change goes through [`reduce`], so autosave, undo, tab sync and tests
+//! all see the same stream of [`Action`]s.
+
+use crate::core::bank::{Bank, Question};
+use crate::core::catalog::Category;
+use crate::core::date::Day;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How far a control is from ready.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Implemented, and the evidence is ready to show an auditor.
+    Ready,
+    /// Implemented, but the evidence is not ready.
+    Implemented,
+    /// Partly implemented.
+    Partial,
+    /// Not in place yet, but planned.
+    Planned,
+    /// Not in place.
+    Missing,
+    /// Does not apply to this system (needs a justification).
+    NotApplicable,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Ready,
+        Status::Implemented,
+        Status::Partial,
+        Status::Planned,
+        Status::Missing,
+        Status::NotApplicable,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Ready => "Ready, with evidence",
+            Status::Implemented => "In place, evidence not ready",
+            Status::Partial => "Partly in place",
+            Status::Planned => "Planned",
+            Status::Missing => "Not in place",
+            Status::NotApplicable => "Not applicable",
+        }
+    }
+
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Status::Ready => "Ready",
+            Status::Implemented => "No evidence",
+            Status::Partial => "Partly",
+            Status::Planned => "Planned",
+            Status::Missing => "No",
+            Status::NotApplicable => "N/A",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportType {
+    /// Design of controls at a point in time.
+    #[default]
+    Type1,
+    /// Design and operating effectiveness across an observation period.
+    Type2,
+}
+
+/// The Type II observation period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start: Day,
+    pub end: Day,
+}
+
+/// Allowed length of a Type II observation period, in whole months.
+pub const PERIOD_MONTHS: std::ops::RangeInclusive<i32> = 3..=12;
+
+impl Period {
+    /// Why this period is not a valid observation period, if it is not.
+    pub fn problem(&self) -> Option<String> {
+        let months = self.start.months_until(self.end.add_days(1));
+        if self.end <= self.start {
+            Some("the period must end after it starts".into())
+        } else if !PERIOD_MONTHS.contains(&months) {
+            Some(format!(
+                "the period is {months} whole months; a Type II period is 3 to 12 months"
+            ))
+        } else {
+            None
+        }
+    }
+}
+
+/// Parts of the system an auditor will look at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeItem {
+    Infrastructure,
+    Software,
+    People,
+    Procedures,
+    Data,
+}
+
+impl ScopeItem {
+    pub const ALL: [ScopeItem; 5] = [
+        ScopeItem::Infrastructure,
+        ScopeItem::Software,
+        ScopeItem::People,
+        ScopeItem::Procedures,
+        ScopeItem::Data,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ScopeItem::Infrastructure => "Infrastructure",
+            ScopeItem::Software => "Software",
+            ScopeItem::People => "People",
+            ScopeItem::Procedures => "Procedures",
+            ScopeItem::Data => "Data",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    pub organisation: String,
+    pub system: String,
+    pub report_type: ReportType,
+    /// Required for Type II; kept (but unused) when switching back to Type I.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Always contains Security.
+    pub categories: BTreeSet<Category>,
+    pub in_scope: BTreeSet<ScopeItem>,
+}
+
+impl Default for Scope {
+    fn default() -> Self {
+        Scope {
+            organisation: String::new(),
+            system: String::new(),
+            report_type: ReportType::Type1,
+            period: None,
+            categories: BTreeSet::from([Category::Security]),
+            in_scope: ScopeItem::ALL.into_iter().collect(),
+        }
+    }
+}
+
+/// Which questions the assessment asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionPath {
+    #[default]
+    Full,
+    /// The bank's quick subset: a first look in about 15 minutes.
+    Quick,
+}
+
+/// The user's answer to one question. Every field is optional work.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Answer {
+    /// `None` means unanswered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Why the question does not apply (expected with `NotApplicable`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub justification: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<Day>,
+    /// Ticked evidence items, by their position in the question's list.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub evidence: BTreeSet<usize>,
+    /// Flagged for someone to review.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub review: bool,
+    /// Type II: the date since which the control has operated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operating_since: Option<Day>,
+}
+
+impl Answer {
+    pub fn is_empty(&self) -> bool {
+        *self == Answer::default()
+    }
+}
+
+/// Which bank (and bank version) the answers were given against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BankRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub id: String,
+    pub name: String,
+    pub bank: BankRef,
+    pub path: QuestionPath,
+    pub scope: Scope,
+    /// Keyed by question id. Answers to questions that left the scope are
+    /// kept, so putting a category back restores them.
+    pub answers: BTreeMap<String, Answer>,
+    /// RFC 3339 timestamps, set by the edge (the core has no clock).
+    pub created: String,
+    pub updated: String,
+    /// Bumped on every saved change; lets storage refuse to overwrite a newer save.
+    pub revision: u64,
+}
+
+impl Assessment {
+    pub fn new(id: String, name: String, bank: &Bank, now: String) -> Self {
+        Assessment {
+            id,
+            name,
+            bank: BankRef {
+                id: bank.id.clone(),
+                version: bank.version.clone(),
+            },
+            path: QuestionPath::Full,
+            scope: Scope::default(),
+            answers: BTreeMap::new(),
+            created: now.clone(),
+            updated: now,
+            revision: 0,
+        }
+    }
+
+    pub fn answer(&self, question: &str) -> Option<&Answer> {
+        self.answers.get(question)
+    }
+
+    pub fn status(&self, question: &str) -> Option<Status> {
+        self.answers.get(question).and_then(|a| a.status)
+    }
+
+    /// Whether the assessment asks this question (category and path in scope).
+    pub fn asks(&self, question: &Question) -> bool {
+        self.scope.categories.contains(&question.category)
+            && (self.path == QuestionPath::Full || question.quick)
+    }
+
+    /// The questions this assessment asks, in bank order.
+    pub fn asked<'a>(&'a self, bank: &'a Bank) -> impl Iterator<Item = &'a Question> + 'a {
+        bank.questions.iter().filter(move |q| self.asks(q))
+    }
+}
+
+/// One user intent. The UI turns DOM events into these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Rename(String),
+    SetPath(QuestionPath),
+    SetOrganisation(String),
+    SetSystem(String),
+    SetReportType(ReportType),
+    SetPeriod(Option<Period>),
+    /// Security cannot be switched off; the action is ignored for it.
+    SetCategory(Category, bool),
+    SetScopeItem(ScopeItem, bool),
+    SetStatus(String, Option<Status>),
+    SetJustification(String, String),
+    SetNote(String, String),
+    SetOwner(String, String),
+    SetDue(String, Option<Day>),
+    SetEvidence(String, usize, bool),
+    SetReview(String, bool),
+    SetOperatingSince(String, Option<Day>),
+}
+
+/// Applies one action. Pure: no clock, no I/O; returns the changed copy.
+pub fn reduce(assessment: &Assessment, action: Action) -> Assessment {
+    let mut next = assessment.clone();
+    let scope = &mut next.scope;
+    match action {
+        Action::Rename(name) => next.name = name,
+        Action::SetPath(path) => next.path = path,
+        Action::SetOrganisation(v) => scope.organisation = v,
+        Action::SetSystem(v) => scope.system = v,
+        Action::SetReportType(t) => scope.report_type = t,
+        Action::SetPeriod(p) => scope.period = p,
+        Action::SetCategory(c, on) => {
+            if on {
+                scope.categories.insert(c);
+            } else if !c.is_mandatory() {
+                scope.categories.remove(&c);
+            }
+        }
+        Action::SetScopeItem(item, on) => {
+            if on {
+                scope.in_scope.insert(item);
+            } else {
+                scope.in_scope.remove(&item);
+            }
+        }
+        Action::SetStatus(q, s) => edit(&mut next, q, |a| a.status = s),
+        Action::SetJustification(q, v) => edit(&mut next, q, |a| a.justification = v),
+        Action::SetNote(q, v) => edit(&mut next, q, |a| a.note = v),
+        Action::SetOwner(q, v) => edit(&mut next, q, |a| a.owner = v),
+        Action::SetDue(q, d) => edit(&mut next, q, |a| a.due = d),
+        Action::SetEvidence(q, ix, on) => edit(&mut next, q, |a| {
+            if on {
+                a.evidence.insert(ix);
+            } else {
+                a.evidence.remove(&ix);
+            }
+        }),
+        Action::SetReview(q, flag) => edit(&mut next, q, |a| a.review = flag),
+        Action::SetOperatingSince(q, d) => edit(&mut next, q, |a| a.operating_since = d),
+    }
+    next
+}
+
+/// Edits one answer, dropping it when it becomes empty so files stay small.
+fn edit(assessment: &mut Assessment, question: String, change: impl FnOnce(&mut Answer)) {
+    let answer = assessment.answers.entry(question.clone()).or_default();
+    change(answer);
+    if answer.is_empty() {
+        assessment.answers.remove(&question);
+    }
+}

@@ -1,0 +1,343 @@
+//! The question bank: parsing and validating a bank file.
+//!
+//! The built-in bank and any custom bank a vendor or user loads go through
+//! the same [`Bank::from_json`], so both get the same checks and messages.
+
+use crate::core::catalog::{Category, Criterion, Series};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// The `format` marker every bank file carries.
+pub const BANK_FORMAT: &str = "soc2-readiness-bank";
+/// The bank format version this build reads.
+pub const BANK_FORMAT_VERSION: u32 = 1;
+/// Largest bank file accepted, so a wrong file cannot exhaust memory.
+pub const MAX_BANK_BYTES: usize = 20 * 1024 * 1024;
+
+/// Rough effort to close a gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effort {
+    Hours,
+    Days,
+    Weeks,
+    Months,
+}
+
+impl Effort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Effort::Hours => "hours",
+            Effort::Days => "days",
+            Effort::Weeks => "weeks",
+            Effort::Months => "months",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remediation {
+    pub steps: Vec<String>,
+    pub effort: Effort,
+}
+
+/// One question of the bank, as written in the file plus resolved links.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id; answers are keyed by it, so it never changes once shipped.
+    pub id: String,
+    pub text: String,
+    pub guidance: String,
+    /// Criterion ids; the first is the primary one and decides the category.
+    pub criteria: Vec<String>,
+    /// 1 (minor) to 5 (critical).
+    pub weight: u8,
+    /// Its absence would likely draw an exception in the report.
+    pub key: bool,
+    pub evidence: Vec<String>,
+    pub remediation: Remediation,
+    /// What proof of operation across a Type II period looks like.
+    pub type2_proof: String,
+    /// Part of the quick path (a short first look).
+    pub quick: bool,
+    /// Indexes into [`Bank::criteria`], resolved at load time.
+    #[serde(skip)]
+    pub criterion_ix: Vec<usize>,
+    /// Category of the primary criterion, resolved at load time.
+    #[serde(skip, default = "default_category")]
+    pub category: Category,
+}
+
+fn default_category() -> Category {
+    Category::Security
+}
+
+/// A validated bank with lookup indexes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bank {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub series: Vec<Series>,
+    pub criteria: Vec<Criterion>,
+    pub questions: Vec<Question>,
+    question_ix: HashMap<String, usize>,
+    criterion_ix: HashMap<String, usize>,
+    series_ix: HashMap<String, usize>,
+}
+
+/// Why a bank file was rejected. Each message names the place in the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BankError {
+    #[error("the bank file is {0} bytes; the limit is {MAX_BANK_BYTES} bytes")]
+    TooLarge(usize),
+    #[error("the bank file is not valid JSON: {0}")]
+    NotJson(String),
+    #[error("this is not a question bank: `format` must be \"{BANK_FORMAT}\"")]
+    WrongFormat,
+    #[error(
+        "bank format version {0} is not supported; this app reads version {BANK_FORMAT_VERSION}"
+    )]
+    UnsupportedVersion(u64),
+    #[error("{place}: {message}")]
+    Invalid { place: String, message: String },
+}
+
+fn invalid(place: impl Into<String>, message: impl Into<String>) -> BankError {
+    BankError::Invalid {
+        place: place.into(),
+        message: message.into(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Header {
+    #[allow(dead_code)]
+    format: String,
+    #[allow(dead_code)]
+    format_version: u64,
+    id: String,
+    version: String,
+    title: String,
+    series: serde_json::Value,
+    criteria: serde_json::Value,
+    questions: serde_json::Value,
+}
+
+impl Bank {
+    /// Parses and validates a bank file.
+    pub fn from_json(text: &str) -> Result<Bank, BankError> {
+        if text.len() > MAX_BANK_BYTES {
+            return Err(BankError::TooLarge(text.len()));
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| BankError::NotJson(e.to_string()))?;
+        match value.get("format").and_then(|v| v.as_str()) {
+            Some(BANK_FORMAT) => {}
+            _ => return Err(BankError::WrongFormat),
+        }
+        match value.get("format_version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(BANK_FORMAT_VERSION) => {}
+            Some(v) => return Err(BankError::UnsupportedVersion(v)),
+            None => return Err(invalid("format_version", "missing or not a whole number")),
+        }
+        let header: Header =
+            serde_json::from_value(value).map_err(|e| invalid("bank", e.to_string()))?;
+        for (field, text) in [
+            ("id", &header.id),
+            ("version", &header.version),
+            ("title", &header.title),
+        ] {
+            if text.trim().is_empty() {
+                return Err(invalid(field, "must not be empty"));
+            }
+        }
+        let series: Vec<Series> = items(header.series, "series")?;
+        let criteria: Vec<Criterion> = items(header.criteria, "criteria")?;
+        let questions: Vec<Question> = items(header.questions, "questions")?;
+        Bank::build(
+            header.id,
+            header.version,
+            header.title,
+            series,
+            criteria,
+            questions,
+        )
+    }
+
+    fn build(
+        id: String,
+        version: String,
+        title: String,
+        series: Vec<Series>,
+        criteria: Vec<Criterion>,
+        mut questions: Vec<Question>,
+    ) -> Result<Bank, BankError> {
+        let series_ix = unique_ids(series.iter().map(|s| s.id.as_str()), "series")?;
+        let criterion_ix = unique_ids(criteria.iter().map(|c| c.id.as_str()), "criterion")?;
+        let question_ix = unique_ids(questions.iter().map(|q| q.id.as_str()), "question")?;
+
+        for c in &criteria {
+            if !series_ix.contains_key(&c.series) {
+                return Err(invalid(
+                    format!("criterion `{}`", c.id),
+                    format!("field `series`: unknown series `{}`", c.series),
+                ));
+            }
+        }
+        let mut reached: HashMap<usize, usize> = HashMap::new();
+        for q in &mut questions {
+            let place = format!("question `{}`", q.id);
+            check_question_text(q, &place)?;
+            q.criterion_ix.clear();
+            for c in &q.criteria {
+                let ix = *criterion_ix.get(c).ok_or_else(|| {
+                    invalid(&place, format!("field `criteria`: unknown criterion `{c}`"))
+                })?;
+                if q.criterion_ix.contains(&ix) {
+                    return Err(invalid(
+                        &place,
+                        format!("field `criteria`: `{c}` is listed twice"),
+                    ));
+                }
+                q.criterion_ix.push(ix);
+                *reached.entry(ix).or_default() += 1;
+            }
+            let primary = q.criterion_ix.first().copied().ok_or_else(|| {
+                invalid(&place, "field `criteria`: must name at least one criterion")
+            })?;
+            q.category = series[series_ix[&criteria[primary].series]].category;
+        }
+        for (ix, c) in criteria.iter().enumerate() {
+            let count = reached.get(&ix).copied().unwrap_or(0);
+            let place = format!("criterion `{}`", c.id);
+            match count {
+                0 => return Err(invalid(place, "no question covers it")),
+                1 if c.one_question_reason.is_none() => {
+                    return Err(invalid(
+                        place,
+                        "only one question covers it; add a question or give `one_question_reason`",
+                    ));
+                }
+                _ => {}
+            }
+        }
+        Ok(Bank {
+            id,
+            version,
+            title,
+            series,
+            criteria,
+            questions,
+            question_ix,
+            criterion_ix,
+            series_ix,
+        })
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.question_ix.get(id).map(|&ix| &self.questions[ix])
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criterion_ix.get(id).map(|&ix| &self.criteria[ix])
+    }
+
+    pub fn criterion_index(&self, id: &str) -> Option<usize> {
+        self.criterion_ix.get(id).copied()
+    }
+
+    pub fn series(&self, id: &str) -> Option<&Series> {
+        self.series_ix.get(id).map(|&ix| &self.series[ix])
+    }
+
+    /// Category of a criterion (through its series).
+    pub fn criterion_category(&self, criterion: &Criterion) -> Category {
+        self.series(&criterion.series)
+            .map(|s| s.category)
+            .unwrap_or(Category::Security)
+    }
+}
+
+/// Deserializes a JSON array item by item so an error names the item.
+fn items<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    field: &str,
+) -> Result<Vec<T>, BankError> {
+    let serde_json::Value::Array(list) = value else {
+        return Err(invalid(field, "must be a list"));
+    };
+    list.into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let name = item
+                .get("id")
+                .and_then(|v| v.as_str())
+                .map(|id| format!(" (`{id}`)"))
+                .unwrap_or_default();
+            serde_json::from_value(item)
+                .map_err(|e| invalid(format!("{field}[{i}]{name}"), e.to_string()))
+        })
+        .collect()
+}
+
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    what: &str,
+) -> Result<HashMap<String, usize>, BankError> {
+    let mut map = HashMap::new();
+    for (ix, id) in ids.enumerate() {
+        if id.trim().is_empty() {
+            return Err(invalid(
+                format!("{what} #{}", ix + 1),
+                "field `id` must not be empty",
+            ));
+        }
+        if map.insert(id.to_owned(), ix).is_some() {
+            return Err(invalid(format!("{what} `{id}`"), "duplicate id"));
+        }
+    }
+    Ok(map)
+}
+
+fn check_question_text(q: &Question, place: &str) -> Result<(), BankError> {
+    let required = [
+        ("text", q.text.as_str()),
+        ("guidance", q.guidance.as_str()),
+        ("type2_proof", q.type2_proof.as_str()),
+    ];
+    for (field, value) in required {
+        if value.trim().is_empty() {
+            return Err(invalid(place, format!("field `{field}` must not be empty")));
+        }
+    }
+    if !(1..=5).contains(&q.weight) {
+        return Err(invalid(
+            place,
+            format!("field `weight` must be 1 to 5, not {}", q.weight),
+        ));
+    }
+    let lists = [
+        ("evidence", &q.evidence),
+        ("remediation.steps", &q.remediation.steps),
+    ];
+    for (field, list) in lists {
+        if list.is_empty() || list.iter().any(|s| s.trim().is_empty()) {
+            return Err(invalid(
+                place,
+                format!("field `{field}` needs at least one non-empty item"),
+            ));
+        }
+    }
+    let mut seen = HashSet::new();
+    if let Some(dup) = q.evidence.iter().find(|e| !seen.insert(e.as_str())) {
+        return Err(invalid(
+            place,
+            format!("field `evidence`: `{dup}` is listed twice"),
+        ));
+    }
+    Ok(())
+}

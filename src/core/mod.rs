@@ -1,0 +1,23 @@
+//! The pure domain: no yew, web_sys, gloo or wasm_bindgen in here, so all of
+//! it runs and is tested on the host with plain `cargo test`.
+
+pub mod assessment;
+pub mod bank;
+pub mod catalog;
+pub mod date;
+pub mod exchange;
+pub mod score;
+
+pub use assessment::{Action, Answer, Assessment, Status, reduce};
+pub use bank::{Bank, BankError, Question};
+pub use catalog::Category;
+pub use date::Day;
+
+/// The built-in bank file, shipped inside the Wasm so the app needs no fetch.
+pub const BUILTIN_BANK_JSON: &str = include_str!("../../static/bank/soc2-bank.json");
+
+/// Parses the built-in bank. A broken built-in bank is a release bug, and the
+/// host tests check this parse, so the UI can treat an error as fatal.
+pub fn builtin_bank() -> Result<Bank, BankError> {
+    Bank::from_json(BUILTIN_BANK_JSON)
+}
