@@ -133,6 +133,8 @@ impl Bank {
         if text.len() > MAX_BANK_BYTES {
             return Err(BankError::TooLarge(text.len()));
         }
+        // Editors on Windows often save UTF-8 with a byte order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| BankError::NotJson(e.to_string()))?;
         match value.get("format").and_then(|v| v.as_str()) {
@@ -144,8 +146,7 @@ impl Bank {
             Some(v) => return Err(BankError::UnsupportedVersion(v)),
             None => return Err(invalid("format_version", "missing or not a whole number")),
         }
-        let header: Header =
-            serde_json::from_value(value).map_err(|e| invalid("bank", e.to_string()))?;
+        let header: Header = from_value(value).map_err(|message| invalid("bank", message))?;
         for (field, text) in [
             ("id", &header.id),
             ("version", &header.version),
@@ -158,6 +159,9 @@ impl Bank {
         let series: Vec<Series> = items(header.series, "series")?;
         let criteria: Vec<Criterion> = items(header.criteria, "criteria")?;
         let questions: Vec<Question> = items(header.questions, "questions")?;
+        if questions.is_empty() {
+            return Err(invalid("questions", "must list at least one question"));
+        }
         Bank::build(
             header.id,
             header.version,
@@ -180,10 +184,31 @@ impl Bank {
         let criterion_ix = unique_ids(criteria.iter().map(|c| c.id.as_str()), "criterion")?;
         let question_ix = unique_ids(questions.iter().map(|q| q.id.as_str()), "question")?;
 
+        for s in &series {
+            if s.name.trim().is_empty() {
+                return Err(invalid(
+                    format!("series `{}`", s.id),
+                    "field `name` must not be empty",
+                ));
+            }
+        }
         for c in &criteria {
+            let place = format!("criterion `{}`", c.id);
+            if c.topic.trim().is_empty() {
+                return Err(invalid(place, "field `topic` must not be empty"));
+            }
+            if c.one_question_reason
+                .as_deref()
+                .is_some_and(|r| r.trim().is_empty())
+            {
+                return Err(invalid(
+                    place,
+                    "field `one_question_reason` must not be empty when present",
+                ));
+            }
             if !series_ix.contains_key(&c.series) {
                 return Err(invalid(
-                    format!("criterion `{}`", c.id),
+                    place,
                     format!("field `series`: unknown series `{}`", c.series),
                 ));
             }
@@ -278,10 +303,23 @@ fn items<T: serde::de::DeserializeOwned>(
                 .and_then(|v| v.as_str())
                 .map(|id| format!(" (`{id}`)"))
                 .unwrap_or_default();
-            serde_json::from_value(item)
-                .map_err(|e| invalid(format!("{field}[{i}]{name}"), e.to_string()))
+            from_value(item).map_err(|message| invalid(format!("{field}[{i}]{name}"), message))
         })
         .collect()
+}
+
+/// Deserializes a JSON value; the error message names the offending field,
+/// such as "field `remediation.effort`: unknown variant `years`, ...".
+fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        if path == "." || message.contains(&format!("`{path}`")) {
+            message
+        } else {
+            format!("field `{path}`: {message}")
+        }
+    })
 }
 
 fn unique_ids<'a>(
