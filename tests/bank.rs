@@ -1,0 +1,885 @@
+//! The question bank, checked the way a user and a vendor meet it: the
+//! built-in bank must cover the 2017 Trust Services Criteria with usable
+//! questions, and a broken bank file must be refused with a message that says
+//! what to fix.
+
+use serde_json::{Value, json};
+use soc2_readiness::core::bank::{BANK_FORMAT, BANK_FORMAT_VERSION, Effort};
+use soc2_readiness::core::{Bank, BankError, Category, builtin_bank};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+const MINI_BANK: &str = include_str!("fixtures/mini-bank.json");
+const BUILTIN_BANK: &str = include_str!("../static/bank/soc2-bank.json");
+const SCHEMA: &str = include_str!("../static/schema/bank.schema.json");
+/// Question ids of bank version 1.0.0. Saved answers are keyed by them, so
+/// none may disappear or be renamed in a later bank version.
+const SHIPPED_IDS: &str = include_str!("fixtures/bank-shipped-ids.json");
+
+/// The 61 criteria of the 2017 Trust Services Criteria, by series.
+const TSC_2017: &[(&str, Category, &[&str])] = &[
+    (
+        "CC1",
+        Category::Security,
+        &["CC1.1", "CC1.2", "CC1.3", "CC1.4", "CC1.5"],
+    ),
+    ("CC2", Category::Security, &["CC2.1", "CC2.2", "CC2.3"]),
+    (
+        "CC3",
+        Category::Security,
+        &["CC3.1", "CC3.2", "CC3.3", "CC3.4"],
+    ),
+    ("CC4", Category::Security, &["CC4.1", "CC4.2"]),
+    ("CC5", Category::Security, &["CC5.1", "CC5.2", "CC5.3"]),
+    (
+        "CC6",
+        Category::Security,
+        &[
+            "CC6.1", "CC6.2", "CC6.3", "CC6.4", "CC6.5", "CC6.6", "CC6.7", "CC6.8",
+        ],
+    ),
+    (
+        "CC7",
+        Category::Security,
+        &["CC7.1", "CC7.2", "CC7.3", "CC7.4", "CC7.5"],
+    ),
+    ("CC8", Category::Security, &["CC8.1"]),
+    ("CC9", Category::Security, &["CC9.1", "CC9.2"]),
+    ("A1", Category::Availability, &["A1.1", "A1.2", "A1.3"]),
+    ("C1", Category::Confidentiality, &["C1.1", "C1.2"]),
+    (
+        "PI1",
+        Category::ProcessingIntegrity,
+        &["PI1.1", "PI1.2", "PI1.3", "PI1.4", "PI1.5"],
+    ),
+    ("P1", Category::Privacy, &["P1.1"]),
+    ("P2", Category::Privacy, &["P2.1"]),
+    ("P3", Category::Privacy, &["P3.1", "P3.2"]),
+    ("P4", Category::Privacy, &["P4.1", "P4.2", "P4.3"]),
+    ("P5", Category::Privacy, &["P5.1", "P5.2"]),
+    (
+        "P6",
+        Category::Privacy,
+        &["P6.1", "P6.2", "P6.3", "P6.4", "P6.5", "P6.6", "P6.7"],
+    ),
+    ("P7", Category::Privacy, &["P7.1"]),
+    ("P8", Category::Privacy, &["P8.1"]),
+];
+
+const CC_SERIES: [&str; 9] = [
+    "CC1", "CC2", "CC3", "CC4", "CC5", "CC6", "CC7", "CC8", "CC9",
+];
+
+fn bank() -> Bank {
+    builtin_bank().unwrap_or_else(|e| panic!("the built-in bank is rejected: {e}"))
+}
+
+fn mini() -> Value {
+    serde_json::from_str(MINI_BANK).expect("mini-bank.json is JSON")
+}
+
+/// Loads a bank and returns the message a user would read on rejection.
+fn rejection(bank: &Value) -> String {
+    match Bank::from_json(&bank.to_string()) {
+        Ok(_) => panic!("a malformed bank was accepted:\n{bank:#}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn assert_names(message: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(
+            message.contains(part),
+            "the message should name {part:?}: {message}"
+        );
+    }
+}
+
+/// The question with this id in a bank `Value`.
+fn question<'a>(bank: &'a mut Value, id: &str) -> &'a mut serde_json::Map<String, Value> {
+    bank["questions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|q| q["id"] == id)
+        .and_then(Value::as_object_mut)
+        .unwrap_or_else(|| panic!("no question `{id}` in the fixture"))
+}
+
+// ---------------------------------------------------------------- catalog
+
+#[test]
+fn the_catalog_holds_all_61_criteria_of_the_2017_tsc() {
+    let bank = bank();
+    let expected: BTreeSet<&str> = TSC_2017
+        .iter()
+        .flat_map(|(_, _, ids)| ids.iter().copied())
+        .collect();
+    assert_eq!(
+        expected.len(),
+        61,
+        "the fact table itself lists 61 criteria"
+    );
+    let actual: BTreeSet<&str> = bank.criteria.iter().map(|c| c.id.as_str()).collect();
+    let missing: Vec<_> = expected.difference(&actual).collect();
+    let extra: Vec<_> = actual.difference(&expected).collect();
+    assert!(
+        missing.is_empty(),
+        "criteria missing from the catalog: {missing:?}"
+    );
+    assert!(
+        extra.is_empty(),
+        "criteria that are not in the 2017 TSC: {extra:?}"
+    );
+    assert_eq!(bank.criteria.len(), 61, "no criterion is listed twice");
+}
+
+#[test]
+fn every_criterion_sits_in_its_series_and_category() {
+    let bank = bank();
+    for (series, category, ids) in TSC_2017 {
+        let s = bank
+            .series(series)
+            .unwrap_or_else(|| panic!("series {series} is missing"));
+        assert_eq!(s.category, *category, "series {series}");
+        assert!(!s.name.trim().is_empty(), "series {series} has a name");
+        for id in *ids {
+            let c = bank.criterion(id).unwrap();
+            assert_eq!(c.series, *series, "criterion {id}");
+            assert_eq!(bank.criterion_category(c), *category, "criterion {id}");
+            assert!(!c.topic.trim().is_empty(), "criterion {id} has a topic");
+        }
+    }
+    assert_eq!(bank.series.len(), TSC_2017.len(), "no extra series");
+}
+
+// -------------------------------------------------------------- questions
+
+#[test]
+fn the_bank_has_at_least_150_questions() {
+    let n = bank().questions.len();
+    assert!(n >= 150, "only {n} questions");
+}
+
+#[test]
+fn every_criterion_has_two_questions_or_says_why_one_is_enough() {
+    let bank = bank();
+    let mut reached: HashMap<&str, usize> = HashMap::new();
+    for q in &bank.questions {
+        for c in &q.criteria {
+            *reached.entry(c.as_str()).or_default() += 1;
+        }
+    }
+    for c in &bank.criteria {
+        match reached.get(c.id.as_str()).copied().unwrap_or(0) {
+            0 => panic!("no question covers {}", c.id),
+            1 => {
+                let reason = c.one_question_reason.as_deref().unwrap_or("");
+                assert!(
+                    !reason.trim().is_empty(),
+                    "{} has one question and no one_question_reason",
+                    c.id
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn every_question_links_to_criteria_in_the_catalog() {
+    let bank = bank();
+    for q in &bank.questions {
+        assert!(!q.criteria.is_empty(), "{} supports no criterion", q.id);
+        for c in &q.criteria {
+            assert!(
+                bank.criterion(c).is_some(),
+                "{}: unknown criterion {c}",
+                q.id
+            );
+        }
+        let primary = bank.criterion(&q.criteria[0]).unwrap();
+        assert_eq!(
+            q.category,
+            bank.criterion_category(primary),
+            "{} belongs to the category of its first criterion",
+            q.id
+        );
+    }
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+#[test]
+fn question_ids_are_unique_lowercase_kebab_case() {
+    let bank = bank();
+    let mut seen = HashSet::new();
+    for q in &bank.questions {
+        assert!(
+            is_kebab_case(&q.id),
+            "question id `{}` is not lowercase kebab-case",
+            q.id
+        );
+        assert!(
+            seen.insert(q.id.as_str()),
+            "question id `{}` is used twice",
+            q.id
+        );
+        assert_eq!(bank.question(&q.id).map(|found| &found.text), Some(&q.text));
+    }
+}
+
+#[test]
+fn the_kebab_case_rule_rejects_what_it_should() {
+    for good in ["cc6-mfa", "p6-breach-notice", "a1-2-restore"] {
+        assert!(is_kebab_case(good), "{good}");
+    }
+    for bad in [
+        "", "CC6-mfa", "cc6_mfa", "cc6--mfa", "-cc6", "cc6-", "cc6 mfa", "cc6.1",
+    ] {
+        assert!(!is_kebab_case(bad), "{bad:?}");
+    }
+}
+
+#[test]
+fn shipped_question_ids_never_disappear() {
+    let bank = bank();
+    let shipped: Vec<String> = serde_json::from_str(SHIPPED_IDS).unwrap();
+    assert!(shipped.len() >= 150);
+    let missing: Vec<_> = shipped
+        .iter()
+        .filter(|id| bank.question(id).is_none())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "saved answers would be orphaned: these shipped question ids are gone: {missing:?}"
+    );
+}
+
+#[test]
+fn every_question_is_answerable_with_evidence_remediation_and_type2_proof() {
+    let bank = bank();
+    for q in &bank.questions {
+        let id = &q.id;
+        assert!(
+            q.text.trim().ends_with('?'),
+            "{id}: the text should be a question"
+        );
+        assert!(!q.guidance.trim().is_empty(), "{id}: guidance");
+        assert!(!q.evidence.is_empty(), "{id}: no evidence to collect");
+        assert!(
+            q.evidence.iter().all(|e| !e.trim().is_empty()),
+            "{id}: blank evidence"
+        );
+        assert!(
+            !q.remediation.steps.is_empty(),
+            "{id}: no remediation steps"
+        );
+        assert!(
+            q.remediation.steps.iter().all(|s| !s.trim().is_empty()),
+            "{id}: blank remediation step"
+        );
+        assert!(!q.type2_proof.trim().is_empty(), "{id}: type2_proof");
+        assert!((1..=5).contains(&q.weight), "{id}: weight {}", q.weight);
+    }
+}
+
+#[test]
+fn key_controls_exist_in_every_cc_series() {
+    let bank = bank();
+    for series in CC_SERIES {
+        assert!(
+            bank.questions
+                .iter()
+                .any(|q| q.key && primary_series(&bank, q) == series),
+            "no key control in {series}"
+        );
+    }
+}
+
+fn primary_series<'a>(bank: &'a Bank, q: &soc2_readiness::core::Question) -> &'a str {
+    &bank.criterion(&q.criteria[0]).unwrap().series
+}
+
+// ------------------------------------------------------------- quick path
+
+#[test]
+fn the_quick_path_is_short_and_touches_every_cc_series() {
+    let bank = bank();
+    let quick: Vec<_> = bank.questions.iter().filter(|q| q.quick).collect();
+    assert!(!quick.is_empty(), "there is no quick path");
+    assert!(
+        quick.len() <= 30,
+        "the quick path has {} questions",
+        quick.len()
+    );
+    let touched: BTreeSet<&str> = quick
+        .iter()
+        .flat_map(|q| &q.criteria)
+        .map(|c| bank.criterion(c).unwrap().series.as_str())
+        .collect();
+    for series in CC_SERIES {
+        assert!(touched.contains(series), "the quick path misses {series}");
+    }
+}
+
+// --------------------------------------------------------- people controls
+
+fn questions_mentioning<'a>(bank: &'a Bank, words: &[&str]) -> Vec<&'a str> {
+    bank.questions
+        .iter()
+        .filter(|q| {
+            let text = q.text.to_lowercase();
+            words.iter().any(|w| text.contains(w))
+        })
+        .map(|q| q.id.as_str())
+        .collect()
+}
+
+#[test]
+fn people_controls_get_real_questions() {
+    let bank = bank();
+    for (topic, words) in [
+        (
+            "background checks",
+            &["background check", "background screen"][..],
+        ),
+        ("security awareness training", &["awareness"][..]),
+        ("offboarding of leavers", &["offboard", "leaver"][..]),
+        ("onboarding", &["onboard", "new hire"][..]),
+    ] {
+        assert!(
+            !questions_mentioning(&bank, words).is_empty(),
+            "no question asks about {topic}"
+        );
+    }
+}
+
+// --------------------------------------------------------- malformed banks
+
+#[test]
+fn the_mini_fixture_is_a_valid_bank() {
+    // Each rejection test below changes one thing in it.
+    let bank = Bank::from_json(MINI_BANK).unwrap();
+    assert_eq!(bank.questions.len(), 5);
+    assert_eq!(
+        bank.question("a1-backups").unwrap().category,
+        Category::Availability
+    );
+}
+
+#[test]
+fn an_unknown_criterion_is_named_with_its_question() {
+    let mut bank = mini();
+    question(&mut bank, "cc6-mfa")["criteria"] = json!(["CC6.1", "CC6.99"]);
+    assert_names(&rejection(&bank), &["cc6-mfa", "CC6.99", "criteria"]);
+}
+
+#[test]
+fn a_criterion_listed_twice_in_a_question_is_named() {
+    let mut bank = mini();
+    question(&mut bank, "cc6-mfa")["criteria"] = json!(["CC6.1", "CC6.1"]);
+    assert_names(&rejection(&bank), &["cc6-mfa", "CC6.1", "twice"]);
+}
+
+#[test]
+fn a_question_with_no_criteria_is_rejected() {
+    let mut bank = mini();
+    question(&mut bank, "cc6-access-review")["criteria"] = json!([]);
+    assert_names(&rejection(&bank), &["cc6-access-review", "criteria"]);
+}
+
+#[test]
+fn a_duplicate_question_id_is_named() {
+    let mut bank = mini();
+    question(&mut bank, "cc1-training")["id"] = json!("cc1-conduct");
+    assert_names(&rejection(&bank), &["cc1-conduct", "duplicate"]);
+}
+
+#[test]
+fn a_missing_field_is_named_with_its_question() {
+    for field in [
+        "evidence",
+        "text",
+        "weight",
+        "remediation",
+        "type2_proof",
+        "quick",
+    ] {
+        let mut bank = mini();
+        question(&mut bank, "cc6-mfa").remove(field);
+        assert_names(&rejection(&bank), &["cc6-mfa", field, "missing"]);
+    }
+}
+
+#[test]
+fn a_missing_remediation_effort_is_named() {
+    let mut bank = mini();
+    question(&mut bank, "cc6-mfa")["remediation"] = json!({ "steps": ["Enforce MFA"] });
+    assert_names(&rejection(&bank), &["cc6-mfa", "effort"]);
+}
+
+#[test]
+fn a_field_of_the_wrong_kind_is_named_with_its_question() {
+    for (field, value, path) in [
+        ("key", json!("yes"), "key"),
+        ("quick", json!(1), "quick"),
+        ("evidence", json!("a screenshot"), "evidence"),
+        ("criteria", json!("CC6.1"), "criteria"),
+        (
+            "remediation",
+            json!({ "steps": ["Do it"], "effort": "years" }),
+            "remediation.effort",
+        ),
+        (
+            "remediation",
+            json!({ "steps": [""], "effort": "days" }),
+            "remediation.steps",
+        ),
+    ] {
+        let mut bank = mini();
+        question(&mut bank, "cc6-mfa")[field] = value;
+        assert_names(&rejection(&bank), &["cc6-mfa", path]);
+    }
+}
+
+#[test]
+fn empty_evidence_and_blank_text_are_rejected() {
+    for (field, value) in [
+        ("evidence", json!([])),
+        ("evidence", json!(["  "])),
+        ("text", json!("   ")),
+        ("guidance", json!("")),
+        ("type2_proof", json!("")),
+    ] {
+        let mut bank = mini();
+        question(&mut bank, "cc6-mfa")[field] = value;
+        assert_names(&rejection(&bank), &["cc6-mfa", field]);
+    }
+}
+
+#[test]
+fn evidence_listed_twice_is_named() {
+    let mut bank = mini();
+    question(&mut bank, "cc6-mfa")["evidence"] = json!(["MFA policy", "MFA policy"]);
+    assert_names(&rejection(&bank), &["cc6-mfa", "evidence", "MFA policy"]);
+}
+
+#[test]
+fn a_weight_out_of_range_is_named() {
+    for weight in [0, 6, 300, -1] {
+        let mut bank = mini();
+        question(&mut bank, "cc6-mfa")["weight"] = json!(weight);
+        assert_names(&rejection(&bank), &["cc6-mfa", "weight"]);
+    }
+    let mut bank = mini();
+    question(&mut bank, "cc6-mfa")["weight"] = json!(2.5);
+    assert_names(&rejection(&bank), &["cc6-mfa", "weight"]);
+}
+
+#[test]
+fn an_unknown_question_field_is_named() {
+    let mut bank = mini();
+    question(&mut bank, "cc6-mfa").insert("severity".into(), json!("high"));
+    assert_names(&rejection(&bank), &["cc6-mfa", "severity"]);
+}
+
+#[test]
+fn a_newer_format_version_is_refused() {
+    let mut bank = mini();
+    bank["format_version"] = json!(2);
+    let message = rejection(&bank);
+    assert_names(&message, &["version 2", "not supported"]);
+    assert!(matches!(
+        Bank::from_json(&bank.to_string()),
+        Err(BankError::UnsupportedVersion(2))
+    ));
+    for odd in [json!("1"), json!(1.5), Value::Null] {
+        bank["format_version"] = odd;
+        assert_names(&rejection(&bank), &["format_version"]);
+    }
+    bank.as_object_mut().unwrap().remove("format_version");
+    assert_names(&rejection(&bank), &["format_version"]);
+}
+
+#[test]
+fn a_file_that_is_not_a_bank_is_refused() {
+    let mut bank = mini();
+    bank["format"] = json!("soc2-readiness-assessment");
+    assert_names(&rejection(&bank), &["not a question bank", BANK_FORMAT]);
+    bank.as_object_mut().unwrap().remove("format");
+    assert_names(&rejection(&bank), &["not a question bank"]);
+    assert_names(&rejection(&json!([1, 2, 3])), &["not a question bank"]);
+}
+
+#[test]
+fn text_that_is_not_json_is_refused() {
+    for text in ["", "question bank", "{\"format\": ", "<html></html>"] {
+        let message = Bank::from_json(text).unwrap_err().to_string();
+        assert_names(&message, &["not valid JSON"]);
+    }
+}
+
+#[test]
+fn a_bank_saved_with_a_byte_order_mark_loads() {
+    // Editors on Windows often save UTF-8 with a BOM.
+    let bank = Bank::from_json(&format!("\u{feff}{MINI_BANK}")).unwrap();
+    assert_eq!(bank.id, "mini");
+}
+
+#[test]
+fn a_criterion_with_no_question_is_named() {
+    let mut bank = mini();
+    bank["questions"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|q| q["id"] != "a1-backups");
+    assert_names(&rejection(&bank), &["A1.2", "no question"]);
+}
+
+#[test]
+fn a_criterion_with_one_question_needs_a_reason() {
+    let mut bank = mini();
+    bank["criteria"][2]
+        .as_object_mut()
+        .unwrap()
+        .remove("one_question_reason");
+    assert_names(&rejection(&bank), &["A1.2", "one_question_reason"]);
+    bank["criteria"][2]["one_question_reason"] = json!("  ");
+    assert_names(&rejection(&bank), &["A1.2", "one_question_reason"]);
+}
+
+#[test]
+fn a_criterion_in_an_unknown_series_is_named() {
+    let mut bank = mini();
+    bank["criteria"][1]["series"] = json!("CC7");
+    assert_names(&rejection(&bank), &["CC6.1", "series", "CC7"]);
+}
+
+#[test]
+fn duplicate_criteria_and_series_are_named() {
+    let mut bank = mini();
+    bank["criteria"][1]["id"] = json!("CC1.1");
+    assert_names(&rejection(&bank), &["CC1.1", "duplicate"]);
+    let mut bank = mini();
+    bank["series"][1]["id"] = json!("CC1");
+    assert_names(&rejection(&bank), &["CC1", "duplicate"]);
+}
+
+#[test]
+fn an_unknown_category_is_named_with_its_series() {
+    let mut bank = mini();
+    bank["series"][2]["category"] = json!("resilience");
+    assert_names(&rejection(&bank), &["A1", "category", "resilience"]);
+}
+
+#[test]
+fn blank_names_and_topics_are_rejected() {
+    let mut bank = mini();
+    bank["series"][0]["name"] = json!(" ");
+    assert_names(&rejection(&bank), &["CC1", "name"]);
+    let mut bank = mini();
+    bank["criteria"][0]["topic"] = json!("");
+    assert_names(&rejection(&bank), &["CC1.1", "topic"]);
+    let mut bank = mini();
+    bank["title"] = json!("");
+    assert_names(&rejection(&bank), &["title"]);
+}
+
+#[test]
+fn unknown_and_missing_top_level_fields_are_named() {
+    let mut bank = mini();
+    bank["author"] = json!("Vendor");
+    assert_names(&rejection(&bank), &["author"]);
+    let mut bank = mini();
+    bank.as_object_mut().unwrap().remove("questions");
+    assert_names(&rejection(&bank), &["questions"]);
+    let mut bank = mini();
+    bank["questions"] = json!({});
+    assert_names(&rejection(&bank), &["questions", "list"]);
+}
+
+// ------------------------------------------------------------ JSON Schema
+
+/// Checks a value against the subset of JSON Schema 2020-12 that
+/// static/schema/bank.schema.json uses. It panics on any other keyword, so the
+/// schema cannot outgrow what this test really checks.
+fn schema_errors(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec<String>) {
+    let schema = schema.as_object().expect("a schema is an object");
+    for (keyword, arg) in schema {
+        let fail = |errors: &mut Vec<String>, what: String| errors.push(format!("{at}: {what}"));
+        match keyword.as_str() {
+            "$schema" | "title" | "description" | "$comment" | "$defs" => {}
+            "$ref" => {
+                let pointer = arg
+                    .as_str()
+                    .unwrap()
+                    .strip_prefix('#')
+                    .expect("a local $ref");
+                let target = root
+                    .pointer(pointer)
+                    .unwrap_or_else(|| panic!("dangling $ref {arg}"));
+                schema_errors(root, target, value, at, errors);
+            }
+            "type" => {
+                let ok = match arg.as_str().unwrap() {
+                    "object" => value.is_object(),
+                    "array" => value.is_array(),
+                    "string" => value.is_string(),
+                    "boolean" => value.is_boolean(),
+                    "integer" => value.is_i64() || value.is_u64(),
+                    "number" => value.is_number(),
+                    other => panic!("type {other} is not implemented"),
+                };
+                if !ok {
+                    fail(errors, format!("{value} is not of type {arg}"));
+                }
+            }
+            "const" if value != arg => fail(errors, format!("{value} is not {arg}")),
+            "enum" if !arg.as_array().unwrap().contains(value) => {
+                fail(errors, format!("{value} is not one of {arg}"));
+            }
+            "pattern" => {
+                assert_eq!(arg, "\\S", "only the non-blank pattern is implemented");
+                if value.as_str().is_some_and(|s| s.trim().is_empty()) {
+                    fail(errors, "is blank".into());
+                }
+            }
+            "minimum" | "maximum" => {
+                if let Some(n) = value.as_f64() {
+                    let bound = arg.as_f64().unwrap();
+                    if (keyword == "minimum" && n < bound) || (keyword == "maximum" && n > bound) {
+                        fail(errors, format!("{n} is outside the {keyword} {bound}"));
+                    }
+                }
+            }
+            "required" => {
+                if let Some(object) = value.as_object() {
+                    for field in arg.as_array().unwrap() {
+                        if !object.contains_key(field.as_str().unwrap()) {
+                            fail(errors, format!("missing {field}"));
+                        }
+                    }
+                }
+            }
+            "properties" | "additionalProperties" => {
+                let Some(object) = value.as_object() else {
+                    continue;
+                };
+                let declared = schema.get("properties").and_then(Value::as_object);
+                for (field, item) in object {
+                    let path = format!("{at}.{field}");
+                    match declared.and_then(|d| d.get(field)) {
+                        Some(sub) if keyword == "properties" => {
+                            schema_errors(root, sub, item, &path, errors);
+                        }
+                        None if keyword == "additionalProperties" => {
+                            if arg == false {
+                                fail(errors, format!("undeclared field `{field}`"));
+                            } else if arg != true {
+                                schema_errors(root, arg, item, &path, errors);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            "items" => {
+                for (i, item) in value.as_array().into_iter().flatten().enumerate() {
+                    schema_errors(root, arg, item, &format!("{at}[{i}]"), errors);
+                }
+            }
+            "minItems" => {
+                let min = arg.as_u64().unwrap() as usize;
+                if value.as_array().is_some_and(|a| a.len() < min) {
+                    fail(errors, format!("fewer than {min} items"));
+                }
+            }
+            "uniqueItems" => {
+                let list = value.as_array().filter(|_| arg == true);
+                if list.is_some_and(|l| l.iter().enumerate().any(|(i, x)| l[..i].contains(x))) {
+                    fail(errors, "has repeated items".into());
+                }
+            }
+            "const" | "enum" => {}
+            other => panic!("schema keyword `{other}` is not implemented in this test"),
+        }
+    }
+}
+
+fn schema() -> Value {
+    serde_json::from_str(SCHEMA).expect("bank.schema.json is JSON")
+}
+
+fn schema_check(value: &Value) -> Vec<String> {
+    let root = schema();
+    let mut errors = Vec::new();
+    schema_errors(&root, &root, value, "$", &mut errors);
+    errors
+}
+
+#[test]
+fn the_schema_is_draft_2020_12_and_matches_the_app_constants() {
+    let schema = schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["properties"]["format"]["const"], BANK_FORMAT);
+    assert_eq!(
+        schema["properties"]["format_version"]["const"],
+        BANK_FORMAT_VERSION
+    );
+    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
+    assert_eq!(
+        schema["$defs"]["series"]["properties"]["category"]["enum"],
+        json!(categories)
+    );
+    let efforts: Vec<&str> = [Effort::Hours, Effort::Days, Effort::Weeks, Effort::Months]
+        .iter()
+        .map(|e| e.label())
+        .collect();
+    assert_eq!(
+        schema["$defs"]["question"]["properties"]["remediation"]["properties"]["effort"]["enum"],
+        json!(efforts)
+    );
+}
+
+#[test]
+fn the_builtin_and_mini_banks_validate_against_the_schema() {
+    for (name, text) in [("built-in", BUILTIN_BANK), ("mini", MINI_BANK)] {
+        let errors = schema_check(&serde_json::from_str(text).unwrap());
+        assert!(
+            errors.is_empty(),
+            "the {name} bank fails the schema: {errors:#?}"
+        );
+    }
+}
+
+/// Field paths a schema declares, such as `questions[].remediation.effort`.
+fn declared_fields(root: &Value, schema: &Value, at: &str, out: &mut BTreeSet<String>) {
+    if let Some(pointer) = schema.get("$ref").and_then(Value::as_str) {
+        let target = root.pointer(pointer.strip_prefix('#').unwrap()).unwrap();
+        declared_fields(root, target, at, out);
+    }
+    if let Some(items) = schema.get("items") {
+        declared_fields(root, items, &format!("{at}[]"), out);
+    }
+    for (field, sub) in schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+    {
+        let path = format!("{at}.{field}");
+        out.insert(path.clone());
+        declared_fields(root, sub, &path, out);
+    }
+}
+
+/// Field paths a bank file uses.
+fn used_fields(value: &Value, at: &str, out: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(object) => {
+            for (field, sub) in object {
+                let path = format!("{at}.{field}");
+                out.insert(path.clone());
+                used_fields(sub, &path, out);
+            }
+        }
+        Value::Array(list) => list
+            .iter()
+            .for_each(|item| used_fields(item, &format!("{at}[]"), out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_schema_declares_exactly_the_fields_the_app_reads() {
+    // Both banks load in the app, so the fields they use are the ones the app
+    // reads; a field only the schema knows would pass the schema and then be
+    // refused by the app as unknown.
+    let root = schema();
+    let mut declared = BTreeSet::new();
+    declared_fields(&root, &root, "", &mut declared);
+    let mut used = BTreeSet::new();
+    for text in [BUILTIN_BANK, MINI_BANK] {
+        Bank::from_json(text).unwrap();
+        used_fields(&serde_json::from_str(text).unwrap(), "", &mut used);
+    }
+    assert_eq!(declared, used);
+}
+
+#[test]
+fn the_schema_refuses_what_the_app_refuses() {
+    type Change = fn(&mut Value);
+    let changes: [(&str, Change); 21] = [
+        ("no evidence", |b| {
+            question(b, "cc6-mfa").remove("evidence");
+        }),
+        ("no remediation effort", |b| {
+            question(b, "cc6-mfa")["remediation"] = json!({ "steps": ["Enforce MFA"] });
+        }),
+        ("weight 6", |b| question(b, "cc6-mfa")["weight"] = json!(6)),
+        ("weight 0", |b| question(b, "cc6-mfa")["weight"] = json!(0)),
+        ("weight 2.5", |b| {
+            question(b, "cc6-mfa")["weight"] = json!(2.5)
+        }),
+        ("key as text", |b| {
+            question(b, "cc6-mfa")["key"] = json!("yes")
+        }),
+        ("unknown question field", |b| {
+            question(b, "cc6-mfa").insert("severity".into(), json!("high"));
+        }),
+        ("unknown effort", |b| {
+            question(b, "cc6-mfa")["remediation"]["effort"] = json!("years");
+        }),
+        ("empty evidence", |b| {
+            question(b, "cc6-mfa")["evidence"] = json!([])
+        }),
+        ("repeated evidence", |b| {
+            question(b, "cc6-mfa")["evidence"] = json!(["x", "x"])
+        }),
+        ("repeated criterion", |b| {
+            question(b, "cc6-mfa")["criteria"] = json!(["CC6.1", "CC6.1"]);
+        }),
+        ("no criteria", |b| {
+            question(b, "cc6-mfa")["criteria"] = json!([])
+        }),
+        ("blank text", |b| {
+            question(b, "cc6-mfa")["text"] = json!("  ")
+        }),
+        ("blank remediation step", |b| {
+            question(b, "cc6-mfa")["remediation"]["steps"] = json!([""]);
+        }),
+        ("format version 2", |b| b["format_version"] = json!(2)),
+        ("another format", |b| {
+            b["format"] = json!("soc2-readiness-assessment")
+        }),
+        ("unknown category", |b| {
+            b["series"][2]["category"] = json!("resilience")
+        }),
+        ("blank topic", |b| b["criteria"][0]["topic"] = json!("")),
+        ("blank reason", |b| {
+            b["criteria"][2]["one_question_reason"] = json!(" ")
+        }),
+        ("unknown top-level field", |b| b["author"] = json!("Vendor")),
+        ("no questions", |b| b["questions"] = json!([])),
+    ];
+    for (what, change) in changes {
+        let mut bank = mini();
+        change(&mut bank);
+        assert!(
+            Bank::from_json(&bank.to_string()).is_err(),
+            "the app accepts {what}"
+        );
+        assert!(!schema_check(&bank).is_empty(), "the schema accepts {what}");
+    }
+}
