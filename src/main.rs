@@ -1,1 +1,39 @@
-fn main() {}
+//! Mounts the app into `#soc2-readiness` (or a new element at the end of
+//! `body`), configured by that element's `data-*` attributes.
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    mount();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mount() {
+    use soc2_readiness::ui::{App, Settings};
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let root = match document.get_element_by_id("soc2-readiness") {
+        Some(el) => el,
+        None => {
+            let Ok(el) = document.create_element("div") else {
+                return;
+            };
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&el);
+            }
+            el
+        }
+    };
+    let data = |name: &str| {
+        root.get_attribute(&format!("data-{name}"))
+            .filter(|v| !v.trim().is_empty())
+    };
+    let mut settings = yew::props!(Settings {});
+    if let Some(title) = data("title") {
+        settings.title = title.into();
+    }
+    if let Some(ns) = data("namespace") {
+        settings.namespace = ns.into();
+    }
+    yew::Renderer::<App>::with_root_and_props(root, settings).render();
+}

@@ -1,1 +1,6 @@
-//! Browser adapters.
+//! The edge: everything that touches browser APIs, kept small so the core
+//! stays pure and testable on the host.
+
+pub mod clock;
+pub mod file;
+pub mod storage;

@@ -20,6 +20,9 @@ pub struct Day(time::Date);
 pub struct DayError(pub String);
 
 impl Day {
+    /// Used when the browser reports an impossible date.
+    pub const FALLBACK: Day = Day(time::macros::date!(2000 - 01 - 01));
+
     pub fn parse(text: &str) -> Result<Self, DayError> {
         time::Date::parse(text, FORMAT)
             .map(Day)

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# One entry point for people and CI. Installs only what is missing, so a
+# second run skips straight to the work.
+#
+#   ./setup.sh serve   build and serve the app on http://127.0.0.1:8080
+#   ./setup.sh test    run every test: host, browser (wasm-bindgen-test), end to end
+#   ./setup.sh build   build the release bundle into dist/
+#   ./setup.sh size    build, then print each file's raw and gzipped size
+#   ./setup.sh bench   run the engine benchmark and print its figures
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Versions are pinned: wasm-bindgen-cli must equal the crate in Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)
+BINARYEN_VERSION=132
+TOOLS_DIR="${SOC2R_TOOLS_DIR:-$HOME/.local/share/soc2-readiness-tools}"
+export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+apt_install() {
+  say "installing Debian packages: $*"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
+need_build_tools() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown \
+    || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
+  trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.' \
+    || { say "installing Trunk 0.21 (10-17 minutes)"; cargo install --locked trunk --version '~0.21'; }
+  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 8 minutes)"
+    cargo install --locked wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" \
+      || cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+  command -v npm >/dev/null || apt_install nodejs npm
+  # Debian's binaryen (108) cannot read what rustc 1.95 emits.
+  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+    say "installing wasm-opt (binaryen@$BINARYEN_VERSION from npm)"
+    mkdir -p "$TOOLS_DIR"
+    npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
+need_browser() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+    || apt_install chromium chromium-driver
+}
+
+build() {
+  need_build_tools
+  say "building the release bundle into dist/"
+  trunk --offline build --release
+}
+
+size_report() {
+  build
+  say "bundle sizes (gzip -9)"
+  local total_raw=0 total_gz=0
+  while IFS= read -r f; do
+    raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c)
+    total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+    printf '%-48s %10d B raw %10d B gzipped\n' "${f#dist/}" "$raw" "$gz"
+  done < <(find dist -type f | sort)
+  printf '%-48s %10d B raw %10d B gzipped\n' "TOTAL" "$total_raw" "$total_gz"
+}
+
+run_tests() {
+  need_build_tools
+  need_browser
+  say "format and lint"
+  cargo fmt --check
+  cargo clippy --all-targets -- -D warnings
+  cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+  say "host tests (domain core)"
+  cargo test
+  say "browser tests (wasm-bindgen-test in headless Chromium)"
+  CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser
+  build
+  say "end-to-end tests (built dist/ in headless Chromium)"
+  cargo test --features e2e --test e2e -- --test-threads=1
+}
+
+case "${1:-}" in
+  serve)
+    need_build_tools
+    say "serving on http://127.0.0.1:8080 (Ctrl-C to stop)"
+    exec trunk --offline serve --release ;;
+  test) run_tests ;;
+  build) build ;;
+  size) size_report ;;
+  bench) cargo bench --bench engine ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

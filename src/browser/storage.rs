@@ -1,0 +1,190 @@
+//! Local storage of assessments.
+//!
+//! Layout, under a namespace an embedding site may choose (default `soc2r`):
+//! - `{ns}/v1/assessment/{id}`: one assessment document per key, so one
+//!   broken record cannot take the others down;
+//! - `{ns}/v1/current`: the id of the assessment last open.
+//!
+//! A record that cannot be read is never deleted or overwritten: the app
+//! reports it and offers its raw text for download.
+
+use crate::core::Assessment;
+use crate::core::bank::Bank;
+use crate::core::exchange::{ImportError, export_json, import_json};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+pub const DEFAULT_NAMESPACE: &str = "soc2r";
+
+/// Why a write did not happen.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StorageError {
+    #[error(
+        "browser storage is full; your answers are kept in this tab only. Export them to a file now."
+    )]
+    Full,
+    #[error(
+        "browser storage refused the write ({0}); your answers are kept in this tab only. Export them to a file."
+    )]
+    Refused(String),
+    #[error(
+        "a newer version of this assessment was saved in another tab (revision {stored}, this tab has {ours}); reload to see it"
+    )]
+    NewerSaved { stored: u64, ours: u64 },
+}
+
+/// A stored record that could not be read, kept as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenRecord {
+    pub key: String,
+    pub raw: String,
+    pub error: ImportError,
+}
+
+/// What was found in storage at start-up.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub assessments: Vec<Assessment>,
+    pub current: Option<String>,
+    pub broken: Vec<BrokenRecord>,
+}
+
+/// Local storage when the browser offers it, else memory for this tab only
+/// (sandboxed iframes, disabled storage).
+pub struct Store {
+    local: Option<web_sys::Storage>,
+    memory: RefCell<BTreeMap<String, String>>,
+    prefix: String,
+}
+
+impl Store {
+    pub fn open(namespace: &str) -> Store {
+        // `local_storage()` throws in some sandboxes instead of returning None.
+        let local = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        Store {
+            local,
+            memory: RefCell::new(BTreeMap::new()),
+            prefix: format!("{namespace}/v1/"),
+        }
+    }
+
+    /// False when answers live only in this tab's memory.
+    pub fn is_persistent(&self) -> bool {
+        self.local.is_some()
+    }
+
+    fn assessment_key(&self, id: &str) -> String {
+        format!("{}assessment/{id}", self.prefix)
+    }
+
+    fn current_key(&self) -> String {
+        format!("{}current", self.prefix)
+    }
+
+    fn get(&self, key: &str) -> Option<String> {
+        match &self.local {
+            Some(s) => s.get_item(key).ok().flatten(),
+            None => self.memory.borrow().get(key).cloned(),
+        }
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        match &self.local {
+            Some(s) => s.set_item(key, value).map_err(|e| {
+                let name = js_sys::Reflect::get(&e, &"name".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                if name == "QuotaExceededError" {
+                    StorageError::Full
+                } else {
+                    StorageError::Refused(name)
+                }
+            }),
+            None => {
+                self.memory
+                    .borrow_mut()
+                    .insert(key.to_owned(), value.to_owned());
+                Ok(())
+            }
+        }
+    }
+
+    fn keys(&self) -> Vec<String> {
+        match &self.local {
+            Some(s) => {
+                let n = s.length().unwrap_or(0);
+                (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+            }
+            None => self.memory.borrow().keys().cloned().collect(),
+        }
+    }
+
+    /// Reads every stored assessment; unreadable ones are reported, not dropped.
+    pub fn load(&self, bank: &Bank) -> Loaded {
+        let record_prefix = self.assessment_key("");
+        let mut loaded = Loaded {
+            current: self.get(&self.current_key()),
+            ..Loaded::default()
+        };
+        let mut keys: Vec<String> = self
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&record_prefix))
+            .collect();
+        keys.sort();
+        for key in keys {
+            let Some(raw) = self.get(&key) else { continue };
+            match import_json(raw.as_bytes(), bank) {
+                Ok(mut a) => {
+                    // The key is the authority on identity.
+                    a.id = key[record_prefix.len()..].to_owned();
+                    loaded.assessments.push(a);
+                }
+                Err(error) => loaded.broken.push(BrokenRecord { key, raw, error }),
+            }
+        }
+        loaded
+    }
+
+    /// Saves one assessment unless storage holds a newer revision of it.
+    pub fn save(&self, assessment: &Assessment) -> Result<(), StorageError> {
+        let key = self.assessment_key(&assessment.id);
+        if let Some(stored) = self.get(&key).as_deref().and_then(stored_revision)
+            && stored > assessment.revision
+        {
+            return Err(StorageError::NewerSaved {
+                stored,
+                ours: assessment.revision,
+            });
+        }
+        self.set(&key, &export_json(assessment))?;
+        self.set(&self.current_key(), &assessment.id)
+    }
+
+    /// Reads one stored assessment again (after another tab changed it).
+    pub fn reload(&self, id: &str, bank: &Bank) -> Option<Assessment> {
+        let raw = self.get(&self.assessment_key(id))?;
+        import_json(raw.as_bytes(), bank).ok().map(|mut a| {
+            a.id = id.to_owned();
+            a
+        })
+    }
+
+    /// Whether a storage event key belongs to this assessment.
+    pub fn is_key_of(&self, key: &str, id: &str) -> bool {
+        key == self.assessment_key(id)
+    }
+}
+
+/// The revision of a stored document, read without building the assessment.
+fn stored_revision(raw: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Revision {
+        #[serde(default)]
+        revision: u64,
+    }
+    serde_json::from_str::<Revision>(raw)
+        .ok()
+        .map(|r| r.revision)
+}

@@ -1,0 +1,156 @@
+//! Browser tests: run with `cargo test --target wasm32-unknown-unknown --test browser`
+//! (headless Chromium through chromedriver). On the host they compile to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use soc2_readiness::browser::storage::Store;
+use soc2_readiness::core::exchange::export_json;
+use soc2_readiness::core::{Action, Assessment, Bank, Status, reduce};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MINI_BANK: &str = include_str!("fixtures/mini-bank.json");
+
+fn bank() -> Bank {
+    Bank::from_json(MINI_BANK).expect("fixture bank is valid")
+}
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Removes every key of a test namespace (storage is shared by all tests).
+fn clear(ns: &str) {
+    let s = local();
+    let keys: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .collect();
+    for k in keys.into_iter().filter(|k| k.starts_with(ns)) {
+        s.remove_item(&k).unwrap();
+    }
+}
+
+fn sample(bank: &Bank, id: &str) -> Assessment {
+    let a = Assessment::new(
+        id.into(),
+        "Test".into(),
+        bank,
+        "2026-11-26T00:00:00Z".into(),
+    );
+    let a = reduce(&a, Action::SetStatus("cc6-mfa".into(), Some(Status::Ready)));
+    reduce(&a, Action::SetOwner("cc6-mfa".into(), "Dana".into()))
+}
+
+#[wasm_bindgen_test]
+fn saved_answers_come_back_after_reopening_storage() {
+    let ns = "test-roundtrip";
+    clear(ns);
+    let bank = bank();
+    let a = sample(&bank, "a1");
+    Store::open(ns).save(&a).unwrap();
+
+    let loaded = Store::open(ns).load(&bank);
+    assert!(loaded.broken.is_empty());
+    assert_eq!(loaded.current.as_deref(), Some("a1"));
+    assert_eq!(loaded.assessments, vec![a]);
+    clear(ns);
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_record_is_reported_and_kept_while_others_load() {
+    let ns = "test-corrupt";
+    clear(ns);
+    let bank = bank();
+    let good = sample(&bank, "good");
+    Store::open(ns).save(&good).unwrap();
+    local()
+        .set_item(&format!("{ns}/v1/assessment/bad"), "{\"format\": trunc")
+        .unwrap();
+
+    let loaded = Store::open(ns).load(&bank);
+    assert_eq!(loaded.assessments, vec![good]);
+    assert_eq!(loaded.broken.len(), 1);
+    assert_eq!(loaded.broken[0].raw, "{\"format\": trunc");
+    assert!(
+        loaded.broken[0]
+            .error
+            .to_string()
+            .contains("not valid JSON")
+    );
+    // Loading never deletes what it could not read.
+    assert_eq!(
+        local()
+            .get_item(&format!("{ns}/v1/assessment/bad"))
+            .unwrap()
+            .as_deref(),
+        Some("{\"format\": trunc")
+    );
+    clear(ns);
+}
+
+#[wasm_bindgen_test]
+fn an_older_revision_never_overwrites_a_newer_save() {
+    let ns = "test-revision";
+    clear(ns);
+    let bank = bank();
+    let mut newer = sample(&bank, "shared");
+    newer.revision = 5;
+    let store = Store::open(ns);
+    store.save(&newer).unwrap();
+    let mut older = Assessment::new("shared".into(), "Stale tab".into(), &bank, "x".into());
+    older.revision = 3;
+
+    let err = store.save(&older).unwrap_err();
+    assert!(err.to_string().contains("another tab"), "{err}");
+    let raw = local()
+        .get_item(&format!("{ns}/v1/assessment/shared"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(raw, export_json(&newer));
+    clear(ns);
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_and_an_answer_click_updates_the_score() {
+    use soc2_readiness::ui::{App, Settings};
+    let ns = "test-ui";
+    clear(ns);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let settings = yew::props!(Settings { namespace: ns });
+    yew::Renderer::<App>::with_root_and_props(root.clone(), settings).render();
+    yew::scheduler::flush().await;
+
+    let score = || {
+        root.query_selector("#overall-readiness")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(score(), "0%");
+    let first_ready = root
+        .query_selector(".soc2r-question button[data-status=ready]")
+        .unwrap()
+        .expect("a question with a Ready button")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    first_ready.click();
+    yew::scheduler::flush().await;
+
+    assert_eq!(
+        first_ready.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_ne!(score(), "0%");
+    // The change was saved under the embedder's namespace.
+    let s = local();
+    let saved = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .any(|k| k.starts_with(&format!("{ns}/v1/assessment/")));
+    assert!(saved, "the answer was written to local storage");
+    root.remove();
+    clear(ns);
+}
