@@ -53,7 +53,7 @@ need_browser() {
 build() {
   need_build_tools
   say "building the release bundle into dist/"
-  trunk --offline build --release
+  trunk --offline=true build --release
 }
 
 size_report() {
@@ -88,7 +88,7 @@ case "${1:-}" in
   serve)
     need_build_tools
     say "serving on http://127.0.0.1:8080 (Ctrl-C to stop)"
-    exec trunk --offline serve --release ;;
+    exec trunk --offline=true serve --release ;;
   test) run_tests ;;
   build) build ;;
   size) size_report ;;
