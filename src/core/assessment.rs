@@ -79,17 +79,21 @@ pub struct Period {
 }
 
 /// Allowed length of a Type II observation period, in whole months.
-pub const PERIOD_MONTHS: std::ops::RangeInclusive<i32> = 3..=12;
+pub const PERIOD_MONTHS: std::ops::RangeInclusive<u32> = 3..=12;
 
 impl Period {
     /// Why this period is not a valid observation period, if it is not.
     pub fn problem(&self) -> Option<String> {
-        let months = self.start.months_until(self.end.add_days(1));
+        // The period covers start..=end, so its length is measured to end + 1 day.
+        let after_end = self.end.add_days(1);
         if self.end <= self.start {
             Some("the period must end after it starts".into())
-        } else if !PERIOD_MONTHS.contains(&months) {
+        } else if after_end < self.start.add_months(*PERIOD_MONTHS.start())
+            || after_end > self.start.add_months(*PERIOD_MONTHS.end())
+        {
             Some(format!(
-                "the period is {months} whole months; a Type II period is 3 to 12 months"
+                "the period runs {} days; a Type II period is 3 to 12 months",
+                self.start.days_until(after_end)
             ))
         } else {
             None

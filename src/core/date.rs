@@ -52,6 +52,17 @@ impl Day {
         months
     }
 
+    /// The same day of month `months` later, clamped to the month's last day
+    /// (Jan 31 + 1 month = Feb 28).
+    pub fn add_months(self, months: u32) -> Self {
+        let zero_based = self.0.month() as u32 - 1 + months;
+        let year = self.0.year() + (zero_based / 12) as i32;
+        let month =
+            time::Month::try_from((zero_based % 12 + 1) as u8).unwrap_or(time::Month::December);
+        let day = self.0.day().min(month.length(year));
+        time::Date::from_calendar_date(year, month, day).map_or(self, Day)
+    }
+
     pub fn add_days(self, days: i64) -> Self {
         Day(self.0.saturating_add(time::Duration::days(days)))
     }
@@ -90,6 +101,14 @@ mod tests {
         assert_eq!(d.to_string(), "2026-02-28");
         assert!(Day::parse("2026-02-30").is_err());
         assert!(Day::parse("28/02/2026").is_err());
+    }
+
+    #[test]
+    fn adding_months_clamps_to_month_end() {
+        let d = |s| Day::parse(s).unwrap();
+        assert_eq!(d("2026-01-31").add_months(1), d("2026-02-28"));
+        assert_eq!(d("2026-11-15").add_months(3), d("2027-02-15"));
+        assert_eq!(d("2026-01-01").add_months(12), d("2027-01-01"));
     }
 
     #[test]
