@@ -163,6 +163,31 @@ async fn pressed(c: &Client, css: &str) -> bool {
     }
 }
 
+async fn click(c: &Client, css: &str) {
+    c.wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));
+}
+
+/// The file downloaded into `dir` whose name ends with `suffix`.
+async fn downloaded(dir: &Path, suffix: &str) -> PathBuf {
+    let mut found = None;
+    eventually("a download", || {
+        found = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.to_string_lossy().ends_with(suffix));
+        let done = found.is_some();
+        async move { done }
+    })
+    .await;
+    found.unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn answer_reload_export_import_like_a_user() {
     let server = serve(dist_dir());
@@ -170,7 +195,18 @@ async fn answer_reload_export_import_like_a_user() {
     let downloads = temp_dir("downloads");
     let c = browser(&driver, &downloads).await;
 
+    // First visit: an introduction, then a new assessment.
     c.goto(&server.url).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css(".soc2r-welcome"))
+        .await
+        .unwrap();
+    click(&c, "#start-full").await;
+    c.wait()
+        .for_element(Locator::Css("#scope-heading"))
+        .await
+        .unwrap();
+    click(&c, ".soc2r-scope a.primary").await;
     c.wait()
         .for_element(Locator::Css("#overall-readiness"))
         .await
@@ -185,12 +221,7 @@ async fn answer_reload_export_import_like_a_user() {
         .unwrap()
         .expect("question cards have ids");
     let ready = format!("#{qid} button[data-status=ready]");
-    c.find(Locator::Css(&ready))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, &ready).await;
     eventually("the score to change", || async {
         text(&c, "#overall-readiness").await != "0%"
     })
@@ -204,59 +235,46 @@ async fn answer_reload_export_import_like_a_user() {
     assert!(pressed(&c, &ready).await, "answer kept after reload");
     assert_eq!(text(&c, "#overall-readiness").await, score);
 
-    // Export downloads a JSON document with the answer in it.
-    c.find(Locator::Css("#export-json"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let mut exported = PathBuf::new();
-    eventually("the export download", || {
-        let found = std::fs::read_dir(&downloads)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|e| e == "json"));
-        if let Some(p) = found.clone() {
-            exported = p;
-        }
-        async move { found.is_some() }
-    })
-    .await;
+    // Export from the list downloads a JSON document with the answer in it.
+    c.goto(&server.url).await.unwrap();
+    click(&c, ".soc2r-item button.export").await;
+    let exported = downloaded(&downloads, ".soc2.json").await;
     let doc: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&exported).unwrap()).unwrap();
     let short_id = qid.trim_start_matches("q-");
     assert_eq!(doc["format"], "soc2-readiness-assessment");
     assert_eq!(doc["answers"][short_id]["status"], "ready");
 
-    // Change the answer, then import the export: the imported answers return.
-    let missing = format!("#{qid} button[data-status=missing]");
-    c.find(Locator::Css(&missing))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    eventually("the changed answer", || async {
-        pressed(&c, &missing).await
-    })
-    .await;
-    let input = c.find(Locator::Css("#import-json")).await.unwrap();
+    // Import it as a copy: a second assessment with the same answers.
+    let input = c.find(Locator::Css("#import-file")).await.unwrap();
     input
         .send_keys(&exported.display().to_string())
         .await
         .unwrap();
+    // The file's id is stored already: the app asks before doing anything.
+    click(&c, "#import-as-new").await;
     eventually("the import notice", || async {
         text(&c, ".soc2r-notices").await.contains("Imported")
     })
     .await;
+    click(&c, ".tabs a[href$='/questions']").await;
+    c.wait().for_element(Locator::Css(&ready)).await.unwrap();
     assert!(pressed(&c, &ready).await, "imported answer shown");
     assert_eq!(text(&c, "#overall-readiness").await, score);
+    c.goto(&server.url).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css(".soc2r-item"))
+        .await
+        .unwrap();
+    assert_eq!(
+        c.find_all(Locator::Css(".soc2r-item")).await.unwrap().len(),
+        2
+    );
 
-    // A broken file is refused with a message, and nothing changes.
+    // A broken file is refused with a message saying where, and nothing changes.
     let broken = downloads.join("broken.json");
     std::fs::write(&broken, b"{\"format\": \"soc2-readiness-assessment\", oops").unwrap();
-    let input = c.find(Locator::Css("#import-json")).await.unwrap();
+    let input = c.find(Locator::Css("#import-file")).await.unwrap();
     input
         .send_keys(&broken.display().to_string())
         .await
@@ -269,9 +287,9 @@ async fn answer_reload_export_import_like_a_user() {
     .await;
     let notices = text(&c, ".soc2r-notices").await;
     assert!(notices.contains("line 1"), "error says where: {notices}");
-    assert!(
-        pressed(&c, &ready).await,
-        "answers untouched by a failed import"
+    assert_eq!(
+        c.find_all(Locator::Css(".soc2r-item")).await.unwrap().len(),
+        2
     );
 
     // Everything the page loaded came from our own server.

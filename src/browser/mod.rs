@@ -3,4 +3,5 @@
 
 pub mod clock;
 pub mod file;
+pub mod location;
 pub mod storage;

@@ -2,8 +2,7 @@
 //!
 //! Layout, under a namespace an embedding site may choose (default `soc2r`):
 //! - `{ns}/v1/assessment/{id}`: one assessment document per key, so one
-//!   broken record cannot take the others down;
-//! - `{ns}/v1/current`: the id of the assessment last open.
+//!   broken record cannot take the others down.
 //!
 //! A record that cannot be read is never deleted or overwritten: the app
 //! reports it and offers its raw text for download.
@@ -45,7 +44,6 @@ pub struct BrokenRecord {
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub assessments: Vec<Assessment>,
-    pub current: Option<String>,
     pub broken: Vec<BrokenRecord>,
 }
 
@@ -75,10 +73,6 @@ impl Store {
 
     fn assessment_key(&self, id: &str) -> String {
         format!("{}assessment/{id}", self.prefix)
-    }
-
-    fn current_key(&self) -> String {
-        format!("{}current", self.prefix)
     }
 
     fn get(&self, key: &str) -> Option<String> {
@@ -123,10 +117,7 @@ impl Store {
     /// Reads every stored assessment; unreadable ones are reported, not dropped.
     pub fn load(&self, bank: &Bank) -> Loaded {
         let record_prefix = self.assessment_key("");
-        let mut loaded = Loaded {
-            current: self.get(&self.current_key()),
-            ..Loaded::default()
-        };
+        let mut loaded = Loaded::default();
         let mut keys: Vec<String> = self
             .keys()
             .into_iter()
@@ -158,8 +149,20 @@ impl Store {
                 ours: assessment.revision,
             });
         }
-        self.set(&key, &export_json(assessment))?;
-        self.set(&self.current_key(), &assessment.id)
+        self.set(&key, &export_json(assessment))
+    }
+
+    /// Deletes one assessment (the user confirmed it).
+    pub fn remove(&self, id: &str) {
+        let key = self.assessment_key(id);
+        match &self.local {
+            Some(s) => {
+                let _ = s.remove_item(&key);
+            }
+            None => {
+                self.memory.borrow_mut().remove(&key);
+            }
+        }
     }
 
     /// Reads one stored assessment again (after another tab changed it).
@@ -171,9 +174,11 @@ impl Store {
         })
     }
 
-    /// Whether a storage event key belongs to this assessment.
-    pub fn is_key_of(&self, key: &str, id: &str) -> bool {
-        key == self.assessment_key(id)
+    /// The assessment id a storage key belongs to, if it is one of ours.
+    pub fn id_of_key(&self, key: &str) -> Option<String> {
+        key.strip_prefix(&self.assessment_key(""))
+            .filter(|id| !id.is_empty())
+            .map(str::to_owned)
     }
 }
 

@@ -1,16 +1,14 @@
-//! The app shell: loads the bank and stored assessments, saves changes,
-//! and lays out the screens.
+//! The app shell: loads the bank and stored assessments, saves every change,
+//! follows the URL, and shows the screen it names.
 
 use super::BankHandle;
-use super::exchange::Exchange;
-use super::question::Questionnaire;
-use super::scope::ScopePanel;
-use super::state::{AppState, Msg, Notice};
-use super::summary::Summary;
+use super::route::{Route, Screen};
+use super::screens;
+use super::state::{AppState, Level, Msg, Notice};
 use crate::browser::storage::{DEFAULT_NAMESPACE, Store};
-use crate::browser::{clock, file};
-use crate::core::score::scorecard;
+use crate::browser::{clock, file, location};
 use crate::core::{Action, Assessment, Bank, builtin_bank};
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -27,32 +25,39 @@ pub struct Settings {
 pub fn App(settings: &Settings) -> Html {
     match builtin_bank() {
         Ok(bank) => {
-            html! { <Assessor settings={settings.clone()} bank={BankHandle(Rc::new(bank))} /> }
+            html! { <Shell settings={settings.clone()} bank={BankHandle(Rc::new(bank))} /> }
         }
         // The bank ships inside the app and is checked by the test suite.
-        Err(e) => {
-            html! { <p class="notice error" role="alert">{ format!("The built-in question bank is broken: {e}") }</p> }
-        }
+        Err(e) => html! {
+            <div class="soc2r-app"><p class="notice error" role="alert">
+                { format!("The built-in question bank is broken: {e}") }
+            </p></div>
+        },
     }
 }
 
 #[derive(Properties, PartialEq)]
-struct AssessorProps {
+struct ShellProps {
     settings: Settings,
     bank: BankHandle,
 }
 
-/// Opens storage and picks the assessment to show: the last one open, else
-/// the most recently changed, else a new one.
-fn initial_state(store: &Store, bank: Rc<Bank>) -> AppState {
-    let loaded = store.load(&bank);
+/// What the user can do from anywhere: navigate and send messages.
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub dispatch: Callback<Msg>,
+    pub navigate: Callback<Route>,
+}
+
+fn initial_state(store: &Store, bank: BankHandle) -> AppState {
+    let loaded = store.load(&bank.0);
     let mut notices: Vec<Notice> = loaded
         .broken
         .into_iter()
         .map(|b| Notice {
-            raw: Some((b.key.replace('/', "-") + ".json", b.raw)),
+            attachment: Some((b.key.replace('/', "-") + ".json", b.raw)),
             ..Notice::error(format!(
-                "A saved assessment could not be read ({}). It has been kept untouched; download its raw text to recover it.",
+                "A saved assessment could not be read: {}. It is kept untouched in storage; download its raw text to recover it.",
                 b.error
             ))
         })
@@ -62,65 +67,95 @@ fn initial_state(store: &Store, bank: Rc<Bank>) -> AppState {
             "This browser does not allow local storage here, so answers last only while this tab is open. Export them to keep them.",
         ));
     }
-    let current = loaded.current.as_deref();
-    let mut all = loaded.assessments;
-    all.sort_by(|a, b| b.updated.cmp(&a.updated));
-    let assessment = match all.iter().position(|a| Some(a.id.as_str()) == current) {
-        Some(ix) => all.swap_remove(ix),
-        None if !all.is_empty() => all.swap_remove(0),
-        None => Assessment::new(
-            clock::new_id(),
-            "My readiness assessment".into(),
-            &bank,
-            clock::now_rfc3339(),
-        ),
-    };
+    let assessments: BTreeMap<String, Rc<Assessment>> = loaded
+        .assessments
+        .into_iter()
+        .map(|a| (a.id.clone(), Rc::new(a)))
+        .collect();
     AppState {
         bank,
-        assessment,
+        assessments,
         notices,
     }
 }
 
+/// A new, empty assessment with a fresh id.
+pub fn new_assessment(bank: &Bank, name: &str) -> Assessment {
+    Assessment::new(clock::new_id(), name.to_owned(), bank, clock::now_rfc3339())
+}
+
 #[component]
-fn Assessor(props: &AssessorProps) -> Html {
+fn Shell(props: &ShellProps) -> Html {
     let store = use_memo(props.settings.namespace.clone(), |ns| Store::open(ns));
     let state = {
-        let (store, bank) = (store.clone(), props.bank.0.clone());
+        let (store, bank) = (store.clone(), props.bank.clone());
         use_reducer(move || initial_state(&store, bank))
     };
-    let on_edit = {
-        let dispatcher = state.dispatcher();
-        use_callback((), move |action: Action, _| {
-            dispatcher.dispatch(Msg::Edit(action))
-        })
-    };
-
-    // Autosave: every change of the assessment is written at once.
+    let route = use_state(|| Route::parse(&location::hash()));
     {
-        let (store, dispatcher) = (store.clone(), state.dispatcher());
-        use_effect_with(state.assessment.clone(), move |assessment| {
-            if let Err(e) = store.save(assessment) {
-                dispatcher.dispatch(Msg::Notify(Notice::error(e.to_string())));
-            }
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "hashchange", move |_| {
+                    route.set(Route::parse(&location::hash()));
+                })
+            });
+            move || drop(listener)
         });
     }
-    // Another tab saved the same assessment: show its newer state.
+    let ctx = {
+        let dispatcher = state.dispatcher();
+        let dispatch = use_callback((), move |msg: Msg, _| dispatcher.dispatch(msg));
+        let navigate = use_callback((), |r: Route, _| location::set_hash(&r.to_hash()));
+        Ctx { dispatch, navigate }
+    };
+
+    // Autosave: write each assessment whose revision moved, remove deleted ones.
+    let saved = use_mut_ref(|| {
+        state
+            .assessments
+            .values()
+            .map(|a| (a.id.clone(), a.revision))
+            .collect::<HashMap<String, u64>>()
+    });
     {
-        let (store, dispatcher, bank) = (store.clone(), state.dispatcher(), props.bank.0.clone());
-        use_effect_with(state.assessment.id.clone(), move |id| {
-            let id = id.clone();
+        let (store, dispatch) = (store.clone(), ctx.dispatch.clone());
+        use_effect_with(state.assessments.clone(), move |all| {
+            let mut saved = saved.borrow_mut();
+            for a in all.values() {
+                if saved.get(&a.id) == Some(&a.revision) {
+                    continue;
+                }
+                match store.save(a) {
+                    Ok(()) => {
+                        saved.insert(a.id.clone(), a.revision);
+                    }
+                    Err(e) => dispatch.emit(Msg::Notify(Notice::error(e.to_string()))),
+                }
+            }
+            saved.retain(|id, _| {
+                let keep = all.contains_key(id);
+                if !keep {
+                    store.remove(id);
+                }
+                keep
+            });
+        });
+    }
+    // Another tab saved: take its newer revision.
+    {
+        let (store, dispatch, bank) = (store.clone(), ctx.dispatch.clone(), props.bank.clone());
+        use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 gloo::events::EventListener::new(&w, "storage", move |event| {
                     let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event)
                     else {
                         return;
                     };
-                    let key = event.key().unwrap_or_default();
-                    if store.is_key_of(&key, &id)
-                        && let Some(newer) = store.reload(&id, &bank)
+                    if let Some(id) = event.key().and_then(|k| store.id_of_key(&k))
+                        && let Some(newer) = store.reload(&id, &bank.0)
                     {
-                        dispatcher.dispatch(Msg::External(newer));
+                        dispatch.emit(Msg::External(newer));
                     }
                 })
             });
@@ -128,45 +163,114 @@ fn Assessor(props: &AssessorProps) -> Html {
         });
     }
 
-    let card = use_memo(
-        (props.bank.clone(), state.assessment.clone()),
-        |(bank, a)| scorecard(&bank.0, a),
-    );
-    let on_dismiss = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |ix: usize| dispatcher.dispatch(Msg::Dismiss(ix)))
+    let body = match &*route {
+        Route::Home => html! { <screens::home::Home state={(*state).clone()} /> },
+        Route::Help => html! { <screens::help::Help /> },
+        Route::Compare { before, after } => html! {
+            <screens::compare::Compare state={(*state).clone()} before={before.clone()} after={after.clone()} />
+        },
+        Route::Assessment {
+            id,
+            screen,
+            question,
+        } => match state.get(id) {
+            Some(a) => html! {
+                <AssessmentView assessment={a.clone()} screen={*screen} question={question.clone()} />
+            },
+            None => html! {
+                <section class="soc2r-missing">
+                    <h2>{ "Assessment not found" }</h2>
+                    <p>{ "This link names an assessment that is not stored in this browser. It may have been deleted, or saved in another browser." }</p>
+                    <a href="#/">{ "See your assessments" }</a>
+                </section>
+            },
+        },
     };
-
     html! {
         <ContextProvider<BankHandle> context={props.bank.clone()}>
+        <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="soc2r-app">
                 <header class="soc2r-header">
-                    <h1>{ props.settings.title.clone() }</h1>
-                    <Exchange assessment={state.assessment.clone()} dispatcher={state.dispatcher()} />
+                    <a class="soc2r-brand" href="#/"><h1>{ props.settings.title.clone() }</h1></a>
+                    <nav aria-label="Main">
+                        <a href="#/" aria-current={(matches!(*route, Route::Home)).then_some("page")}>{ "Assessments" }</a>
+                        <a href="#/compare" aria-current={(matches!(*route, Route::Compare { .. })).then_some("page")}>{ "Compare" }</a>
+                        <a href="#/help" aria-current={(matches!(*route, Route::Help)).then_some("page")}>{ "How scores work" }</a>
+                    </nav>
                 </header>
-                <Notices notices={state.notices.clone()} on_dismiss={on_dismiss} />
-                <Summary card={(*card).clone()} />
-                <ScopePanel assessment={state.assessment.clone()} on_edit={on_edit.clone()} />
-                <Questionnaire assessment={state.assessment.clone()} on_edit={on_edit} />
+                <Notices notices={state.notices.clone()} />
+                <main class="soc2r-main">{ body }</main>
             </div>
+        </ContextProvider<Ctx>>
         </ContextProvider<BankHandle>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AssessmentViewProps {
+    assessment: Rc<Assessment>,
+    screen: Screen,
+    question: Option<String>,
+}
+
+/// One assessment: its tabs and the chosen screen.
+#[component]
+fn AssessmentView(props: &AssessmentViewProps) -> Html {
+    let ctx = use_context::<Ctx>();
+    let Some(ctx) = ctx else {
+        return Html::default();
+    };
+    let a = &props.assessment;
+    let on_edit = {
+        let (dispatch, id) = (ctx.dispatch.clone(), a.id.clone());
+        use_callback(id, move |action: Action, id| {
+            dispatch.emit(Msg::Edit(id.clone(), action))
+        })
+    };
+    let tabs = Screen::ALL.into_iter().map(|s| {
+        let href = Route::Assessment { id: a.id.clone(), screen: s, question: None }.to_hash();
+        html! {
+            <a href={href} class="tab" aria-current={(s == props.screen).then_some("page")}>{ s.title() }</a>
+        }
+    });
+    let screen = match props.screen {
+        Screen::Scope => {
+            html! { <screens::scope::ScopeScreen assessment={a.clone()} on_edit={on_edit} /> }
+        }
+        Screen::Questions => html! {
+            <screens::questions::Questions assessment={a.clone()} on_edit={on_edit} question={props.question.clone()} />
+        },
+        Screen::Dashboard => html! { <screens::dashboard::Dashboard assessment={a.clone()} /> },
+        Screen::Gaps => html! { <screens::gaps::Gaps assessment={a.clone()} on_edit={on_edit} /> },
+        Screen::Report => html! { <screens::report::Report assessment={a.clone()} /> },
+    };
+    html! {
+        <>
+            <div class="soc2r-assessment-bar">
+                <h2 class="assessment-name">{ &a.name }</h2>
+                <nav class="tabs" aria-label="Assessment">{ for tabs }</nav>
+            </div>
+            { screen }
+        </>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct NoticesProps {
     notices: Vec<Notice>,
-    on_dismiss: Callback<usize>,
 }
 
 #[component]
 fn Notices(props: &NoticesProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
     html! {
         <div class="soc2r-notices" role="status" aria-live="polite">
             { for props.notices.iter().enumerate().map(|(ix, n)| {
-                let dismiss = props.on_dismiss.reform(move |_| ix);
-                let class = match n.level { super::state::Level::Info => "notice info", super::state::Level::Error => "notice error" };
-                let download = n.raw.clone().map(|(name, raw)| {
+                let dismiss = ctx.dispatch.reform(move |_| Msg::Dismiss(ix));
+                let class = match n.level { Level::Info => "notice info", Level::Error => "notice error" };
+                let download = n.attachment.clone().map(|(name, raw)| {
                     let onclick = Callback::from(move |_| { let _ = file::download(&name, "application/json", &raw); });
                     html! { <button type="button" onclick={onclick}>{ "Download raw text" }</button> }
                 });

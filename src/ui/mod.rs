@@ -1,15 +1,13 @@
-//! The Yew UI: a thin layer that renders derived values and turns DOM
-//! events into [`crate::core::Action`]s.
+//! The Yew UI: a thin layer that renders values derived by the core and
+//! turns DOM events into [`crate::core::Action`]s.
 
-mod app;
-mod exchange;
-mod question;
-mod scope;
-mod state;
-mod summary;
+pub mod app;
+pub mod route;
+mod screens;
+pub mod state;
+mod widgets;
 
 pub use app::{App, Settings};
-pub use state::{AppState, Msg, Notice};
 
 use crate::core::Bank;
 use std::rc::Rc;

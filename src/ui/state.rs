@@ -1,7 +1,9 @@
-//! The app's state and its reducer: the only place the open assessment changes.
+//! The app's state and its reducer: the only place assessments change.
 
+use super::BankHandle;
 use crate::browser::clock;
-use crate::core::{Action, Assessment, Bank, reduce};
+use crate::core::{Action, Assessment, reduce};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -10,8 +12,8 @@ use yew::Reducible;
 pub struct Notice {
     pub level: Level,
     pub text: String,
-    /// Raw text the user can download (for unreadable stored records).
-    pub raw: Option<(String, String)>,
+    /// A file the user can download with the notice (e.g. an unreadable record).
+    pub attachment: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,34 +27,56 @@ impl Notice {
         Notice {
             level: Level::Info,
             text: text.into(),
-            raw: None,
+            attachment: None,
         }
     }
     pub fn error(text: impl Into<String>) -> Self {
         Notice {
             level: Level::Error,
             text: text.into(),
-            raw: None,
+            attachment: None,
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
-    pub bank: Rc<Bank>,
-    pub assessment: Assessment,
+    pub bank: BankHandle,
+    /// Every assessment, keyed by id.
+    pub assessments: BTreeMap<String, Rc<Assessment>>,
     pub notices: Vec<Notice>,
 }
 
 pub enum Msg {
-    /// A user edit of the open assessment.
-    Edit(Action),
-    /// Open another assessment (imported, or changed by another tab).
-    Open(Assessment),
-    /// A newer save of the open assessment from another tab.
+    /// A user edit of one assessment.
+    Edit(String, Action),
+    /// Add a new, duplicated or imported assessment, or replace one after
+    /// the user confirmed it.
+    Put(Assessment),
+    Delete(String),
+    /// A newer save of an assessment from another tab.
     External(Assessment),
     Notify(Notice),
     Dismiss(usize),
+}
+
+impl AppState {
+    pub fn get(&self, id: &str) -> Option<&Rc<Assessment>> {
+        self.assessments.get(id)
+    }
+
+    /// Most recently changed first.
+    pub fn by_recency(&self) -> Vec<Rc<Assessment>> {
+        let mut all: Vec<_> = self.assessments.values().cloned().collect();
+        all.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.name.cmp(&b.name)));
+        all
+    }
+
+    fn with(self: &Rc<Self>, change: impl FnOnce(&mut AppState)) -> Rc<Self> {
+        let mut next = (**self).clone();
+        change(&mut next);
+        Rc::new(next)
+    }
 }
 
 impl Reducible for AppState {
@@ -60,48 +84,50 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         match msg {
-            Msg::Edit(action) => {
-                let mut next = reduce(&self.assessment, action);
-                if next == self.assessment {
-                    return self; // no re-render for a no-op
+            Msg::Edit(id, action) => {
+                let Some(current) = self.assessments.get(&id) else {
+                    return self;
+                };
+                let mut next = reduce(current, action);
+                if next == **current {
+                    return self; // a no-op edit re-renders nothing
                 }
                 next.revision += 1;
                 next.updated = clock::now_rfc3339();
-                Rc::new(AppState {
-                    assessment: next,
-                    ..(*self).clone()
+                self.with(|s| {
+                    s.assessments.insert(id, Rc::new(next));
                 })
             }
-            Msg::Open(assessment) => Rc::new(AppState {
-                assessment,
-                ..(*self).clone()
+            Msg::Put(a) => self.with(|s| {
+                s.assessments.insert(a.id.clone(), Rc::new(a));
+            }),
+            Msg::Delete(id) => self.with(|s| {
+                s.assessments.remove(&id);
             }),
             Msg::External(newer) => {
-                let same = newer.id == self.assessment.id;
-                if !same || newer.revision <= self.assessment.revision {
+                let older = self.assessments.get(&newer.id);
+                if older.is_some_and(|o| o.revision >= newer.revision) {
                     return self;
                 }
-                let mut next = (*self).clone();
-                next.assessment = newer;
-                next.notices.push(Notice::info(
-                    "This assessment was changed in another tab; showing the newer answers.",
-                ));
-                Rc::new(next)
+                self.with(|s| {
+                    s.notices.push(Notice::info(format!(
+                        "\"{}\" was changed in another tab; showing the newer answers.",
+                        newer.name
+                    )));
+                    s.assessments.insert(newer.id.clone(), Rc::new(newer));
+                })
             }
             Msg::Notify(notice) => {
-                let mut next = (*self).clone();
-                if !next.notices.contains(&notice) {
-                    next.notices.push(notice);
+                if self.notices.contains(&notice) {
+                    return self;
                 }
-                Rc::new(next)
+                self.with(|s| s.notices.push(notice))
             }
-            Msg::Dismiss(ix) => {
-                let mut next = (*self).clone();
-                if ix < next.notices.len() {
-                    next.notices.remove(ix);
+            Msg::Dismiss(ix) => self.with(|s| {
+                if ix < s.notices.len() {
+                    s.notices.remove(ix);
                 }
-                Rc::new(next)
-            }
+            }),
         }
     }
 }

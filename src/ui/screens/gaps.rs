@@ -1,0 +1,14 @@
+use crate::core::{Action, Assessment};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub assessment: Rc<Assessment>,
+    pub on_edit: Callback<Action>,
+}
+
+#[component]
+pub fn Gaps(_props: &Props) -> Html {
+    Html::default()
+}

@@ -1,0 +1,297 @@
+//! Home: the saved assessments, starting a new one, importing one, and a
+//! first-visit introduction.
+
+use crate::browser::clock;
+use crate::browser::file;
+use crate::core::assessment::{QuestionPath, ReportType};
+use crate::core::exchange::export_json;
+use crate::core::score::scorecard;
+use crate::core::{Action, Assessment};
+use crate::ui::BankHandle;
+use crate::ui::app::{Ctx, new_assessment};
+use crate::ui::route::{Route, Screen};
+use crate::ui::state::{AppState, Msg, Notice};
+use crate::ui::widgets::bar::Bar;
+use crate::ui::widgets::import::ImportBox;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    pub state: AppState,
+}
+
+#[component]
+pub fn Home(props: &HomeProps) -> Html {
+    let (Some(ctx), Some(BankHandle(bank))) = (use_context::<Ctx>(), use_context::<BankHandle>())
+    else {
+        return Html::default();
+    };
+    let name = use_state(|| String::from("SOC 2 readiness"));
+    // An import whose id is already stored waits for the user's choice.
+    let pending = use_state(|| None::<Assessment>);
+
+    let start = |path: QuestionPath| {
+        let (ctx, bank, name) = (ctx.clone(), bank.clone(), name.clone());
+        Callback::from(move |_| {
+            let title = if name.trim().is_empty() {
+                "SOC 2 readiness"
+            } else {
+                name.trim()
+            };
+            let mut a = new_assessment(&bank, title);
+            a = crate::core::reduce(&a, Action::SetPath(path));
+            let route = Route::Assessment {
+                id: a.id.clone(),
+                screen: Screen::Scope,
+                question: None,
+            };
+            ctx.dispatch.emit(Msg::Put(a));
+            ctx.navigate.emit(route);
+        })
+    };
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |e: InputEvent| {
+            name.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_import = {
+        let (ctx, pending, stored) = (
+            ctx.clone(),
+            pending.clone(),
+            props.state.assessments.clone(),
+        );
+        Callback::from(move |result: Result<Assessment, String>| match result {
+            Ok(a) if stored.contains_key(&a.id) => pending.set(Some(a)),
+            Ok(a) => import_as(&ctx, a, None),
+            Err(message) => ctx.dispatch.emit(Msg::Notify(Notice::error(message))),
+        })
+    };
+    let resolve = |replace: bool| {
+        let (ctx, pending, stored) = (
+            ctx.clone(),
+            pending.clone(),
+            props.state.assessments.clone(),
+        );
+        Callback::from(move |_| {
+            if let Some(a) = (*pending).clone() {
+                let over = stored.get(&a.id).filter(|_| replace).map(|s| s.revision);
+                import_as(&ctx, a, over);
+            }
+            pending.set(None);
+        })
+    };
+    let cancel = {
+        let pending = pending.clone();
+        Callback::from(move |_| pending.set(None))
+    };
+
+    let list = props.state.by_recency();
+    html! {
+        <>
+            if list.is_empty() { <Welcome /> }
+            <section class="soc2r-card" aria-labelledby="new-heading">
+                <h2 id="new-heading">{ "Start an assessment" }</h2>
+                <label for="new-name">{ "Name" }</label>
+                <input id="new-name" type="text" value={(*name).clone()} oninput={on_name} />
+                <div class="actions">
+                    <button type="button" id="start-full" class="primary" onclick={start(QuestionPath::Full)}>
+                        { format!("Full assessment ({} questions)", bank.questions.len()) }
+                    </button>
+                    <button type="button" id="start-quick" onclick={start(QuestionPath::Quick)}>
+                        { format!("Quick first look ({} questions, about 15 minutes)", bank.questions.iter().filter(|q| q.quick).count()) }
+                    </button>
+                </div>
+                <ImportBox on_result={on_import} />
+                if let Some(p) = &*pending {
+                    <div class="confirm" role="alertdialog" aria-labelledby="pending-text">
+                        <p id="pending-text">{ format!("\"{}\" is already stored here. Import it as a new copy, or replace the stored one (its answers will be overwritten)?", p.name) }</p>
+                        <button type="button" id="import-as-new" class="primary" onclick={resolve(false)}>{ "Import as a new copy" }</button>
+                        <button type="button" id="import-replace" class="danger" onclick={resolve(true)}>{ "Replace the stored one" }</button>
+                        <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                    </div>
+                }
+            </section>
+            if !list.is_empty() {
+                <section aria-labelledby="list-heading">
+                    <h2 id="list-heading">{ "Your assessments" }</h2>
+                    <ul class="soc2r-list">
+                        { for list.into_iter().map(|a| html! { <AssessmentItem key={a.id.clone()} assessment={a.clone()} /> }) }
+                    </ul>
+                </section>
+            }
+        </>
+    }
+}
+
+/// Stores an imported assessment, then opens it. `replacing` is the stored
+/// revision the user chose to overwrite; otherwise the import gets a fresh id.
+fn import_as(ctx: &Ctx, mut a: Assessment, replacing: Option<u64>) {
+    match replacing {
+        // Outrank the stored revision so the save guard accepts the replacement.
+        Some(stored) => a.revision = stored + 1,
+        None => {
+            a.id = clock::new_id();
+            a.revision = 0;
+        }
+    }
+    let text = if replacing.is_some() {
+        "replaced the stored copy"
+    } else {
+        "stored as a new assessment"
+    };
+    ctx.dispatch.emit(Msg::Notify(Notice::info(format!(
+        "Imported \"{}\": {text}.",
+        a.name
+    ))));
+    let route = Route::Assessment {
+        id: a.id.clone(),
+        screen: Screen::Dashboard,
+        question: None,
+    };
+    ctx.dispatch.emit(Msg::Put(a));
+    ctx.navigate.emit(route);
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemProps {
+    assessment: Rc<Assessment>,
+}
+
+#[component]
+fn AssessmentItem(props: &ItemProps) -> Html {
+    let (Some(ctx), Some(BankHandle(bank))) = (use_context::<Ctx>(), use_context::<BankHandle>())
+    else {
+        return Html::default();
+    };
+    let renaming = use_state(|| false);
+    let confirming = use_state(|| false);
+    let a = props.assessment.clone();
+    let card = scorecard(&bank, &a);
+    let open = Route::Assessment {
+        id: a.id.clone(),
+        screen: Screen::Questions,
+        question: None,
+    }
+    .to_hash();
+    let dashboard = Route::Assessment {
+        id: a.id.clone(),
+        screen: Screen::Dashboard,
+        question: None,
+    }
+    .to_hash();
+
+    let duplicate = {
+        let (ctx, bank, a) = (ctx.clone(), bank.clone(), a.clone());
+        Callback::from(move |_| {
+            let mut copy = new_assessment(&bank, &format!("{} (copy)", a.name));
+            copy.path = a.path;
+            copy.scope = a.scope.clone();
+            copy.answers = a.answers.clone();
+            ctx.dispatch.emit(Msg::Notify(Notice::info(format!(
+                "Duplicated \"{}\": use the copy for your final readiness check and compare the two.",
+                a.name
+            ))));
+            ctx.dispatch.emit(Msg::Put(copy));
+        })
+    };
+    let export = {
+        let (ctx, a) = (ctx.clone(), a.clone());
+        Callback::from(move |_| {
+            let name = file::safe_filename(&a.name, "soc2.json");
+            if let Err(e) = file::download(&name, "application/json", &export_json(&a)) {
+                ctx.dispatch.emit(Msg::Notify(Notice::error(e)));
+            }
+        })
+    };
+    let on_rename = {
+        let (ctx, id, renaming) = (ctx.clone(), a.id.clone(), renaming.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let form: web_sys::HtmlFormElement = e.target_unchecked_into();
+            let value = form
+                .elements()
+                .named_item("name")
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(el).ok())
+                .map(|i| i.value())
+                .unwrap_or_default();
+            if !value.trim().is_empty() {
+                ctx.dispatch.emit(Msg::Edit(
+                    id.clone(),
+                    Action::Rename(value.trim().to_owned()),
+                ));
+            }
+            renaming.set(false);
+        })
+    };
+    let delete = {
+        let (ctx, id) = (ctx.clone(), a.id.clone());
+        Callback::from(move |_| ctx.dispatch.emit(Msg::Delete(id.clone())))
+    };
+    let toggle = |s: &UseStateHandle<bool>| {
+        let s = s.clone();
+        Callback::from(move |_| s.set(!*s))
+    };
+    let kind = match (a.path, a.scope.report_type) {
+        (QuestionPath::Quick, _) => "Quick first look",
+        (_, ReportType::Type1) => "Type I",
+        (_, ReportType::Type2) => "Type II",
+    };
+    html! {
+        <li class="soc2r-item" data-id={a.id.clone()}>
+            if *renaming {
+                <form class="rename" onsubmit={on_rename}>
+                    <label for={format!("rename-{}", a.id)}>{ "New name" }</label>
+                    <input id={format!("rename-{}", a.id)} name="name" type="text" value={a.name.clone()} />
+                    <button type="submit" class="primary">{ "Save name" }</button>
+                    <button type="button" onclick={toggle(&renaming)}>{ "Cancel" }</button>
+                </form>
+            } else {
+                <h3><a href={open}>{ &a.name }</a></h3>
+            }
+            <p class="hint">{ format!("{kind} · {} of {} answered · updated {}", card.overall.answered, card.overall.asked, short_time(&a.updated)) }</p>
+            <Bar label="Readiness" value={card.overall.readiness} />
+            <div class="actions">
+                <a class="button" href={dashboard}>{ "Dashboard" }</a>
+                <button type="button" onclick={toggle(&renaming)}>{ "Rename" }</button>
+                <button type="button" onclick={duplicate}>{ "Duplicate" }</button>
+                <button type="button" class="export" onclick={export}>{ "Export JSON" }</button>
+                <button type="button" class="danger" onclick={toggle(&confirming)}>{ "Delete" }</button>
+            </div>
+            if *confirming {
+                <div class="confirm" role="alertdialog" aria-label="Confirm delete">
+                    <p>{ format!("Delete \"{}\" and all its answers from this browser? This cannot be undone; export it first if you may need it.", a.name) }</p>
+                    <button type="button" class="danger" onclick={delete}>{ "Yes, delete it" }</button>
+                    <button type="button" onclick={toggle(&confirming)}>{ "Keep it" }</button>
+                </div>
+            }
+        </li>
+    }
+}
+
+/// `2026-11-26T09:30:12.000Z` → `2026-11-26 09:30` (UTC).
+fn short_time(rfc3339: &str) -> String {
+    rfc3339
+        .get(..16)
+        .map(|s| s.replace('T', " "))
+        .unwrap_or_default()
+}
+
+#[component]
+fn Welcome() -> Html {
+    html! {
+        <section class="soc2r-welcome" aria-labelledby="welcome-heading">
+            <h2 id="welcome-heading">{ "How ready are you for a SOC 2 audit?" }</h2>
+            <p>{ "A SOC 2 report is an independent auditor's opinion on your controls against the AICPA Trust Services Criteria. \
+                  Security is always in scope; Availability, Processing Integrity, Confidentiality and Privacy are optional. \
+                  A Type I report looks at whether controls are designed and in place on one date; a Type II report tests that \
+                  they operated throughout an observation period of 3 to 12 months." }</p>
+            <p>{ "This readiness assessment asks what an auditor would ask, shows your readiness per criterion, the likely \
+                  outcome if the audit were today, and a prioritised plan with the evidence to collect." }</p>
+            <p><strong>{ "Private by design: " }</strong>{ "no sign-up, no tracking. Everything runs in this browser and is stored only here, until you export it." }</p>
+            <p>{ "To begin, name your assessment and choose the full assessment or a quick first look." }</p>
+        </section>
+    }
+}

@@ -1,0 +1,373 @@
+//! The questionnaire: navigation by category and series with progress, the
+//! questions of one series (or one question at a time), and keyboard
+//! shortcuts for answering and moving.
+
+use crate::core::assessment::ReportType;
+use crate::core::score::scorecard;
+use crate::core::{Action, Answer, Assessment, Bank, Category, Day, Status};
+use crate::ui::BankHandle;
+use crate::ui::app::Ctx;
+use crate::ui::route::{Route, Screen};
+use crate::ui::widgets::bar::Bar;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionsProps {
+    pub assessment: Rc<Assessment>,
+    pub on_edit: Callback<Action>,
+    /// The question named in the URL.
+    pub question: Option<String>,
+}
+
+/// Keyboard shortcuts, shown on screen and used by the key handler.
+const ANSWER_KEYS: [(char, Status); 6] = [
+    ('1', Status::Ready),
+    ('2', Status::Implemented),
+    ('3', Status::Partial),
+    ('4', Status::Planned),
+    ('5', Status::Missing),
+    ('6', Status::NotApplicable),
+];
+
+/// Asked question indexes of one series, in bank order.
+fn series_questions(bank: &Bank, a: &Assessment, series: &str) -> Vec<usize> {
+    bank.questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| a.asks(q) && bank.criteria[q.criterion_ix[0]].series == series)
+        .map(|(ix, _)| ix)
+        .collect()
+}
+
+fn series_of(bank: &Bank, question: usize) -> &str {
+    &bank.criteria[bank.questions[question].criterion_ix[0]].series
+}
+
+#[component]
+pub fn Questions(props: &QuestionsProps) -> Html {
+    let (Some(BankHandle(bank)), Some(ctx)) = (use_context::<BankHandle>(), use_context::<Ctx>())
+    else {
+        return Html::default();
+    };
+    let one_at_a_time = use_state(|| false);
+    let a = props.assessment.clone();
+    let asked: Vec<usize> = bank
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| a.asks(q))
+        .map(|(ix, _)| ix)
+        .collect();
+    let focused = props
+        .question
+        .as_deref()
+        .and_then(|id| {
+            asked
+                .iter()
+                .copied()
+                .find(|&ix| bank.questions[ix].id == id)
+        })
+        .or_else(|| asked.first().copied());
+    let route_to = {
+        let (id, bank) = (a.id.clone(), bank.clone());
+        move |ix: usize| Route::Assessment {
+            id: id.clone(),
+            screen: Screen::Questions,
+            question: Some(bank.questions[ix].id.clone()),
+        }
+    };
+
+    // Keyboard: 1-6 answer the focused question, 0 clears it, j/k move.
+    {
+        let (on_edit, navigate, bank) = (props.on_edit.clone(), ctx.navigate.clone(), bank.clone());
+        let (asked, route_to) = (asked.clone(), route_to.clone());
+        use_effect_with((focused, asked.len(), a.id.clone()), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                gloo::events::EventListener::new(&doc, "keydown", move |event| {
+                    let Some(event) = wasm_bindgen::JsCast::dyn_ref::<KeyboardEvent>(event) else {
+                        return;
+                    };
+                    if event.ctrl_key()
+                        || event.meta_key()
+                        || event.alt_key()
+                        || typing_in_field(event)
+                    {
+                        return;
+                    }
+                    let Some(current) = focused else { return };
+                    let pos = asked.iter().position(|&ix| ix == current).unwrap_or(0);
+                    let key = event.key();
+                    let id = bank.questions[current].id.clone();
+                    if let Some((_, status)) =
+                        ANSWER_KEYS.iter().find(|(k, _)| key == k.to_string())
+                    {
+                        on_edit.emit(Action::SetStatus(id, Some(*status)));
+                    } else if key == "0" {
+                        on_edit.emit(Action::SetStatus(id, None));
+                    } else if key == "j" && pos + 1 < asked.len() {
+                        navigate.emit(route_to(asked[pos + 1]));
+                    } else if key == "k" && pos > 0 {
+                        navigate.emit(route_to(asked[pos - 1]));
+                    } else {
+                        return;
+                    }
+                    event.prevent_default();
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let card = scorecard(&bank, &a);
+    let current_series = focused.map(|ix| series_of(&bank, ix).to_owned());
+    let nav = Category::ALL
+        .into_iter()
+        .filter(|c| a.scope.categories.contains(c))
+        .map(|c| {
+            let series = bank.series.iter().filter(|s| s.category == c).filter_map(|s| {
+                let qs = series_questions(&bank, &a, &s.id);
+                let first = *qs.first()?;
+                let answered = qs.iter().filter(|&&ix| a.status(&bank.questions[ix].id).is_some()).count();
+                let pct = 100.0 * answered as f64 / qs.len() as f64;
+                let current = current_series.as_deref() == Some(s.id.as_str());
+                Some(html! {
+                    <li>
+                        <a href={route_to(first).to_hash()} aria-current={current.then_some("true")}>
+                            { format!("{} {}", s.id, s.name) }
+                        </a>
+                        <Bar label={format!("{answered} of {}", qs.len())} value={pct} class="small" />
+                    </li>
+                })
+            });
+            html! {
+                <li class="nav-category">
+                    <span class="nav-category-name">{ c.name() }</span>
+                    <ul>{ for series }</ul>
+                </li>
+            }
+        });
+
+    let shown: Vec<usize> = match (*one_at_a_time, focused, &current_series) {
+        (true, Some(ix), _) => vec![ix],
+        (false, _, Some(s)) => series_questions(&bank, &a, s),
+        _ => Vec::new(),
+    };
+    let type2 = a.scope.report_type == ReportType::Type2;
+    let pos = focused.and_then(|f| asked.iter().position(|&ix| ix == f));
+    let prev = pos
+        .filter(|&p| p > 0)
+        .map(|p| route_to(asked[p - 1]).to_hash());
+    let next = pos
+        .filter(|&p| p + 1 < asked.len())
+        .map(|p| route_to(asked[p + 1]).to_hash());
+    let toggle_mode = {
+        let one = one_at_a_time.clone();
+        Callback::from(move |_| one.set(!*one))
+    };
+    let heading = current_series
+        .as_deref()
+        .and_then(|s| bank.series(s))
+        .map(|s| format!("{} {}", s.id, s.name))
+        .unwrap_or_default();
+
+    html! {
+        <div class="soc2r-questions">
+            <aside class="q-nav" aria-label="Sections">
+                <div class="progress" aria-live="polite" id="questionnaire-progress">
+                    <Bar label={format!("Answered {} of {}", card.overall.answered, card.overall.asked)} value={card.overall.completion} />
+                    <p>{ "Readiness " }<strong id="overall-readiness">{ format!("{:.0}%", card.overall.readiness) }</strong></p>
+                    <p class="hint">{ "Unanswered questions count as not ready." }</p>
+                </div>
+                <ul class="nav-tree">{ for nav }</ul>
+            </aside>
+            <section class="q-main" aria-labelledby="section-heading">
+                <div class="q-toolbar">
+                    <h3 id="section-heading">{ heading }</h3>
+                    <button type="button" aria-pressed={(*one_at_a_time).to_string()} onclick={toggle_mode}>
+                        { "One question at a time" }
+                    </button>
+                </div>
+                if asked.is_empty() {
+                    <p>{ "No questions are in scope." }</p>
+                }
+                { for shown.into_iter().map(|ix| {
+                    let q = &bank.questions[ix];
+                    html! {
+                        <QuestionCard key={q.id.clone()} index={ix} answer={a.answer(&q.id).cloned()}
+                            type2={type2} focused={Some(ix) == focused} expanded={*one_at_a_time}
+                            on_edit={props.on_edit.clone()} href={route_to(ix).to_hash()} />
+                    }
+                }) }
+                <nav class="q-pager" aria-label="Question">
+                    if let Some(href) = prev { <a class="button" href={href} rel="prev">{ "← Previous (k)" }</a> }
+                    if let Some(href) = next { <a class="button" href={href} rel="next">{ "Next (j) →" }</a> }
+                </nav>
+                <p class="hint shortcuts">
+                    { "Keys for the highlighted question: " }
+                    { for ANSWER_KEYS.iter().map(|(k, s)| html! { <><kbd>{ *k }</kbd>{ format!(" {}  ", s.short_label()) }</> }) }
+                    <kbd>{ "0" }</kbd>{ " clear  " }<kbd>{ "j" }</kbd>{ " next  " }<kbd>{ "k" }</kbd>{ " previous" }
+                </p>
+            </section>
+        </div>
+    }
+}
+
+/// True when the key goes to a text field, where digits are text, not answers.
+fn typing_in_field(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionCardProps {
+    pub index: usize,
+    pub answer: Option<Answer>,
+    pub type2: bool,
+    pub focused: bool,
+    pub expanded: bool,
+    pub href: AttrValue,
+    pub on_edit: Callback<Action>,
+}
+
+#[component]
+pub fn QuestionCard(props: &QuestionCardProps) -> Html {
+    let Some(BankHandle(bank)) = use_context::<BankHandle>() else {
+        return Html::default();
+    };
+    let Some(q) = bank.questions.get(props.index) else {
+        return Html::default();
+    };
+    let answer = props.answer.clone().unwrap_or_default();
+    let current = answer.status;
+    let id = q.id.clone();
+    let emit = |make: fn(String, String) -> Action| {
+        let (on_edit, id) = (props.on_edit.clone(), id.clone());
+        Callback::from(move |e: Event| {
+            let target = e.target_unchecked_into::<web_sys::HtmlElement>();
+            let value = match target.dyn_ref::<HtmlTextAreaElement>() {
+                Some(t) => t.value(),
+                None => target.unchecked_into::<HtmlInputElement>().value(),
+            };
+            on_edit.emit(make(id.clone(), value))
+        })
+    };
+    let date = |make: fn(String, Option<Day>) -> Action| {
+        let (on_edit, id) = (props.on_edit.clone(), id.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            on_edit.emit(make(id.clone(), Day::parse(&value).ok()))
+        })
+    };
+    let buttons = Status::ALL.into_iter().zip(ANSWER_KEYS).map(|(status, (key, _))| {
+        let pressed = current == Some(status);
+        let (id, on_edit) = (id.clone(), props.on_edit.clone());
+        // Clicking the chosen answer again clears it.
+        let onclick = Callback::from(move |_| {
+            on_edit.emit(Action::SetStatus(id.clone(), if pressed { None } else { Some(status) }))
+        });
+        html! {
+            <button type="button" class="answer" data-status={status_id(status)}
+                aria-pressed={pressed.to_string()} title={format!("{} (key {key})", status.label())} onclick={onclick}>
+                { status.short_label() }
+            </button>
+        }
+    });
+    let evidence = q.evidence.iter().enumerate().map(|(ix, item)| {
+        let (on_edit, id) = (props.on_edit.clone(), id.clone());
+        let onchange = Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            on_edit.emit(Action::SetEvidence(id.clone(), ix, on))
+        });
+        html! {
+            <li><label class="check">
+                <input type="checkbox" checked={answer.evidence.contains(&ix)} onchange={onchange} />
+                { item }
+            </label></li>
+        }
+    });
+    let review = {
+        let (on_edit, id) = (props.on_edit.clone(), id.clone());
+        Callback::from(move |e: Event| {
+            on_edit.emit(Action::SetReview(
+                id.clone(),
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
+        })
+    };
+    let field = |name: &str| format!("{name}-{}", q.id);
+    let needs_justification =
+        current == Some(Status::NotApplicable) && answer.justification.trim().is_empty();
+    html! {
+        <article class={classes!("soc2r-question", props.focused.then_some("focused"))} id={format!("q-{}", q.id)}
+            data-answered={current.is_some().to_string()} aria-labelledby={field("text")}>
+            <p class="question-text" id={field("text")}><a href={props.href.clone()}>{ &q.text }</a></p>
+            <p class="question-meta">
+                { q.criteria.join(", ") }
+                if q.key { <span class="badge key">{ "key control" }</span> }
+                if answer.review { <span class="badge review">{ "to review" }</span> }
+            </p>
+            <div class="answers" role="group" aria-label="Answer">{ for buttons }</div>
+            if current == Some(Status::NotApplicable) {
+                <div class="field">
+                    <label for={field("why")}>{ "Why it does not apply (an auditor will ask)" }</label>
+                    <input id={field("why")} type="text" value={answer.justification.clone()}
+                        aria-invalid={needs_justification.to_string()} onchange={emit(Action::SetJustification)} />
+                </div>
+            }
+            <details open={props.expanded}>
+                <summary>{ "Guidance, evidence and follow-up" }</summary>
+                <p class="guidance">{ &q.guidance }</p>
+                if props.type2 { <p class="guidance"><strong>{ "Type II proof: " }</strong>{ &q.type2_proof }</p> }
+                <fieldset>
+                    <legend>{ "Evidence an auditor will ask for" }</legend>
+                    <ul class="evidence">{ for evidence }</ul>
+                </fieldset>
+                <div class="grid">
+                    <div class="field">
+                        <label for={field("owner")}>{ "Owner" }</label>
+                        <input id={field("owner")} type="text" value={answer.owner.clone()} onchange={emit(Action::SetOwner)} />
+                    </div>
+                    <div class="field">
+                        <label for={field("due")}>{ "Due date" }</label>
+                        <input id={field("due")} type="date" value={answer.due.map(|d| d.to_string()).unwrap_or_default()}
+                            onchange={date(Action::SetDue)} />
+                    </div>
+                    if props.type2 {
+                        <div class="field">
+                            <label for={field("since")}>{ "Operating since" }</label>
+                            <input id={field("since")} type="date"
+                                value={answer.operating_since.map(|d| d.to_string()).unwrap_or_default()}
+                                onchange={date(Action::SetOperatingSince)} />
+                        </div>
+                    }
+                </div>
+                <div class="field">
+                    <label for={field("note")}>{ "Note" }</label>
+                    <textarea id={field("note")} rows="2" value={answer.note.clone()} onchange={emit(Action::SetNote)} />
+                </div>
+                <label class="check">
+                    <input type="checkbox" checked={answer.review} onchange={review} />{ "Flag for review" }
+                </label>
+                <p class="remediation"><strong>{ format!("To close the gap ({}):", q.remediation.effort.label()) }</strong></p>
+                <ol>{ for q.remediation.steps.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
+            </details>
+        </article>
+    }
+}
+
+/// The wire name of a status, used as a stable hook for styles and tests.
+pub fn status_id(status: Status) -> &'static str {
+    match status {
+        Status::Ready => "ready",
+        Status::Implemented => "implemented",
+        Status::Partial => "partial",
+        Status::Planned => "planned",
+        Status::Missing => "missing",
+        Status::NotApplicable => "not_applicable",
+    }
+}

@@ -1,0 +1,13 @@
+use crate::core::Assessment;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub assessment: Rc<Assessment>,
+}
+
+#[component]
+pub fn Report(_props: &Props) -> Html {
+    Html::default()
+}

@@ -1,0 +1,117 @@
+//! Reading an assessment document from a file pick, a drop, or pasted text.
+//! All three go through `import_json`, so they accept and refuse the same.
+
+use crate::browser::file;
+use crate::core::Assessment;
+use crate::core::exchange::{MAX_IMPORT_BYTES, import_json};
+use crate::ui::BankHandle;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    /// Gets the parsed assessment, or a message naming the source and the problem.
+    pub on_result: Callback<Result<Assessment, String>>,
+    /// Distinguishes element ids when the widget appears twice on a page.
+    #[prop_or(AttrValue::Static("import"))]
+    pub id: AttrValue,
+    #[prop_or(AttrValue::Static("Import an assessment file"))]
+    pub label: AttrValue,
+}
+
+#[component]
+pub fn ImportBox(props: &ImportProps) -> Html {
+    let bank = use_context::<BankHandle>();
+    let reader = use_mut_ref(|| None);
+    let dragging = use_state(|| false);
+    let pasted = use_state(String::new);
+
+    // One path for every source: bytes in, checked assessment or message out.
+    let accept = {
+        let on_result = props.on_result.clone();
+        Callback::from(move |(source, bytes): (String, Result<Vec<u8>, String>)| {
+            let Some(BankHandle(bank)) = bank.clone() else {
+                return;
+            };
+            let result = bytes
+                .and_then(|b| import_json(&b, &bank).map_err(|e| e.to_string()))
+                .map_err(|e| format!("{source} was not imported: {e}. Nothing was changed."));
+            on_result.emit(result);
+        })
+    };
+    let read_file = {
+        let accept = accept.clone();
+        Callback::from(move |picked: web_sys::File| {
+            let source = format!("`{}`", picked.name());
+            let accept = accept.clone();
+            *reader.borrow_mut() = file::read_bytes(picked, MAX_IMPORT_BYTES, move |bytes| {
+                accept.emit((source, bytes))
+            });
+        })
+    };
+    let on_pick = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(f) = input.files().and_then(|f| f.get(0)) {
+                read_file.emit(f);
+            }
+            input.set_value(""); // lets the same file be picked again
+        })
+    };
+    let on_drop = {
+        let (read_file, dragging) = (read_file.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(f) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                read_file.emit(f);
+            }
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_paste_input = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    let on_paste_import = {
+        let pasted = pasted.clone();
+        Callback::from(move |_| {
+            accept.emit(("The pasted text".to_owned(), Ok(pasted.as_bytes().to_vec())));
+        })
+    };
+    let id = &props.id;
+    html! {
+        <div class={classes!("soc2r-import", dragging.then_some("dragging"))}
+            ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
+            <label class="file-button">
+                { props.label.clone() }
+                <input type="file" id={format!("{id}-file")} accept=".json,application/json" onchange={on_pick} />
+            </label>
+            <span class="hint">{ " or drop a file here, or paste its text:" }</span>
+            <details>
+                <summary>{ "Paste JSON" }</summary>
+                <label for={format!("{id}-paste")} class="visually-hidden">{ "Assessment JSON" }</label>
+                <textarea id={format!("{id}-paste")} rows="4" value={(*pasted).clone()} oninput={on_paste_input} />
+                <button type="button" id={format!("{id}-paste-button")} onclick={on_paste_import}
+                    disabled={pasted.trim().is_empty()}>{ "Import pasted text" }</button>
+            </details>
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! Small reusable pieces of the UI.
+
+pub mod bar;
+pub mod import;
