@@ -24,16 +24,10 @@ fn mount() {
             el
         }
     };
-    let data = |name: &str| {
-        root.get_attribute(&format!("data-{name}"))
-            .filter(|v| !v.trim().is_empty())
-    };
-    let mut settings = yew::props!(Settings {});
-    if let Some(title) = data("title") {
-        settings.title = title.into();
-    }
-    if let Some(ns) = data("namespace") {
-        settings.namespace = ns.into();
+    let (settings, warnings) =
+        Settings::from_attributes(|name| root.get_attribute(&format!("data-{name}")));
+    for w in warnings {
+        web_sys::console::warn_1(&format!("soc2-readiness: {w}").into());
     }
     yew::Renderer::<App>::with_root_and_props(root, settings).render();
 }

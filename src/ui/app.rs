@@ -4,22 +4,14 @@
 use super::BankHandle;
 use super::route::{Route, Screen};
 use super::screens;
+use super::settings::Settings;
 use super::state::{AppState, Level, Msg, Notice};
-use crate::browser::storage::{DEFAULT_NAMESPACE, Store};
+use crate::browser::storage::Store;
 use crate::browser::{clock, file, location};
 use crate::core::{Action, Assessment, Bank, builtin_bank};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Settings an embedding page gives through `data-*` attributes.
-#[derive(Debug, Clone, PartialEq, Eq, Properties)]
-pub struct Settings {
-    #[prop_or(AttrValue::Static("SOC 2 readiness assessment"))]
-    pub title: AttrValue,
-    #[prop_or(AttrValue::Static(DEFAULT_NAMESPACE))]
-    pub namespace: AttrValue,
-}
 
 #[component]
 pub fn App(settings: &Settings) -> Html {
@@ -163,9 +155,21 @@ fn Shell(props: &ShellProps) -> Html {
         });
     }
 
+    // Brand colour through the CSSOM: a strict CSP forbids inline style attributes.
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with(props.settings.brand_colour.clone(), move |colour| {
+            if let (Some(el), Some(colour)) = (root.cast::<web_sys::HtmlElement>(), colour) {
+                let _ = el.style().set_property("--soc2r-accent", colour);
+            }
+        });
+    }
+
     let body = match &*route {
         Route::Home => html! { <screens::home::Home state={(*state).clone()} /> },
         Route::Help => html! { <screens::help::Help /> },
+        Route::Privacy => html! { <screens::privacy::Privacy state={(*state).clone()} /> },
         Route::Compare { before, after } => html! {
             <screens::compare::Compare state={(*state).clone()} before={before.clone()} after={after.clone()} />
         },
@@ -189,18 +193,24 @@ fn Shell(props: &ShellProps) -> Html {
     html! {
         <ContextProvider<BankHandle> context={props.bank.clone()}>
         <ContextProvider<Ctx> context={ctx.clone()}>
-            <div class="soc2r-app">
+        <ContextProvider<Settings> context={props.settings.clone()}>
+            <div class="soc2r-app" ref={root}>
                 <header class="soc2r-header">
-                    <a class="soc2r-brand" href="#/"><h1>{ props.settings.title.clone() }</h1></a>
+                    <a class="soc2r-brand" href="#/">
+                        if let Some(logo) = &props.settings.logo { <img class="logo" src={logo.clone()} alt="" /> }
+                        <h1>{ props.settings.title.clone() }</h1>
+                    </a>
                     <nav aria-label="Main">
                         <a href="#/" aria-current={(matches!(*route, Route::Home)).then_some("page")}>{ "Assessments" }</a>
                         <a href="#/compare" aria-current={(matches!(*route, Route::Compare { .. })).then_some("page")}>{ "Compare" }</a>
                         <a href="#/help" aria-current={(matches!(*route, Route::Help)).then_some("page")}>{ "How scores work" }</a>
+                        <a href="#/privacy" aria-current={(matches!(*route, Route::Privacy)).then_some("page")}>{ "Your data" }</a>
                     </nav>
                 </header>
                 <Notices notices={state.notices.clone()} />
                 <main class="soc2r-main">{ body }</main>
             </div>
+        </ContextProvider<Settings>>
         </ContextProvider<Ctx>>
         </ContextProvider<BankHandle>>
     }

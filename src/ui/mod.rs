@@ -4,10 +4,12 @@
 pub mod app;
 pub mod route;
 mod screens;
+pub mod settings;
 pub mod state;
 mod widgets;
 
-pub use app::{App, Settings};
+pub use app::App;
+pub use settings::Settings;
 
 use crate::core::Bank;
 use std::rc::Rc;

@@ -62,6 +62,8 @@ pub enum Route {
     },
     /// How scores and the likely outcome are worked out.
     Help,
+    /// What is stored where, and erasing it.
+    Privacy,
 }
 
 impl Route {
@@ -93,6 +95,7 @@ impl Route {
                 after: part(2),
             },
             Some("help") => Route::Help,
+            Some("privacy") => Route::Privacy,
             _ => Route::Home,
         }
     }
@@ -121,6 +124,7 @@ impl Route {
                 hash
             }
             Route::Help => "#/help".into(),
+            Route::Privacy => "#/privacy".into(),
         }
     }
 
@@ -179,6 +183,7 @@ mod tests {
         let routes = [
             Route::Home,
             Route::Help,
+            Route::Privacy,
             Route::Assessment {
                 id: "3f2a".into(),
                 screen: Screen::Gaps,

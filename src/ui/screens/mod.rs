@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod gaps;
 pub mod help;
 pub mod home;
+pub mod privacy;
 pub mod questions;
 pub mod report;
 pub mod scope;

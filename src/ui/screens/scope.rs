@@ -3,6 +3,7 @@
 use crate::core::assessment::{Period, QuestionPath, ReportType, ScopeItem};
 use crate::core::{Action, Assessment, Category, Day};
 use crate::ui::route::{Route, Screen};
+use crate::ui::settings::Settings;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -56,7 +57,14 @@ pub fn ScopeScreen(props: &ScopeProps) -> Html {
             on_edit.emit(Action::SetPeriod(period));
         })
     };
-    let categories = Category::ALL.into_iter().map(|c| {
+    let offered = use_context::<Settings>()
+        .map(|s| s.categories)
+        .unwrap_or_else(|| Category::ALL.to_vec());
+    // A category in scope stays visible even if the embedder no longer offers it.
+    let shown = Category::ALL
+        .into_iter()
+        .filter(|c| offered.contains(c) || scope.categories.contains(c));
+    let categories = shown.map(|c| {
         let on_edit = props.on_edit.clone();
         let onchange = Callback::from(move |e: Event| on_edit.emit(Action::SetCategory(c, checked(&e))));
         html! {
