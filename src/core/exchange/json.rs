@@ -1,20 +1,30 @@
 //! The assessment document: the JSON format used for export, import and
-//! local storage alike.
+//! local storage alike. `static/schema/assessment.schema.json` describes
+//! version 1; [`super::migrate`] lists every version.
 //!
 //! Import is all or nothing: it returns a complete, checked [`Assessment`] or
-//! an [`ImportError`] that says what is wrong and where.
+//! an [`ImportError`] that says what is wrong and where. It checks, in order:
+//! size, text encoding, JSON syntax and duplicate keys, `format`,
+//! `format_version` (older versions are upgraded), every field's type, enum
+//! value and date, timestamps, then the answers against the bank (unknown
+//! question ids, evidence indexes out of range).
+//!
+//! It does not check that a scope is complete: a Type II assessment with a
+//! missing or too short period is a valid file, since users save incomplete
+//! work.
 
+use super::error::{ImportError, MAX_IMPORT_BYTES, Position};
+use super::migrate;
+use super::strict::{self, StrictError};
 use crate::core::assessment::{Answer, Assessment, BankRef, QuestionPath, Scope};
 use crate::core::bank::Bank;
-use serde::de::{MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use crate::core::catalog::Category;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
-use std::fmt;
 
 pub const ASSESSMENT_FORMAT: &str = "soc2-readiness-assessment";
 pub const ASSESSMENT_FORMAT_VERSION: u64 = 1;
-/// Largest file accepted for import.
-pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
 
 /// The document as written to disk. Field order is the order in the file.
 #[derive(Serialize, Deserialize)]
@@ -28,55 +38,12 @@ struct Document {
     #[serde(default)]
     path: QuestionPath,
     scope: Scope,
-    #[serde(deserialize_with = "answers_without_duplicates")]
     answers: BTreeMap<String, Answer>,
+    /// RFC 3339 timestamps.
     created: String,
     updated: String,
     #[serde(default)]
     revision: u64,
-}
-
-/// Why an import was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ImportError {
-    #[error("the file is empty")]
-    Empty,
-    #[error(
-        "the file is {size} bytes; the largest file accepted is {MAX_IMPORT_BYTES} bytes (10 MiB)"
-    )]
-    TooLarge { size: usize },
-    #[error("the file is not text (invalid UTF-8 at byte {offset}); is it the right file?")]
-    NotText { offset: usize },
-    #[error("the file is not valid JSON: {message} at line {line}, column {column}")]
-    NotJson {
-        message: String,
-        line: usize,
-        column: usize,
-    },
-    #[error(
-        "this is not a SOC 2 readiness assessment: `format` is {found}, expected \"{ASSESSMENT_FORMAT}\""
-    )]
-    WrongFormat { found: String },
-    #[error(
-        "the file uses format version {found}, newer than this app reads ({ASSESSMENT_FORMAT_VERSION}); update the app"
-    )]
-    FutureVersion { found: u64 },
-    #[error("at `{path}`: {message}")]
-    Invalid { path: String, message: String },
-    #[error(
-        "the assessment was answered against bank `{found}`, but this app has bank `{expected}`; load that bank first"
-    )]
-    WrongBank { found: String, expected: String },
-    #[error("answers for questions this bank does not have: {}", .0.join(", "))]
-    UnknownQuestions(Vec<String>),
-    #[error(
-        "at `answers.{question}.evidence`: item {index} does not exist (the question lists {count} evidence items)"
-    )]
-    UnknownEvidence {
-        question: String,
-        index: usize,
-        count: usize,
-    },
 }
 
 /// Writes an assessment as a pretty-printed document.
@@ -98,39 +65,55 @@ pub fn export_json(assessment: &Assessment) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
-/// Reads and checks a document against the bank it must have been answered with.
+/// Reads and checks a document against the bank it must have been answered
+/// with. Accepts every format version from
+/// [`OLDEST_FORMAT_VERSION`](super::OLDEST_FORMAT_VERSION) up to
+/// [`ASSESSMENT_FORMAT_VERSION`], and a leading UTF-8 byte order mark.
 pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError> {
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge { size: bytes.len() });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotText {
-        offset: e.valid_up_to(),
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+    let text = decode(bytes)?;
+    let value = strict::parse(text).map_err(|e| match e {
+        StrictError::Syntax(e) => ImportError::NotJson {
             message: strip_position(&e.to_string()),
-            line: e.line(),
-            column: e.column(),
-        })?;
-    check_header(&value)?;
-    // Re-parse from text (not the Value) so duplicate answer keys are caught.
-    let mut de = serde_json::Deserializer::from_str(text);
-    let doc: Document = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        ImportError::Invalid {
+            position: position(&e),
+        },
+        StrictError::Duplicate {
             path,
-            message: strip_position(&e.into_inner().to_string()),
-        }
+            key,
+            line,
+            column,
+        } => ImportError::DuplicateKey {
+            path,
+            key,
+            position: Position { line, column },
+        },
     })?;
-    check_against_bank(&doc, bank)?;
+    let Value::Object(object) = value else {
+        return Err(ImportError::NotAnObject {
+            found: kind(&value),
+        });
+    };
+    let version = check_header(&object)?;
+    let doc: Document = if version == ASSESSMENT_FORMAT_VERSION {
+        // From the text, so errors carry a line and column as well as a path.
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            field_error(&path, &inner, Some(position(&inner)))
+        })?
+    } else {
+        let upgraded = migrate::upgrade(object, version)?;
+        serde_path_to_error::deserialize(Value::Object(upgraded)).map_err(|e| {
+            let path = migrate::original_path(&e.path().to_string(), version);
+            field_error(&path, e.inner(), None)
+        })?
+    };
+    for (field, text) in [("created", &doc.created), ("updated", &doc.updated)] {
+        check_timestamp(field, text)?;
+    }
+    check_against_bank(&doc, bank, version)?;
     let mut scope = doc.scope;
-    scope
-        .categories
-        .insert(crate::core::catalog::Category::Security);
+    scope.categories.insert(Category::Security);
     Ok(Assessment {
         id: doc.id,
         name: doc.name,
@@ -144,37 +127,74 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     })
 }
 
-fn check_header(value: &serde_json::Value) -> Result<(), ImportError> {
-    let Some(object) = value.as_object() else {
-        return Err(ImportError::Invalid {
-            path: ".".into(),
-            message: "the document must be a JSON object".into(),
-        });
-    };
+/// Size and encoding: the raw bytes as UTF-8 text without a byte order mark.
+fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { size: bytes.len() });
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(ImportError::Utf16);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotText {
+        offset: e.valid_up_to(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    Ok(text)
+}
+
+/// Checks `format` and returns `format_version`.
+fn check_header(object: &serde_json::Map<String, Value>) -> Result<u64, ImportError> {
     match object.get("format") {
-        Some(serde_json::Value::String(f)) if f == ASSESSMENT_FORMAT => {}
-        Some(other) => {
+        Some(Value::String(f)) if f == ASSESSMENT_FORMAT => {}
+        other => {
             return Err(ImportError::WrongFormat {
-                found: truncate(&other.to_string()),
-            });
-        }
-        None => {
-            return Err(ImportError::WrongFormat {
-                found: "missing".into(),
+                found: other.map(|v| shorten(&v.to_string())),
             });
         }
     }
-    match object.get("format_version").and_then(|v| v.as_u64()) {
-        Some(v) if v > ASSESSMENT_FORMAT_VERSION => Err(ImportError::FutureVersion { found: v }),
-        Some(v) if v >= 1 => Ok(()),
-        _ => Err(ImportError::Invalid {
-            path: "format_version".into(),
-            message: "must be a whole number from 1".into(),
-        }),
+    let whole_number = || {
+        format!(
+            "must be a whole number from {} to {ASSESSMENT_FORMAT_VERSION}",
+            migrate::OLDEST_FORMAT_VERSION
+        )
+    };
+    match object.get("format_version") {
+        None => Err(ImportError::invalid("", "missing field `format_version`")),
+        Some(v) => match v.as_u64() {
+            Some(v) if v > ASSESSMENT_FORMAT_VERSION => {
+                Err(ImportError::FutureVersion { found: v })
+            }
+            Some(v)
+                if (migrate::OLDEST_FORMAT_VERSION..=ASSESSMENT_FORMAT_VERSION).contains(&v) =>
+            {
+                Ok(v)
+            }
+            _ => Err(ImportError::invalid(
+                "format_version",
+                format!("{} {}", shorten(&v.to_string()), whole_number()),
+            )),
+        },
     }
 }
 
-fn check_against_bank(doc: &Document, bank: &Bank) -> Result<(), ImportError> {
+fn check_timestamp(field: &str, text: &str) -> Result<(), ImportError> {
+    let format = time::format_description::well_known::Rfc3339;
+    match time::OffsetDateTime::parse(text, &format) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(ImportError::invalid(
+            field,
+            format!(
+                "`{}` is not a timestamp; expected RFC 3339, such as 2026-11-26T09:30:00Z",
+                shorten(text)
+            ),
+        )),
+    }
+}
+
+fn check_against_bank(doc: &Document, bank: &Bank, version: u64) -> Result<(), ImportError> {
     if doc.bank.id != bank.id {
         return Err(ImportError::WrongBank {
             found: doc.bank.id.clone(),
@@ -194,6 +214,7 @@ fn check_against_bank(doc: &Document, bank: &Bank) -> Result<(), ImportError> {
         let count = bank.question(id).map_or(0, |q| q.evidence.len());
         if let Some(&index) = answer.evidence.iter().find(|&&i| i >= count) {
             return Err(ImportError::UnknownEvidence {
+                path: migrate::original_path(&format!("answers.{id}.evidence"), version),
                 question: id.clone(),
                 index,
                 count,
@@ -201,6 +222,27 @@ fn check_against_bank(doc: &Document, bank: &Bank) -> Result<(), ImportError> {
         }
     }
     Ok(())
+}
+
+/// A field-level error from serde, with its path (`.` for the top level).
+fn field_error(path: &str, e: &serde_json::Error, position: Option<Position>) -> ImportError {
+    let message = strip_position(&e.to_string()).replacen("unknown variant", "unknown value", 1);
+    ImportError::Invalid {
+        path: if path == "." {
+            String::new()
+        } else {
+            path.to_owned()
+        },
+        message,
+        position,
+    }
+}
+
+fn position(e: &serde_json::Error) -> Position {
+    Position {
+        line: e.line(),
+        column: e.column(),
+    }
 }
 
 /// serde_json appends " at line X column Y"; we report position separately.
@@ -211,38 +253,22 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-fn truncate(text: &str) -> String {
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Shortens text quoted from the file to 60 characters.
+pub(crate) fn shorten(text: &str) -> String {
     let mut out: String = text.chars().take(60).collect();
     if out.len() < text.len() {
         out.push('…');
     }
     out
-}
-
-/// serde_json keeps the last of duplicate map keys; we refuse them instead,
-/// since silently dropping one of two answers would lose data.
-fn answers_without_duplicates<'de, D: Deserializer<'de>>(
-    de: D,
-) -> Result<BTreeMap<String, Answer>, D::Error> {
-    struct NoDuplicates;
-    impl<'de> Visitor<'de> for NoDuplicates {
-        type Value = BTreeMap<String, Answer>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an object of answers keyed by question id")
-        }
-        fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
-            let mut out = BTreeMap::new();
-            while let Some(key) = map.next_key::<String>()? {
-                if out.contains_key(&key) {
-                    return Err(serde::de::Error::custom(format!(
-                        "question `{key}` is answered twice"
-                    )));
-                }
-                let answer: Answer = map.next_value()?;
-                out.insert(key, answer);
-            }
-            Ok(out)
-        }
-    }
-    de.deserialize_map(NoDuplicates)
 }

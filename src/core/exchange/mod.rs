@@ -1,8 +1,13 @@
 //! Files the user exchanges with the app and with other tools.
+//!
+//! - [`json`]: the assessment document (export, import, local storage), with
+//!   [`migrate`] upgrading older format versions;
 
+mod error;
 pub mod json;
+pub mod migrate;
+mod strict;
 
-pub use json::{
-    ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, ImportError, MAX_IMPORT_BYTES, export_json,
-    import_json,
-};
+pub use error::{ImportError, MAX_IMPORT_BYTES, Position};
+pub use json::{ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, export_json, import_json};
+pub use migrate::OLDEST_FORMAT_VERSION;

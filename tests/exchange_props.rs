@@ -1,0 +1,368 @@
+//! Property tests: any assessment the app can hold survives export and
+//! import unchanged, and no file, however broken, makes an importer panic.
+
+use proptest::prelude::*;
+use serde_json::Value;
+use soc2_readiness::core::assessment::{
+    Answer, BankRef, Period, QuestionPath, ReportType, Scope, ScopeItem,
+};
+use soc2_readiness::core::exchange::{export_json, import_json};
+use soc2_readiness::core::{Assessment, Bank, Category, Day, Status};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+const MINI_BANK: &str = include_str!("fixtures/mini-bank.json");
+const V1_FULL: &str = include_str!("fixtures/import/v1-full.json");
+const V0_DRAFT: &str = include_str!("fixtures/import/v0-draft.json");
+
+static BANK: LazyLock<Bank> = LazyLock::new(|| Bank::from_json(MINI_BANK).unwrap());
+
+// ------------------------------------------------------------- strategies
+
+/// Text users type, weighted towards what breaks naive writers: quotes,
+/// backslashes, line breaks, control characters, emoji, right-to-left text.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        ".{0,40}",
+        "[\"\\\\\n\r\t ,;=+@'<>&é中😀\u{0}\u{1f}\u{7f}\u{200b}\u{202e}\u{feff}a-z]{0,30}",
+    ]
+}
+
+fn day() -> impl Strategy<Value = Day> {
+    (0i32..=9999, 1u8..=12, 1u8..=31)
+        .prop_filter_map("a real day", |(y, m, d)| Day::from_ymd(y, m, d))
+}
+
+/// RFC 3339 timestamps as the browser writes them (with milliseconds) or
+/// with an offset.
+fn timestamp() -> impl Strategy<Value = String> {
+    (0i64..=4_102_444_800, 0u16..1000, -14i8..=14, any::<bool>()).prop_map(
+        |(seconds, millis, hours, utc)| {
+            let t = time::OffsetDateTime::from_unix_timestamp(seconds).unwrap()
+                + time::Duration::milliseconds(i64::from(millis));
+            let t = if utc {
+                t
+            } else {
+                t.to_offset(time::UtcOffset::from_hms(hours, 0, 0).unwrap())
+            };
+            t.format(&time::format_description::well_known::Rfc3339)
+                .unwrap()
+        },
+    )
+}
+
+fn status() -> impl Strategy<Value = Option<Status>> {
+    proptest::option::of(proptest::sample::select(Status::ALL.to_vec()))
+}
+
+fn answer(evidence_items: usize) -> impl Strategy<Value = Answer> {
+    (
+        status(),
+        (text(), text(), text()),
+        proptest::option::of(day()),
+        proptest::collection::btree_set(0..evidence_items, 0..=evidence_items),
+        any::<bool>(),
+        proptest::option::of(day()),
+    )
+        .prop_map(
+            |(status, (justification, note, owner), due, evidence, review, operating_since)| {
+                Answer {
+                    status,
+                    justification,
+                    note,
+                    owner,
+                    due,
+                    evidence,
+                    review,
+                    operating_since,
+                }
+            },
+        )
+}
+
+/// Answers to any subset of the bank's questions (including empty answers).
+fn answers() -> impl Strategy<Value = BTreeMap<String, Answer>> {
+    let per_question: Vec<_> = BANK
+        .questions
+        .iter()
+        .map(|q| {
+            (
+                Just(q.id.clone()),
+                proptest::option::of(answer(q.evidence.len())),
+            )
+        })
+        .collect();
+    per_question.prop_map(|list| {
+        list.into_iter()
+            .filter_map(|(id, answer)| answer.map(|a| (id, a)))
+            .collect()
+    })
+}
+
+fn scope() -> impl Strategy<Value = Scope> {
+    (
+        (text(), text()),
+        prop_oneof![Just(ReportType::Type1), Just(ReportType::Type2)],
+        proptest::option::of((day(), day()).prop_map(|(start, end)| Period { start, end })),
+        proptest::sample::subsequence(Category::ALL.to_vec(), 0..=5),
+        proptest::sample::subsequence(ScopeItem::ALL.to_vec(), 0..=5),
+    )
+        .prop_map(
+            |((organisation, system), report_type, period, categories, items)| {
+                let mut categories: BTreeSet<Category> = categories.into_iter().collect();
+                categories.insert(Category::Security);
+                Scope {
+                    organisation,
+                    system,
+                    report_type,
+                    period,
+                    categories,
+                    in_scope: items.into_iter().collect(),
+                }
+            },
+        )
+}
+
+fn assessment() -> impl Strategy<Value = Assessment> {
+    (
+        (text(), text(), text()),
+        prop_oneof![Just(QuestionPath::Full), Just(QuestionPath::Quick)],
+        scope(),
+        answers(),
+        (timestamp(), timestamp()),
+        any::<u64>(),
+    )
+        .prop_map(
+            |((id, name, bank_version), path, scope, answers, (created, updated), revision)| {
+                Assessment {
+                    id,
+                    name,
+                    bank: BankRef {
+                        id: BANK.id.clone(),
+                        version: bank_version,
+                    },
+                    path,
+                    scope,
+                    answers,
+                    created,
+                    updated,
+                    revision,
+                }
+            },
+        )
+}
+
+// -------------------------------------------------------------- round trip
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn export_then_import_gives_back_an_equal_assessment(a in assessment()) {
+        let file = export_json(&a);
+        let back = import_json(file.as_bytes(), &BANK);
+        prop_assert_eq!(back.as_ref(), Ok(&a), "file:\n{}", file);
+        prop_assert_eq!(export_json(&back.unwrap()), file, "the file is stable");
+    }
+}
+
+// ------------------------------------------------------------------- fuzz
+
+/// Import must return, not panic; and whatever it accepts, it must be able
+/// to write and read back.
+fn import_is_total(bytes: &[u8]) -> Result<(), TestCaseError> {
+    if let Ok(a) = import_json(bytes, &BANK) {
+        let again = import_json(export_json(&a).as_bytes(), &BANK);
+        prop_assert_eq!(again, Ok(a));
+    }
+    Ok(())
+}
+
+fn bank_load_is_total(text: &str) {
+    // A panic fails the test; the result itself may be either.
+    let _ = Bank::from_json(text);
+}
+
+/// A byte-level mutation of a valid file.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Truncate(usize),
+    Flip(usize, u8),
+    Insert(usize, Vec<u8>),
+    Delete(usize, usize),
+    Repeat(usize, usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        any::<usize>().prop_map(Mutation::Truncate),
+        (any::<usize>(), 1u8..=255).prop_map(|(at, bits)| Mutation::Flip(at, bits)),
+        (
+            any::<usize>(),
+            prop_oneof![
+                proptest::collection::vec(any::<u8>(), 1..16),
+                proptest::sample::select(vec![
+                    b"{".to_vec(),
+                    b"}".to_vec(),
+                    b"[".to_vec(),
+                    b",".to_vec(),
+                    b"\"".to_vec(),
+                    b":".to_vec(),
+                    b"\\".to_vec(),
+                    b"null".to_vec(),
+                    b"-1".to_vec(),
+                    b"1e999".to_vec(),
+                    b"\xef\xbb\xbf".to_vec(),
+                    b"\xff".to_vec(),
+                    b"\"\\ud800\"".to_vec(),
+                ]),
+            ]
+        )
+            .prop_map(|(at, bytes)| Mutation::Insert(at, bytes)),
+        (any::<usize>(), 1usize..64).prop_map(|(at, n)| Mutation::Delete(at, n)),
+        (any::<usize>(), 1usize..64).prop_map(|(at, n)| Mutation::Repeat(at, n)),
+    ]
+}
+
+fn mutate(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
+    for m in mutations {
+        let len = bytes.len().max(1);
+        match m {
+            Mutation::Truncate(at) => bytes.truncate(at % len),
+            Mutation::Flip(at, bits) => {
+                if let Some(b) = bytes.get_mut(at % len) {
+                    *b ^= bits;
+                }
+            }
+            Mutation::Insert(at, new) => {
+                let at = at % (bytes.len() + 1);
+                bytes.splice(at..at, new.iter().copied());
+            }
+            Mutation::Delete(at, n) => {
+                let at = at % len;
+                let end = (at + n).min(bytes.len());
+                if at < end {
+                    bytes.drain(at..end);
+                }
+            }
+            Mutation::Repeat(at, n) => {
+                let at = at % len;
+                let end = (at + n).min(bytes.len());
+                if at < end {
+                    let copy = bytes[at..end].to_vec();
+                    bytes.splice(end..end, copy);
+                }
+            }
+        }
+    }
+    bytes
+}
+
+/// Any JSON value, for swapping into a document.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        text().prop_map(Value::from),
+        proptest::sample::select(vec![
+            "ready",
+            "maybe",
+            "2026-02-30",
+            "2026-02-28",
+            "type2",
+            "quick",
+            "security",
+            "mini",
+            "soc2-readiness-assessment",
+            "",
+        ])
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            proptest::collection::btree_map("[a-z_-]{1,12}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Replaces the value at the `pick`-th node (in document order) of `doc`.
+fn replace_node(doc: &mut Value, pick: usize, new: Value) {
+    fn count(v: &Value) -> usize {
+        1 + match v {
+            Value::Array(a) => a.iter().map(count).sum(),
+            Value::Object(o) => o.values().map(count).sum(),
+            _ => 0,
+        }
+    }
+    fn walk(v: &mut Value, mut pick: usize, new: Value) {
+        if pick == 0 {
+            *v = new;
+            return;
+        }
+        pick -= 1;
+        let children: Vec<&mut Value> = match v {
+            Value::Array(a) => a.iter_mut().collect(),
+            Value::Object(o) => o.values_mut().collect(),
+            _ => return,
+        };
+        for child in children {
+            let n = count(child);
+            if pick < n {
+                return walk(child, pick, new);
+            }
+            pick -= n;
+        }
+    }
+    let total = count(doc);
+    walk(doc, pick % total, new);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        import_is_total(&bytes)?;
+        bank_load_is_total(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,500}") {
+        import_is_total(text.as_bytes())?;
+        bank_load_is_total(&text);
+    }
+
+    #[test]
+    fn broken_assessment_files_never_panic(
+        base in proptest::sample::select(vec![V1_FULL, V0_DRAFT]),
+        mutations in proptest::collection::vec(mutation(), 1..4),
+    ) {
+        let bytes = mutate(base.as_bytes().to_vec(), &mutations);
+        import_is_total(&bytes)?;
+    }
+
+    #[test]
+    fn broken_bank_files_never_panic(mutations in proptest::collection::vec(mutation(), 1..4)) {
+        let bytes = mutate(MINI_BANK.as_bytes().to_vec(), &mutations);
+        bank_load_is_total(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn documents_with_a_value_swapped_never_panic(
+        base in proptest::sample::select(vec![V1_FULL, V0_DRAFT, MINI_BANK]),
+        swaps in proptest::collection::vec((any::<usize>(), json_value()), 1..3),
+    ) {
+        let mut doc: Value = serde_json::from_str(base).unwrap();
+        for (pick, new) in swaps {
+            replace_node(&mut doc, pick, new);
+        }
+        let text = doc.to_string();
+        import_is_total(text.as_bytes())?;
+        bank_load_is_total(&text);
+    }
+}
