@@ -2,7 +2,9 @@
 //!
 //! - [`json`]: the assessment document (export, import, local storage), with
 //!   [`migrate`] upgrading older format versions;
+//! - [`csv`]: tables such as the gap list, for spreadsheets.
 
+pub mod csv;
 mod error;
 pub mod json;
 pub mod migrate;
