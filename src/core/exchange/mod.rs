@@ -2,12 +2,14 @@
 //!
 //! - [`json`]: the assessment document (export, import, local storage), with
 //!   [`migrate`] upgrading older format versions;
-//! - [`csv`]: tables such as the gap list, for spreadsheets.
+//! - [`csv`]: tables such as the gap list, for spreadsheets;
+//! - [`oscal`]: OSCAL 1.1 assessment results and POA&M documents.
 
 pub mod csv;
 mod error;
 pub mod json;
 pub mod migrate;
+pub mod oscal;
 mod strict;
 
 pub use error::{ImportError, MAX_IMPORT_BYTES, Position};
