@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod bank;
 pub mod catalog;
 pub mod date;
+pub mod diff;
 pub mod exchange;
 pub mod score;
 
