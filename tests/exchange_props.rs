@@ -1,157 +1,17 @@
 //! Property tests: any assessment the app can hold survives export and
 //! import unchanged, and no file, however broken, makes an importer panic.
 
+#[path = "support/strategies.rs"]
+mod strategies;
+
 use proptest::prelude::*;
 use serde_json::Value;
-use soc2_readiness::core::assessment::{
-    Answer, BankRef, Period, QuestionPath, ReportType, Scope, ScopeItem,
-};
+use soc2_readiness::core::Bank;
 use soc2_readiness::core::exchange::{export_json, import_json};
-use soc2_readiness::core::{Assessment, Bank, Category, Day, Status};
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
+use strategies::{BANK, MINI_BANK, assessment, text};
 
-const MINI_BANK: &str = include_str!("fixtures/mini-bank.json");
 const V1_FULL: &str = include_str!("fixtures/import/v1-full.json");
 const V0_DRAFT: &str = include_str!("fixtures/import/v0-draft.json");
-
-static BANK: LazyLock<Bank> = LazyLock::new(|| Bank::from_json(MINI_BANK).unwrap());
-
-// ------------------------------------------------------------- strategies
-
-/// Text users type, weighted towards what breaks naive writers: quotes,
-/// backslashes, line breaks, control characters, emoji, right-to-left text.
-fn text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just(String::new()),
-        ".{0,40}",
-        "[\"\\\\\n\r\t ,;=+@'<>&é中😀\u{0}\u{1f}\u{7f}\u{200b}\u{202e}\u{feff}a-z]{0,30}",
-    ]
-}
-
-fn day() -> impl Strategy<Value = Day> {
-    (0i32..=9999, 1u8..=12, 1u8..=31)
-        .prop_filter_map("a real day", |(y, m, d)| Day::from_ymd(y, m, d))
-}
-
-/// RFC 3339 timestamps as the browser writes them (with milliseconds) or
-/// with an offset.
-fn timestamp() -> impl Strategy<Value = String> {
-    (0i64..=4_102_444_800, 0u16..1000, -14i8..=14, any::<bool>()).prop_map(
-        |(seconds, millis, hours, utc)| {
-            let t = time::OffsetDateTime::from_unix_timestamp(seconds).unwrap()
-                + time::Duration::milliseconds(i64::from(millis));
-            let t = if utc {
-                t
-            } else {
-                t.to_offset(time::UtcOffset::from_hms(hours, 0, 0).unwrap())
-            };
-            t.format(&time::format_description::well_known::Rfc3339)
-                .unwrap()
-        },
-    )
-}
-
-fn status() -> impl Strategy<Value = Option<Status>> {
-    proptest::option::of(proptest::sample::select(Status::ALL.to_vec()))
-}
-
-fn answer(evidence_items: usize) -> impl Strategy<Value = Answer> {
-    (
-        status(),
-        (text(), text(), text()),
-        proptest::option::of(day()),
-        proptest::collection::btree_set(0..evidence_items, 0..=evidence_items),
-        any::<bool>(),
-        proptest::option::of(day()),
-    )
-        .prop_map(
-            |(status, (justification, note, owner), due, evidence, review, operating_since)| {
-                Answer {
-                    status,
-                    justification,
-                    note,
-                    owner,
-                    due,
-                    evidence,
-                    review,
-                    operating_since,
-                }
-            },
-        )
-}
-
-/// Answers to any subset of the bank's questions (including empty answers).
-fn answers() -> impl Strategy<Value = BTreeMap<String, Answer>> {
-    let per_question: Vec<_> = BANK
-        .questions
-        .iter()
-        .map(|q| {
-            (
-                Just(q.id.clone()),
-                proptest::option::of(answer(q.evidence.len())),
-            )
-        })
-        .collect();
-    per_question.prop_map(|list| {
-        list.into_iter()
-            .filter_map(|(id, answer)| answer.map(|a| (id, a)))
-            .collect()
-    })
-}
-
-fn scope() -> impl Strategy<Value = Scope> {
-    (
-        (text(), text()),
-        prop_oneof![Just(ReportType::Type1), Just(ReportType::Type2)],
-        proptest::option::of((day(), day()).prop_map(|(start, end)| Period { start, end })),
-        proptest::sample::subsequence(Category::ALL.to_vec(), 0..=5),
-        proptest::sample::subsequence(ScopeItem::ALL.to_vec(), 0..=5),
-    )
-        .prop_map(
-            |((organisation, system), report_type, period, categories, items)| {
-                let mut categories: BTreeSet<Category> = categories.into_iter().collect();
-                categories.insert(Category::Security);
-                Scope {
-                    organisation,
-                    system,
-                    report_type,
-                    period,
-                    categories,
-                    in_scope: items.into_iter().collect(),
-                }
-            },
-        )
-}
-
-fn assessment() -> impl Strategy<Value = Assessment> {
-    (
-        (text(), text(), text()),
-        prop_oneof![Just(QuestionPath::Full), Just(QuestionPath::Quick)],
-        scope(),
-        answers(),
-        (timestamp(), timestamp()),
-        any::<u64>(),
-    )
-        .prop_map(
-            |((id, name, bank_version), path, scope, answers, (created, updated), revision)| {
-                Assessment {
-                    id,
-                    name,
-                    bank: BankRef {
-                        id: BANK.id.clone(),
-                        version: bank_version,
-                    },
-                    path,
-                    scope,
-                    answers,
-                    created,
-                    updated,
-                    revision,
-                }
-            },
-        )
-}
 
 // -------------------------------------------------------------- round trip
 
