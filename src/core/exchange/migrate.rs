@@ -1,6 +1,6 @@
 //! Upgrades older assessment documents to the current format version.
 //!
-//! Each [`Migration`] turns a document of version N into version N + 1 on the
+//! Each migration step turns a document of version N into version N + 1 on the
 //! parsed JSON, so a file of any older version reaches the current one by
 //! running the steps in order. The versions of the assessment document:
 //!
