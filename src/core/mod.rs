@@ -7,12 +7,15 @@ pub mod catalog;
 pub mod date;
 pub mod diff;
 pub mod exchange;
+pub mod outcome;
+pub mod roadmap;
 pub mod score;
 
 pub use assessment::{Action, Answer, Assessment, Status, reduce};
 pub use bank::{Bank, BankError, Question};
 pub use catalog::Category;
 pub use date::Day;
+pub use score::{Evaluation, evaluate};
 
 /// The built-in bank file, shipped inside the Wasm so the app needs no fetch.
 pub const BUILTIN_BANK_JSON: &str = include_str!("../../static/bank/soc2-bank.json");
