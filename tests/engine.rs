@@ -675,6 +675,34 @@ fn low_readiness_alone_draws_an_exception() {
 }
 
 #[test]
+fn readiness_of_exactly_half_draws_no_exception_and_just_below_does() {
+    let bank = mini();
+    let half = apply(
+        with_availability(new_assessment(&bank)),
+        [
+            all(Status::Ready),
+            vec![
+                status(CONDUCT, Status::Partial),
+                status(TRAINING, Status::Partial),
+                status(REVIEW, Status::Partial),
+            ],
+        ]
+        .concat(),
+    );
+    let e = evaluate(&bank, &half, today());
+    assert_eq!(criterion_readiness(&bank, &e, "CC1.1"), 50.0);
+    assert_eq!(e.outcome.opinion, Opinion::Unmodified);
+    // Conduct planned: (2 × 20 + 3 × 50 + 4 × 50) / 900 = 43.3 %.
+    let e = evaluate(
+        &bank,
+        &reduce(&half, status(CONDUCT, Status::Planned)),
+        today(),
+    );
+    assert_eq!(e.outcome.opinion, Opinion::Qualified);
+    assert_eq!(e.outcome.exceptions[0].criterion, cix(&bank, "CC1.1"));
+}
+
+#[test]
 fn exceptions_in_more_than_a_third_of_criteria_are_adverse() {
     let bank = mini();
     let a = apply(

@@ -69,6 +69,28 @@ pub fn key_control_falls_short(question: &QuestionScore, report_type: ReportType
             .is_some_and(|c| c < key_control_bar(report_type))
 }
 
+/// The outcome rules in plain words, for the app and the README. Built from
+/// the constants above, so it cannot drift from what the code does.
+pub fn how_the_outcome_is_judged() -> Vec<String> {
+    vec![
+        DISCLAIMER.to_owned(),
+        format!(
+            "A criterion would draw an exception when a key control under it is planned, \
+             not in place or unanswered, or when its readiness is below {LOW_READINESS:.0}%. \
+             For Type II, a key control must also be fully in place and operating since the \
+             start of the period."
+        ),
+        "Exceptions are pervasive when more than a third of the criteria, or more than \
+         half of the common-criteria (CC) series, have one."
+            .to_owned(),
+        format!(
+            "Adverse: pervasive exceptions. Qualified: some exceptions. Unmodified: none. \
+             With fewer than {MIN_COMPLETION:.0}% of the questions answered there is not \
+             enough to tell."
+        ),
+    ]
+}
+
 /// The predicted opinion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Opinion {

@@ -36,6 +36,30 @@ use std::collections::HashMap;
 /// Distance from ready given to a missing justification, in percent.
 pub const JUSTIFICATION_DISTANCE: u32 = 50;
 
+/// The roadmap rules in plain words, for the app and the README.
+pub fn how_the_roadmap_is_built() -> Vec<String> {
+    vec![
+        "Every question you are asked that is not ready with evidence is a gap, \
+         unanswered ones included. A \"not applicable\" answer without a justification is \
+         listed too, because an auditor will ask why."
+            .to_owned(),
+        "Priority (0 to 100) grows with the question's weight, doubles for a key control, \
+         and grows with the distance from ready."
+            .to_owned(),
+        format!(
+            "{}: gaps that would make a criterion draw an exception. {}: weak controls, key \
+             controls whose evidence is not ready, and missing justifications. {}: other \
+             controls in place whose evidence is not ready.",
+            Phase::BeforeAudit.label(),
+            Phase::Next.label(),
+            Phase::Later.label()
+        ),
+        "Within a phase, higher priority first, then the order of the question bank. A \
+         gap whose due date has passed is overdue."
+            .to_owned(),
+    ]
+}
+
 /// When to close a gap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Phase {
