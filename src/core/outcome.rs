@@ -146,6 +146,35 @@ pub enum Cause {
     LowReadiness { readiness: f64 },
 }
 
+impl Cause {
+    /// Why, in plain words, such as "key control “Is MFA enforced?” is
+    /// answered “Planned”" or "readiness 42% is below 50%".
+    pub fn describe(&self, bank: &Bank) -> String {
+        match self {
+            Cause::KeyControl {
+                question,
+                status,
+                not_operating,
+            } => {
+                let text = bank
+                    .questions
+                    .get(*question)
+                    .map_or("", |q| q.text.as_str());
+                let state = match (not_operating, status) {
+                    (Some(n), _) => n.describe(),
+                    (None, Some(s)) => format!("is answered \u{201c}{}\u{201d}", s.label()),
+                    (None, None) => "is unanswered".to_owned(),
+                };
+                format!("key control \u{201c}{text}\u{201d} {state}")
+            }
+            Cause::LowReadiness { readiness } => format!(
+                "readiness {:.0}% is below {LOW_READINESS:.0}%",
+                readiness.floor()
+            ),
+        }
+    }
+}
+
 /// A criterion that would draw an exception, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exception {
@@ -324,6 +353,14 @@ impl Outcome {
         }
     }
 
+    /// The exception a criterion (by bank index) would draw, if any.
+    pub fn exception(&self, criterion: usize) -> Option<&Exception> {
+        self.exceptions
+            .binary_search_by_key(&criterion, |e| e.criterion)
+            .ok()
+            .and_then(|i| self.exceptions.get(i))
+    }
+
     /// The reasons in plain words, most important first: scope problems,
     /// why the opinion is what it is, each criterion's exception, then
     /// unjustified "not applicable" answers.
@@ -365,31 +402,12 @@ impl Outcome {
                 continue;
             };
             for cause in &e.causes {
-                let why = match cause {
-                    Cause::KeyControl {
-                        question,
-                        status,
-                        not_operating,
-                    } => {
-                        let text = bank
-                            .questions
-                            .get(*question)
-                            .map_or("", |q| q.text.as_str());
-                        let state = match (not_operating, status) {
-                            (Some(n), _) => n.describe(),
-                            (None, Some(s)) => {
-                                format!("is answered \u{201c}{}\u{201d}", s.label())
-                            }
-                            (None, None) => "is unanswered".to_owned(),
-                        };
-                        format!("key control \u{201c}{text}\u{201d} {state}")
-                    }
-                    Cause::LowReadiness { readiness } => format!(
-                        "readiness {:.0}% is below {LOW_READINESS:.0}%",
-                        readiness.floor()
-                    ),
-                };
-                out.push(format!("{} ({}): {why}.", criterion.id, criterion.topic));
+                out.push(format!(
+                    "{} ({}): {}.",
+                    criterion.id,
+                    criterion.topic,
+                    cause.describe(bank)
+                ));
             }
         }
         match self.unjustified_not_applicable.len() {
