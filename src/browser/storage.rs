@@ -4,6 +4,9 @@
 //! - `{ns}/v1/assessment/{id}`: one assessment document per key, so one
 //!   broken record cannot take the others down.
 //!
+//! [`Store::stored_keys`] lists every key under `{ns}/` and
+//! [`Store::erase_all`] removes them all: the user's "erase all my data".
+//!
 //! A record that cannot be read is never deleted or overwritten: the app
 //! reports it and offers its raw text for download.
 
@@ -47,11 +50,21 @@ pub struct Loaded {
     pub broken: Vec<BrokenRecord>,
 }
 
+/// One stored key of this namespace and the space it takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredKey {
+    pub key: String,
+    /// Key and value as the browser keeps them (UTF-16, two bytes a unit).
+    pub bytes: usize,
+}
+
 /// Local storage when the browser offers it, else memory for this tab only
 /// (sandboxed iframes, disabled storage).
 pub struct Store {
     local: Option<web_sys::Storage>,
     memory: RefCell<BTreeMap<String, String>>,
+    /// `{ns}/`: every key of this namespace, whatever its format version.
+    namespace_prefix: String,
     prefix: String,
 }
 
@@ -62,8 +75,14 @@ impl Store {
         Store {
             local,
             memory: RefCell::new(BTreeMap::new()),
+            namespace_prefix: format!("{namespace}/"),
             prefix: format!("{namespace}/v1/"),
         }
+    }
+
+    /// The prefix of every key this store writes, e.g. `soc2r/v1/`.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
     }
 
     /// False when answers live only in this tab's memory.
@@ -163,6 +182,39 @@ impl Store {
                 self.memory.borrow_mut().remove(&key);
             }
         }
+    }
+
+    /// Every key under `{ns}/` (readable or not), sorted, with its size.
+    pub fn stored_keys(&self) -> Vec<StoredKey> {
+        let mut keys: Vec<StoredKey> = self
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&self.namespace_prefix))
+            .map(|key| {
+                let value = self.get(&key).unwrap_or_default();
+                let bytes = 2 * (key.encode_utf16().count() + value.encode_utf16().count());
+                StoredKey { key, bytes }
+            })
+            .collect();
+        keys.sort_by(|a, b| a.key.cmp(&b.key));
+        keys
+    }
+
+    /// Removes every key under `{ns}/`, including records that could not be
+    /// read, and returns how many went. Keys of other namespaces stay.
+    pub fn erase_all(&self) -> Result<usize, StorageError> {
+        let keys = self.stored_keys();
+        for StoredKey { key, .. } in &keys {
+            match &self.local {
+                Some(s) => s.remove_item(key).map_err(|e| {
+                    StorageError::Refused(e.as_string().unwrap_or_else(|| format!("{e:?}")))
+                })?,
+                None => {
+                    self.memory.borrow_mut().remove(key);
+                }
+            }
+        }
+        Ok(keys.len())
     }
 
     /// Reads one stored assessment again (after another tab changed it).
