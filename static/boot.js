@@ -4,3 +4,15 @@
 import init from './soc2-readiness.js';
 
 await init({ module_or_path: new URL('./soc2-readiness_bg.wasm', import.meta.url) });
+
+// Over HTTP(S), a service worker keeps the app working offline after this
+// visit. Never from file:// (the single-file build needs none), and not when
+// the embedding page opts out with data-offline="off" on the mount element.
+const mount = document.getElementById('soc2-readiness');
+const optedOut = mount !== null && mount.dataset.offline === 'off';
+const overHttp = location.protocol === 'http:' || location.protocol === 'https:';
+if ('serviceWorker' in navigator && overHttp && !optedOut) {
+  navigator.serviceWorker
+    .register(new URL('./sw.js', import.meta.url))
+    .catch((e) => console.warn('soc2-readiness: no offline copy:', e));
+}
