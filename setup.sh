@@ -5,6 +5,7 @@
 #   ./setup.sh serve   build and serve the app on http://127.0.0.1:8080
 #   ./setup.sh test    run every test: host, browser (wasm-bindgen-test), end to end
 #   ./setup.sh build   build the release bundle into dist/
+#   ./setup.sh single-file  build, then one offline file: dist-single/soc2-readiness.html
 #   ./setup.sh size    build, then print each file's raw and gzipped size
 #   ./setup.sh bench   run the engine benchmark and print its figures
 set -euo pipefail
@@ -56,6 +57,12 @@ build() {
   trunk --offline=true build --release
 }
 
+single_file() {
+  build
+  say "inlining dist/ into dist-single/soc2-readiness.html"
+  cargo run --quiet --bin single-file -- dist dist-single/soc2-readiness.html
+}
+
 size_report() {
   build
   say "bundle sizes (gzip -9)"
@@ -91,6 +98,7 @@ case "${1:-}" in
     exec trunk --offline=true serve --release ;;
   test) run_tests ;;
   build) build ;;
+  single-file) single_file ;;
   size) size_report ;;
   bench) cargo bench --bench engine ;;
   *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
