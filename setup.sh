@@ -86,9 +86,9 @@ run_tests() {
   cargo test
   say "browser tests (wasm-bindgen-test in headless Chromium)"
   CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser
-  build
-  say "end-to-end tests (built dist/ in headless Chromium)"
-  cargo test --features e2e --test e2e -- --test-threads=1
+  single_file
+  say "end-to-end tests (built dist/ and dist-single/ in headless Chromium)"
+  cargo test --features e2e --test e2e --test e2e_privacy -- --test-threads=1
 }
 
 case "${1:-}" in
