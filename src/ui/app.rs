@@ -1,13 +1,14 @@
 //! The app shell: loads the bank and stored assessments, saves every change,
 //! follows the URL, and shows the screen it names.
 
-use super::BankHandle;
 use super::route::{Route, Screen};
 use super::screens;
 use super::settings::Settings;
 use super::state::{AppState, Level, Msg, Notice};
+use super::{BankHandle, Derived};
 use crate::browser::storage::Store;
 use crate::browser::{clock, file, location};
+use crate::core::score::evaluate;
 use crate::core::{Action, Assessment, Bank, builtin_bank};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
@@ -231,11 +232,20 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
         return Html::default();
     };
     let a = &props.assessment;
+    let bank = use_context::<BankHandle>();
+    // Derived on each change of the assessment, never stored.
+    let derived = use_memo((bank, a.clone()), |(bank, a)| {
+        let bank = bank.as_ref().map(|b| b.0.clone());
+        bank.map(|b| Derived(Rc::new(evaluate(&b, a, clock::today()))))
+    });
     let on_edit = {
         let (dispatch, id) = (ctx.dispatch.clone(), a.id.clone());
         use_callback(id, move |action: Action, id| {
             dispatch.emit(Msg::Edit(id.clone(), action))
         })
+    };
+    let Some(derived) = (*derived).clone() else {
+        return Html::default();
     };
     let tabs = Screen::ALL.into_iter().map(|s| {
         let href = Route::Assessment { id: a.id.clone(), screen: s, question: None }.to_hash();
@@ -248,11 +258,17 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
             html! { <screens::scope::ScopeScreen assessment={a.clone()} on_edit={on_edit} /> }
         }
         Screen::Questions => html! {
-            <screens::questions::Questions assessment={a.clone()} on_edit={on_edit} question={props.question.clone()} />
+            <screens::questions::Questions assessment={a.clone()} derived={derived} on_edit={on_edit} question={props.question.clone()} />
         },
-        Screen::Dashboard => html! { <screens::dashboard::Dashboard assessment={a.clone()} /> },
-        Screen::Gaps => html! { <screens::gaps::Gaps assessment={a.clone()} on_edit={on_edit} /> },
-        Screen::Report => html! { <screens::report::Report assessment={a.clone()} /> },
+        Screen::Dashboard => {
+            html! { <screens::dashboard::Dashboard assessment={a.clone()} derived={derived} /> }
+        }
+        Screen::Gaps => {
+            html! { <screens::gaps::Gaps assessment={a.clone()} derived={derived} on_edit={on_edit} /> }
+        }
+        Screen::Report => {
+            html! { <screens::report::Report assessment={a.clone()} derived={derived} /> }
+        }
     };
     html! {
         <>

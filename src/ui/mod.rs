@@ -12,6 +12,7 @@ pub use app::App;
 pub use settings::Settings;
 
 use crate::core::Bank;
+use crate::core::score::Evaluation;
 use std::rc::Rc;
 
 /// The loaded bank, compared by identity so props stay cheap to compare.
@@ -19,6 +20,17 @@ use std::rc::Rc;
 pub struct BankHandle(pub Rc<Bank>);
 
 impl PartialEq for BankHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Scores, outcome and roadmap of the open assessment, derived once per
+/// change and shared by identity.
+#[derive(Clone, Debug)]
+pub struct Derived(pub Rc<Evaluation>);
+
+impl PartialEq for Derived {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }

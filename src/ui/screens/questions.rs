@@ -3,12 +3,11 @@
 //! shortcuts for answering and moving.
 
 use crate::core::assessment::ReportType;
-use crate::core::score::scorecard;
 use crate::core::{Action, Answer, Assessment, Bank, Category, Day, Status};
-use crate::ui::BankHandle;
 use crate::ui::app::Ctx;
 use crate::ui::route::{Route, Screen};
 use crate::ui::widgets::bar::Bar;
+use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement, KeyboardEvent};
@@ -17,6 +16,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct QuestionsProps {
     pub assessment: Rc<Assessment>,
+    pub derived: Derived,
     pub on_edit: Callback<Action>,
     /// The question named in the URL.
     pub question: Option<String>,
@@ -121,7 +121,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         });
     }
 
-    let card = scorecard(&bank, &a);
+    let card = &props.derived.0.scorecard;
     let current_series = focused.map(|ix| series_of(&bank, ix).to_owned());
     let nav = Category::ALL
         .into_iter()

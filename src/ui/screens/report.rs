@@ -5,6 +5,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub assessment: Rc<Assessment>,
+    pub derived: crate::ui::Derived,
 }
 
 #[component]
