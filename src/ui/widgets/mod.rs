@@ -2,3 +2,5 @@
 
 pub mod bar;
 pub mod import;
+pub mod outcome;
+pub mod radar;
