@@ -2,6 +2,7 @@
 //! turns DOM events into [`crate::core::Action`]s.
 
 pub mod app;
+pub mod exports;
 pub mod route;
 mod screens;
 pub mod settings;

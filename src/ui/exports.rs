@@ -1,0 +1,524 @@
+//! Maps the engine's output onto the exchange formats: the gap list as CSV
+//! rows, and the inputs of the OSCAL assessment-results and POA&M documents.
+//! Pure functions of the bank, the assessment and its evaluation, so they are
+//! tested on the host; the screens only download what these return.
+
+use crate::core::Assessment;
+use crate::core::bank::Bank;
+use crate::core::exchange::csv::to_csv;
+use crate::core::exchange::oscal::{
+    CriterionResult, DocumentInfo, PoamInput, PoamItemInput, QuestionResult, ResultsInput,
+    assessment_results, plan_of_action,
+};
+use crate::core::roadmap::Gap;
+use crate::core::score::Evaluation;
+
+/// Columns of the gap list, in order.
+pub const GAP_CSV_HEADER: [&str; 14] = [
+    "Phase",
+    "Priority",
+    "Question id",
+    "Question",
+    "Criteria",
+    "Status",
+    "Key control",
+    "Weight",
+    "Effort",
+    "Owner",
+    "Due",
+    "Overdue",
+    "Remediation",
+    "Evidence to collect",
+];
+
+fn yes_no(flag: bool) -> String {
+    if flag { "yes" } else { "no" }.to_owned()
+}
+
+/// Criterion ids of a gap, such as `["CC6.1", "CC1.1"]`.
+pub fn gap_criteria(bank: &Bank, evaluation: &Evaluation, gap: &Gap) -> Vec<String> {
+    evaluation
+        .roadmap
+        .criteria(gap)
+        .iter()
+        .filter_map(|&c| bank.criteria.get(c).map(|c| c.id.clone()))
+        .collect()
+}
+
+/// Remediation steps numbered one per line: `1. …\n2. …`.
+fn numbered(steps: &[String]) -> String {
+    steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{}. {}", i + 1, s.trim()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One CSV row per gap, in roadmap order, with the cells of [`GAP_CSV_HEADER`].
+/// Cells are plain text; [`to_csv`] quotes them and neutralises formulas.
+pub fn gap_rows(bank: &Bank, assessment: &Assessment, evaluation: &Evaluation) -> Vec<Vec<String>> {
+    let roadmap = &evaluation.roadmap;
+    roadmap
+        .gaps
+        .iter()
+        .map(|gap| {
+            let (id, text) = gap
+                .question(bank)
+                .map_or((String::new(), String::new()), |q| {
+                    (q.id.clone(), q.text.clone())
+                });
+            vec![
+                gap.phase.label().to_owned(),
+                gap.priority.to_string(),
+                id,
+                text,
+                gap_criteria(bank, evaluation, gap).join(", "),
+                gap.describe(),
+                yes_no(gap.key),
+                gap.weight.to_string(),
+                gap.effort.label().to_owned(),
+                roadmap.owner(gap).to_owned(),
+                gap.due.map(|d| d.to_string()).unwrap_or_default(),
+                yes_no(gap.overdue),
+                numbered(gap.steps(bank)),
+                gap.evidence_names(bank, assessment).join("; "),
+            ]
+        })
+        .collect()
+}
+
+/// The gap list as a CSV file (UTF-8 with BOM, CRLF, formulas neutralised).
+pub fn gap_csv(bank: &Bank, assessment: &Assessment, evaluation: &Evaluation) -> String {
+    to_csv(&GAP_CSV_HEADER, &gap_rows(bank, assessment, evaluation))
+}
+
+/// What every OSCAL document says about where it comes from.
+pub fn document_info(bank: &Bank, assessment: &Assessment) -> DocumentInfo {
+    DocumentInfo {
+        source_id: assessment.id.clone(),
+        title: format!("SOC 2 readiness: {}", assessment.name.trim()),
+        last_modified: assessment.updated.clone(),
+        version: assessment.revision.to_string(),
+        bank: format!(
+            "{} ({} {})",
+            bank.title, assessment.bank.id, assessment.bank.version
+        ),
+    }
+}
+
+/// Scope, overall readiness and likely outcome in a few sentences.
+fn results_description(assessment: &Assessment, evaluation: &Evaluation) -> String {
+    let scope = &assessment.scope;
+    let categories: Vec<&str> = scope.categories.iter().map(|c| c.name()).collect();
+    let report = match scope.report_type {
+        crate::core::assessment::ReportType::Type1 => "Type I",
+        crate::core::assessment::ReportType::Type2 => "Type II",
+    };
+    let who = match (scope.system.trim(), scope.organisation.trim()) {
+        ("", "") => String::new(),
+        (system, "") => format!(" of {system}"),
+        ("", org) => format!(" of {org}"),
+        (system, org) => format!(" of {system} at {org}"),
+    };
+    let overall = &evaluation.scorecard.overall;
+    format!(
+        "Self-assessed SOC 2 {report} readiness{who}; categories in scope: {}.\n\n\
+         Overall readiness {:.0}%, with {} of {} asked questions answered. \
+         Likely outcome: {}. {}",
+        categories.join(", "),
+        overall.readiness,
+        overall.answered,
+        overall.asked,
+        evaluation.outcome.opinion.label(),
+        crate::core::outcome::DISCLAIMER,
+    )
+}
+
+/// Input of the OSCAL assessment-results document: a finding per judged
+/// criterion (satisfied when it would draw no exception) and an observation
+/// per answered question.
+pub fn results_input(
+    bank: &Bank,
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+) -> ResultsInput {
+    let card = &evaluation.scorecard;
+    let criteria = card
+        .criteria
+        .iter()
+        .filter(|c| c.score.is_applicable())
+        .filter_map(|c| {
+            let criterion = bank.criteria.get(c.criterion)?;
+            let exception = evaluation.outcome.exception(c.criterion);
+            let mut summary = format!("{:.0}% ready", c.score.readiness);
+            if let Some(e) = exception {
+                let causes: Vec<String> = e.causes.iter().map(|c| c.describe(bank)).collect();
+                summary.push_str("; ");
+                summary.push_str(&causes.join("; "));
+            }
+            summary.push('.');
+            Some(CriterionResult {
+                id: criterion.id.clone(),
+                topic: criterion.topic.clone(),
+                satisfied: exception.is_none(),
+                summary,
+                questions: card
+                    .explain(c.criterion)
+                    .filter_map(|(q, _)| bank.questions.get(q).map(|q| q.id.clone()))
+                    .collect(),
+            })
+        })
+        .collect();
+    let questions = bank
+        .questions
+        .iter()
+        .zip(&card.questions)
+        .filter(|(_, score)| score.is_some_and(|s| s.status.is_some()))
+        .map(|(q, _)| QuestionResult::new(q, assessment.answer(&q.id)))
+        .collect();
+    ResultsInput {
+        document: document_info(bank, assessment),
+        title: format!("Readiness results: {}", assessment.name.trim()),
+        description: results_description(assessment, evaluation),
+        start: assessment.created.clone(),
+        end: None,
+        criteria,
+        questions,
+    }
+}
+
+/// Input of the OSCAL POA&M: one item per gap, in roadmap order.
+pub fn poam_input(bank: &Bank, assessment: &Assessment, evaluation: &Evaluation) -> PoamInput {
+    let roadmap = &evaluation.roadmap;
+    let items = roadmap
+        .gaps
+        .iter()
+        .filter_map(|gap| {
+            let q = gap.question(bank)?;
+            Some(PoamItemInput {
+                key: q.id.clone(),
+                title: q.text.clone(),
+                description: format!(
+                    "{}. Question {}; phase: {}; priority {} of 100{}.",
+                    gap.describe(),
+                    q.id,
+                    gap.phase.label().to_lowercase(),
+                    gap.priority,
+                    if gap.key { "; a key control" } else { "" },
+                ),
+                criteria: gap_criteria(bank, evaluation, gap),
+                status: gap.status,
+                owner: roadmap.owner(gap).to_owned(),
+                due: gap.due,
+                steps: gap.steps(bank).to_vec(),
+                effort: gap.effort.label().to_owned(),
+            })
+        })
+        .collect();
+    PoamInput {
+        document: document_info(bank, assessment),
+        items,
+    }
+}
+
+/// The OSCAL assessment-results document as pretty JSON, or why not.
+pub fn results_json(
+    bank: &Bank,
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+) -> Result<String, String> {
+    let doc = assessment_results(&results_input(bank, assessment, evaluation))
+        .map_err(|e| format!("The OSCAL results could not be made: {e}."))?;
+    serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())
+}
+
+/// The OSCAL POA&M document as pretty JSON, or why not (such as no gaps).
+pub fn poam_json(
+    bank: &Bank,
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+) -> Result<String, String> {
+    let doc = plan_of_action(&poam_input(bank, assessment, evaluation))
+        .map_err(|e| format!("The OSCAL plan of action could not be made: {e}."))?;
+    serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::score::evaluate;
+    use crate::core::{Action, Day, Status, reduce};
+    use serde_json::Value;
+
+    const MINI_BANK: &str = include_str!("../../tests/fixtures/mini-bank.json");
+
+    fn bank() -> Bank {
+        Bank::from_json(MINI_BANK).expect("the fixture bank is valid")
+    }
+
+    fn today() -> Day {
+        Day::from_ymd(2026, 6, 1).expect("a valid date")
+    }
+
+    /// MFA ready, conduct partly in place with a formula-looking owner and an
+    /// overdue date, training planned, the rest unanswered.
+    fn sample(bank: &Bank) -> Assessment {
+        let a = Assessment::new(
+            "exp1".into(),
+            "Exports, test".into(),
+            bank,
+            "2026-05-01T08:00:00Z".into(),
+        );
+        let actions = [
+            Action::SetStatus("cc6-mfa".into(), Some(Status::Ready)),
+            Action::SetStatus("cc1-conduct".into(), Some(Status::Partial)),
+            Action::SetOwner("cc1-conduct".into(), "=HYPERLINK(\"x\")".into()),
+            Action::SetDue("cc1-conduct".into(), Day::from_ymd(2026, 5, 1)),
+            Action::SetEvidence("cc1-conduct".into(), 1, true),
+            Action::SetStatus("cc1-training".into(), Some(Status::Planned)),
+            Action::SetOwner("cc1-training".into(), "Dana".into()),
+            Action::SetDue("cc1-training".into(), Day::from_ymd(2026, 9, 1)),
+        ];
+        actions.into_iter().fold(a, |a, action| reduce(&a, action))
+    }
+
+    fn column(name: &str) -> usize {
+        GAP_CSV_HEADER
+            .iter()
+            .position(|h| *h == name)
+            .expect("a known column")
+    }
+
+    fn row<'a>(rows: &'a [Vec<String>], question: &str) -> &'a [String] {
+        rows.iter()
+            .find(|r| r[column("Question id")] == question)
+            .expect("the question has a row")
+    }
+
+    #[test]
+    fn every_gap_has_a_row_with_every_column() {
+        let bank = bank();
+        let a = sample(&bank);
+        let ev = evaluate(&bank, &a, today());
+        let rows = gap_rows(&bank, &a, &ev);
+        assert_eq!(rows.len(), ev.roadmap.gaps.len());
+        assert!(!rows.is_empty());
+        assert!(rows.iter().all(|r| r.len() == GAP_CSV_HEADER.len()));
+        // Ready with evidence is no gap.
+        assert!(rows.iter().all(|r| r[column("Question id")] != "cc6-mfa"));
+        // Rows come in roadmap order.
+        let order: Vec<&str> = rows
+            .iter()
+            .map(|r| r[column("Question id")].as_str())
+            .collect();
+        let expected: Vec<&str> = ev
+            .roadmap
+            .gaps
+            .iter()
+            .map(|g| bank.questions[g.question].id.as_str())
+            .collect();
+        assert_eq!(order, expected);
+    }
+
+    #[test]
+    fn a_row_holds_the_gap_facts() {
+        let bank = bank();
+        let a = sample(&bank);
+        let ev = evaluate(&bank, &a, today());
+        let rows = gap_rows(&bank, &a, &ev);
+
+        let conduct = row(&rows, "cc1-conduct");
+        assert_eq!(
+            conduct[column("Question")],
+            "Do staff sign a code of conduct?"
+        );
+        assert_eq!(conduct[column("Criteria")], "CC1.1");
+        assert_eq!(conduct[column("Status")], "Partly in place");
+        assert_eq!(conduct[column("Key control")], "no");
+        assert_eq!(conduct[column("Weight")], "2");
+        assert_eq!(conduct[column("Effort")], "days");
+        assert_eq!(conduct[column("Due")], "2026-05-01");
+        assert_eq!(conduct[column("Overdue")], "yes");
+        assert_eq!(
+            conduct[column("Remediation")],
+            "1. Write it\n2. Collect signatures"
+        );
+        // The second evidence item is ticked, so only the first is left.
+        assert_eq!(
+            conduct[column("Evidence to collect")],
+            "Signed acknowledgements"
+        );
+
+        let training = row(&rows, "cc1-training");
+        assert_eq!(training[column("Owner")], "Dana");
+        assert_eq!(training[column("Overdue")], "no");
+
+        let review = row(&rows, "cc6-access-review");
+        assert_eq!(review[column("Criteria")], "CC6.1, CC1.1");
+        assert_eq!(review[column("Status")], "Unanswered");
+        assert_eq!(review[column("Key control")], "yes");
+        assert_eq!(review[column("Owner")], "");
+        assert_eq!(review[column("Due")], "");
+        assert_eq!(review[column("Overdue")], "no");
+    }
+
+    #[test]
+    fn the_csv_neutralises_a_formula_looking_owner() {
+        let bank = bank();
+        let a = sample(&bank);
+        let ev = evaluate(&bank, &a, today());
+        let csv = gap_csv(&bank, &a, &ev);
+        assert!(csv.starts_with('\u{feff}'));
+        let header = csv
+            .trim_start_matches('\u{feff}')
+            .split("\r\n")
+            .next()
+            .unwrap_or_default();
+        assert_eq!(header.split(',').count(), GAP_CSV_HEADER.len());
+        // Never a cell that starts with `=`: the owner is shown as text.
+        assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+        assert!(!csv.contains(",=HYPERLINK") && !csv.contains(",\"=HYPERLINK"));
+    }
+
+    #[test]
+    fn categories_out_of_scope_give_no_rows() {
+        let bank = bank();
+        let a = sample(&bank);
+        let ev = evaluate(&bank, &a, today());
+        assert!(
+            gap_rows(&bank, &a, &ev)
+                .iter()
+                .all(|r| r[column("Question id")] != "a1-backups")
+        );
+        let a = reduce(
+            &a,
+            Action::SetCategory(crate::core::Category::Availability, true),
+        );
+        let ev = evaluate(&bank, &a, today());
+        let rows = gap_rows(&bank, &a, &ev);
+        assert_eq!(row(&rows, "a1-backups")[column("Criteria")], "A1.2");
+    }
+
+    fn items(doc: &Value, path: &[&str]) -> Vec<Value> {
+        let mut v = doc;
+        for key in path {
+            v = &v[*key];
+        }
+        v.as_array().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn every_gap_appears_in_the_plan_of_action() {
+        let bank = bank();
+        let a = reduce(
+            &sample(&bank),
+            Action::SetCategory(crate::core::Category::Availability, true),
+        );
+        let ev = evaluate(&bank, &a, today());
+        let input = poam_input(&bank, &a, &ev);
+        assert_eq!(input.items.len(), ev.roadmap.gaps.len());
+
+        let text = poam_json(&bank, &a, &ev).expect("a POA&M when there are gaps");
+        let doc: Value = serde_json::from_str(&text).expect("valid JSON");
+        let poam = &doc["plan-of-action-and-milestones"];
+        let poam_items = items(poam, &["poam-items"]);
+        let risks = items(poam, &["risks"]);
+        assert_eq!(poam_items.len(), ev.roadmap.gaps.len());
+        assert_eq!(risks.len(), ev.roadmap.gaps.len());
+        for gap in &ev.roadmap.gaps {
+            let q = &bank.questions[gap.question];
+            let item = poam_items
+                .iter()
+                .find(|i| i["description"].as_str().is_some_and(|d| d.contains(&q.id)))
+                .unwrap_or_else(|| panic!("{} is in the POA&M", q.id));
+            assert_eq!(item["title"], q.text.as_str());
+            for criterion in gap_criteria(&bank, &ev, gap) {
+                assert!(
+                    item["props"].as_array().is_some_and(|p| p
+                        .iter()
+                        .any(|p| p["name"] == "criterion" && p["value"] == criterion.as_str())),
+                    "{} lists {criterion}",
+                    q.id
+                );
+            }
+        }
+        // The overdue gap keeps its owner and its deadline.
+        let conduct = risks
+            .iter()
+            .find(|r| r["title"] == "Do staff sign a code of conduct?")
+            .expect("a risk for the conduct gap");
+        assert_eq!(conduct["deadline"], "2026-05-01T23:59:59Z");
+        assert_eq!(poam["metadata"]["oscal-version"], "1.1.2");
+        assert_eq!(poam["metadata"]["title"], "SOC 2 readiness: Exports, test");
+    }
+
+    #[test]
+    fn the_results_hold_every_judged_criterion_and_answered_question() {
+        let bank = bank();
+        let a = sample(&bank);
+        let ev = evaluate(&bank, &a, today());
+        let text = results_json(&bank, &a, &ev).expect("results for a valid assessment");
+        let doc: Value = serde_json::from_str(&text).expect("valid JSON");
+        let result = &doc["assessment-results"]["results"][0];
+        let findings = items(result, &["findings"]);
+        let judged = ev
+            .scorecard
+            .criteria
+            .iter()
+            .filter(|c| c.score.is_applicable())
+            .count();
+        assert_eq!(findings.len(), judged);
+        // CC6.1 has the unanswered key control "access review": not satisfied.
+        let cc6 = findings
+            .iter()
+            .find(|f| f["target"]["target-id"] == "CC6.1")
+            .expect("a CC6.1 finding");
+        assert_eq!(cc6["target"]["status"]["state"], "not-satisfied");
+        assert!(
+            cc6["description"]
+                .as_str()
+                .is_some_and(|d| d.contains("unanswered")),
+            "{cc6}"
+        );
+        // Three questions are answered: three observations.
+        assert_eq!(items(result, &["observations"]).len(), 3);
+        assert_eq!(result["start"], "2026-05-01T08:00:00Z");
+        assert!(
+            result["description"]
+                .as_str()
+                .is_some_and(|d| d.contains("Overall readiness"))
+        );
+    }
+
+    #[test]
+    fn no_gaps_means_no_plan_of_action_and_a_clear_reason() {
+        let bank = bank();
+        let mut a = Assessment::new(
+            "done".into(),
+            "Done".into(),
+            &bank,
+            "2026-05-01T08:00:00Z".into(),
+        );
+        for q in &bank.questions {
+            a = reduce(&a, Action::SetStatus(q.id.clone(), Some(Status::Ready)));
+        }
+        let ev = evaluate(&bank, &a, today());
+        assert!(ev.roadmap.gaps.is_empty());
+        assert!(gap_rows(&bank, &a, &ev).is_empty());
+        let err = poam_json(&bank, &a, &ev).expect_err("nothing to plan");
+        assert!(err.contains("no open gaps"), "{err}");
+        assert!(results_json(&bank, &a, &ev).is_ok());
+    }
+
+    #[test]
+    fn a_broken_timestamp_is_an_error_not_a_panic() {
+        let bank = bank();
+        let mut a = sample(&bank);
+        a.updated = "yesterday".into();
+        let ev = evaluate(&bank, &a, today());
+        let err = results_json(&bank, &a, &ev).expect_err("no valid timestamp");
+        assert!(err.contains("yesterday"), "{err}");
+        assert!(poam_json(&bank, &a, &ev).is_err());
+    }
+}
