@@ -46,9 +46,17 @@ need_build_tools() {
   fi
 }
 
+AXE_VERSION=4.14.1
+
 need_browser() {
   command -v chromium >/dev/null && command -v chromedriver >/dev/null \
     || apt_install chromium chromium-driver
+  # axe-core checks every screen for accessibility in the end-to-end tests.
+  if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$TOOLS_DIR/node_modules/axe-core/package.json"; then
+    say "installing axe-core $AXE_VERSION (npm)"
+    mkdir -p "$TOOLS_DIR"
+    npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
+  fi
 }
 
 build() {
@@ -80,7 +88,7 @@ run_tests() {
   need_browser
   say "format and lint"
   cargo fmt --check
-  cargo clippy --all-targets -- -D warnings
+  cargo clippy --all-targets --features e2e -- -D warnings
   cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
   say "host tests (domain core)"
   cargo test
@@ -88,7 +96,7 @@ run_tests() {
   CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser
   single_file
   say "end-to-end tests (built dist/ and dist-single/ in headless Chromium)"
-  cargo test --features e2e --test e2e --test e2e_privacy -- --test-threads=1
+  SOC2R_TOOLS_DIR="$TOOLS_DIR" cargo test --features e2e --test e2e --test e2e_privacy --test e2e_screens -- --test-threads=1
 }
 
 case "${1:-}" in

@@ -1,0 +1,248 @@
+//! Every screen at phone and desktop widths, with a realistic assessment:
+//! it renders, nothing overflows sideways, axe-core finds no serious or
+//! critical accessibility violation, and the report prints without the
+//! app around it. Screenshots land in `target/screenshots/` for review.
+//!
+//! Needs `./setup.sh build` (and axe-core, installed by `./setup.sh test`).
+//! Run: `cargo test --features e2e --test e2e_screens`.
+
+#[path = "support/e2e.rs"]
+mod e2e;
+
+use e2e::*;
+use fantoccini::{Client, Locator};
+use serde_json::{Value, json};
+use soc2_readiness::core::assessment::{Period, ReportType};
+use soc2_readiness::core::exchange::export_json;
+use soc2_readiness::core::{Action, Assessment, Category, Day, Status, builtin_bank, reduce};
+use std::path::PathBuf;
+
+const ID: &str = "demo";
+
+/// A half-done Type II assessment: every status, owners, due dates, ticks.
+fn demo_assessment() -> String {
+    let bank = builtin_bank().unwrap();
+    let mut a = Assessment::new(
+        ID.into(),
+        "Acme initial readiness".into(),
+        &bank,
+        "2026-11-20T10:00:00Z".into(),
+    );
+    let day = |s| Day::parse(s).unwrap();
+    for action in [
+        Action::SetOrganisation("Acme Analytics Ltd".into()),
+        Action::SetSystem("Acme SaaS platform".into()),
+        Action::SetReportType(ReportType::Type2),
+        Action::SetPeriod(Some(Period {
+            start: day("2026-01-01"),
+            end: day("2026-06-30"),
+        })),
+        Action::SetCategory(Category::Availability, true),
+        Action::SetCategory(Category::Confidentiality, true),
+    ] {
+        a = reduce(&a, action);
+    }
+    let statuses = [
+        Some(Status::Ready),
+        Some(Status::Implemented),
+        Some(Status::Partial),
+        Some(Status::Planned),
+        Some(Status::Missing),
+        None,
+        Some(Status::Ready),
+    ];
+    let asked: Vec<String> = a.asked(&bank).map(|q| q.id.clone()).collect();
+    for (i, q) in asked.iter().enumerate() {
+        let status = statuses[i % statuses.len()];
+        a = reduce(&a, Action::SetStatus(q.clone(), status));
+        if status == Some(Status::Ready) {
+            a = reduce(
+                &a,
+                Action::SetOperatingSince(q.clone(), Some(day("2025-10-01"))),
+            );
+            a = reduce(&a, Action::SetEvidence(q.clone(), 0, true));
+        }
+        if i % 3 == 0 {
+            a = reduce(
+                &a,
+                Action::SetOwner(
+                    q.clone(),
+                    ["Dana (CTO)", "Sam (IT)", "Priya (HR)"][(i / 3) % 3].into(),
+                ),
+            );
+            a = reduce(
+                &a,
+                Action::SetDue(
+                    q.clone(),
+                    Some(day(if i % 2 == 0 {
+                        "2026-01-15"
+                    } else {
+                        "2027-03-01"
+                    })),
+                ),
+            );
+        }
+    }
+    export_json(&a)
+}
+
+/// Loads axe-core's source once (installed by setup.sh next to wasm-opt).
+fn axe_source() -> String {
+    let dir = std::env::var("SOC2R_TOOLS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_default())
+                .join(".local/share/soc2-readiness-tools")
+        });
+    let path = dir.join("node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "axe-core at {}: {e} (./setup.sh test installs it)",
+            path.display()
+        )
+    })
+}
+
+/// Serious and critical axe-core violations on the current page.
+async fn accessibility_violations(c: &Client, axe: &str) -> Vec<String> {
+    let script = format!(
+        "{axe}\nconst done = arguments[arguments.length - 1];
+         axe.run(document, {{ resultTypes: ['violations'] }}).then((r) => done(
+           r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+             .map((v) => v.id + ': ' + v.help + ' (' + v.nodes.length + 'x, e.g. ' + v.nodes[0].target.join(' ') + ')')));"
+    );
+    let result = c
+        .execute_async(&script, vec![])
+        .await
+        .expect("axe-core ran");
+    serde_json::from_value(result).unwrap()
+}
+
+async fn set_width(c: &Client, width: u32) {
+    c.set_window_size(width, 900).await.unwrap();
+}
+
+async fn horizontal_overflow(c: &Client) -> i64 {
+    let v = c
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_i64().unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let c = browser(&driver, "screens", &temp_dir("screens-downloads")).await;
+    let axe = axe_source();
+    let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+
+    c.goto(&server.url).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css(".soc2r-app"))
+        .await
+        .unwrap();
+    let doc = demo_assessment();
+    c.execute(
+        "localStorage.setItem('soc2r/v1/assessment/' + arguments[0], arguments[1]);",
+        vec![json!(ID), json!(doc)],
+    )
+    .await
+    .unwrap();
+    c.refresh().await.unwrap();
+
+    let screens = [
+        ("home", "#/", ".soc2r-list"),
+        ("scope", "#/a/demo/scope", "#scope-heading"),
+        ("questions", "#/a/demo/questions", ".soc2r-question"),
+        ("dashboard", "#/a/demo/dashboard", "#outcome-opinion"),
+        (
+            "gaps",
+            "#/a/demo/gaps",
+            ".soc2r-app main h3, .soc2r-app main h2",
+        ),
+        ("report", "#/a/demo/report", "#report-heading"),
+        ("compare", "#/compare", ".soc2r-app main"),
+        ("help", "#/help", "#help-heading"),
+        ("privacy", "#/privacy", ".soc2r-app main"),
+    ];
+    let mut problems = Vec::new();
+    for width in [390, 1280] {
+        set_width(&c, width).await;
+        for (name, hash, ready) in screens {
+            c.goto(&format!("{}{hash}", server.url)).await.unwrap();
+            c.wait()
+                .for_element(Locator::Css(ready))
+                .await
+                .unwrap_or_else(|e| panic!("{name}: no `{ready}`: {e}"));
+            let png = c.screenshot().await.unwrap();
+            std::fs::write(shots.join(format!("{name}-{width}.png")), png).unwrap();
+            let overflow = horizontal_overflow(&c).await;
+            if overflow > 0 {
+                problems.push(format!(
+                    "{name} at {width}px overflows sideways by {overflow}px"
+                ));
+            }
+            for v in accessibility_violations(&c, &axe).await {
+                problems.push(format!("{name} at {width}px: {v}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_report_prints_without_the_app_around_it() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let c = browser(&driver, "print", &temp_dir("print-downloads")).await;
+    c.goto(&server.url).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css(".soc2r-app"))
+        .await
+        .unwrap();
+    c.execute(
+        "localStorage.setItem('soc2r/v1/assessment/' + arguments[0], arguments[1]);",
+        vec![json!(ID), json!(demo_assessment())],
+    )
+    .await
+    .unwrap();
+    c.goto(&format!("{}#/a/demo/report", server.url))
+        .await
+        .unwrap();
+    c.refresh().await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("#report-heading"))
+        .await
+        .unwrap();
+
+    c.issue_cmd(Raw {
+        path: "goog/cdp/execute",
+        body: json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": "print" } }),
+    })
+    .await
+    .expect("print media emulation");
+    let display = |css: &str| {
+        format!(
+            "const e = document.querySelector('{css}'); return e ? getComputedStyle(e).display : 'absent';"
+        )
+    };
+    for chrome in [".soc2r-header", ".soc2r-assessment-bar", "#print-report"] {
+        let v: Value = c.execute(&display(chrome), vec![]).await.unwrap();
+        assert_eq!(v, json!("none"), "{chrome} is hidden in print");
+    }
+    for content in ["#report-heading", ".soc2r-outcome", ".report-checklist"] {
+        let v: Value = c.execute(&display(content), vec![]).await.unwrap();
+        assert_ne!(v, json!("none"), "{content} prints");
+        assert_ne!(v, json!("absent"), "{content} is in the report");
+    }
+    let png = c.screenshot().await.unwrap();
+    let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    std::fs::write(shots.join("report-print.png"), png).unwrap();
+}

@@ -1,0 +1,374 @@
+//! Shared end-to-end helpers: a static server for `dist/`, chromedriver,
+//! a headless Chromium session, and polling helpers. Each e2e test file
+//! includes this with `#[path = "support/e2e.rs"] mod e2e;`.
+#![allow(dead_code)]
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub fn project_file(rel: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    assert!(
+        path.is_file(),
+        "{rel} is missing: run `./setup.sh single-file` first"
+    );
+    path
+}
+
+pub fn dist_dir() -> PathBuf {
+    project_file("dist/index.html")
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// Serves `dist/` on 127.0.0.1 and logs every path asked for. While
+/// `offline` is set it answers 503 to everything, like a dead server.
+pub struct StaticServer {
+    pub url: String,
+    pub requests: Arc<Mutex<Vec<String>>>,
+    pub offline: Arc<AtomicBool>,
+}
+
+impl StaticServer {
+    pub fn request_count(&self) -> usize {
+        self.requests.lock().unwrap().len()
+    }
+}
+
+pub fn serve(root: PathBuf) -> StaticServer {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1");
+    let port = server.server_addr().to_ip().expect("ip address").port();
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let offline = Arc::new(AtomicBool::new(false));
+    let (log, down) = (requests.clone(), offline.clone());
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let path = request.url().split('?').next().unwrap_or("/").to_owned();
+            log.lock().unwrap().push(path.clone());
+            if down.load(Ordering::SeqCst) {
+                let _ = request.respond(tiny_http::Response::empty(503));
+                continue;
+            }
+            let rel = if path.ends_with('/') {
+                "index.html"
+            } else {
+                path.trim_start_matches('/')
+            };
+            let file = root.join(rel);
+            let inside = file
+                .canonicalize()
+                .map(|f| f.starts_with(&root))
+                .unwrap_or(false);
+            let response = match std::fs::read(&file) {
+                Ok(bytes) if inside => {
+                    let mime = match file.extension().and_then(|e| e.to_str()) {
+                        Some("html") => "text/html; charset=utf-8",
+                        Some("js") => "text/javascript",
+                        Some("wasm") => "application/wasm",
+                        Some("css") => "text/css",
+                        Some("json") => "application/json",
+                        _ => "application/octet-stream",
+                    };
+                    let header = tiny_http::Header::from_bytes("Content-Type", mime).unwrap();
+                    tiny_http::Response::from_data(bytes).with_header(header)
+                }
+                _ => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
+            };
+            let _ = request.respond(response);
+        }
+    });
+    StaticServer {
+        url: format!("http://127.0.0.1:{port}/"),
+        requests,
+        offline,
+    }
+}
+
+/// chromedriver on a free port, killed when dropped.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn start_driver() -> Driver {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child =
+        Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver on PATH (./setup.sh test installs it)");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Driver { child, port }
+}
+
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("soc2r-e2e-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A Chromium DevTools or chromedriver command WebDriver itself lacks.
+#[derive(Debug)]
+pub struct Raw {
+    pub path: &'static str,
+    pub body: Value,
+}
+
+impl WebDriverCompatibleCommand for Raw {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+/// Recorded in every document (and frame) before its own scripts run.
+pub const RECORD_VIOLATIONS: &str = "window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline'));
+});";
+
+/// A fresh browser profile named `name`, downloading into `downloads`.
+pub async fn browser(driver: &Driver, name: &str, downloads: &Path) -> Client {
+    let profile = temp_dir(&format!("profile-{name}"));
+    let caps = json!({
+        "goog:loggingPrefs": { "performance": "ALL" },
+        "goog:chromeOptions": {
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900", format!("--user-data-dir={}", profile.display()),
+            ],
+            "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false },
+            "prefs": {
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+            },
+        }
+    });
+    let Value::Object(caps) = caps else {
+        unreachable!()
+    };
+    let c = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a WebDriver session");
+    c.issue_cmd(Raw {
+        path: "goog/cdp/execute",
+        body: json!({
+            "cmd": "Page.addScriptToEvaluateOnNewDocument",
+            "params": { "source": RECORD_VIOLATIONS },
+        }),
+    })
+    .await
+    .expect("DevTools: record CSP violations");
+    c
+}
+
+/// Addresses of every request the page started since the last call,
+/// from Chromium's DevTools network log.
+pub async fn network_log(c: &Client) -> Vec<String> {
+    let entries = c
+        .issue_cmd(Raw {
+            path: "se/log",
+            body: json!({ "type": "performance" }),
+        })
+        .await
+        .expect("the DevTools network log");
+    entries
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| serde_json::from_str::<Value>(e["message"].as_str()?).ok())
+        .filter(|m| m["message"]["method"] == "Network.requestWillBeSent")
+        .filter_map(|m| {
+            m["message"]["params"]["request"]["url"]
+                .as_str()
+                .map(str::to_owned)
+        })
+        .collect()
+}
+
+/// Requests that can leave the machine. Others stay inside it: `data:` and
+/// `blob:` are in memory (an export is a `blob:` download), `file:` is the
+/// disk, `chrome:` is the browser's own new-tab page before the test starts.
+pub fn over_the_network(urls: &[String]) -> Vec<String> {
+    urls.iter()
+        .filter(|u| {
+            ["http:", "https:", "ws:", "wss:"]
+                .iter()
+                .any(|s| u.starts_with(s))
+        })
+        .cloned()
+        .collect()
+}
+
+pub async fn run(c: &Client, script: &str) -> Value {
+    c.execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+pub async fn csp_violations(c: &Client) -> Vec<String> {
+    serde_json::from_value(run(c, "return window.__cspViolations || null;").await)
+        .expect("the violation recorder is installed")
+}
+
+/// What the document fetched: Resource Timing entries (served from the
+/// network or from the service worker's cache alike).
+pub async fn resources(c: &Client) -> Vec<String> {
+    serde_json::from_value(
+        run(
+            c,
+            "return performance.getEntriesByType('resource').map((e) => e.name);",
+        )
+        .await,
+    )
+    .unwrap()
+}
+
+/// Polls until `check` holds; the wait bounds a hang, it is not a speed test.
+pub async fn eventually<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !check().await {
+        assert!(Instant::now() < deadline, "timed out waiting for: {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+pub async fn text(c: &Client, css: &str) -> String {
+    match c.find(Locator::Css(css)).await {
+        Ok(el) => el.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+pub async fn pressed(c: &Client, css: &str) -> bool {
+    match c.find(Locator::Css(css)).await {
+        Ok(el) => el.attr("aria-pressed").await.ok().flatten().as_deref() == Some("true"),
+        Err(_) => false,
+    }
+}
+
+pub async fn click(c: &Client, css: &str) {
+    c.wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));
+}
+
+pub async fn count(c: &Client, css: &str) -> usize {
+    c.find_all(Locator::Css(css)).await.unwrap().len()
+}
+
+/// The file downloaded into `dir` whose name ends with `suffix`.
+pub async fn downloaded(dir: &Path, suffix: &str) -> PathBuf {
+    let mut found = None;
+    eventually("a download", || {
+        found = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.to_string_lossy().ends_with(suffix));
+        let done = found.is_some();
+        async move { done }
+    })
+    .await;
+    found.unwrap()
+}
+
+/// From the home screen: a new full assessment, through the scope screen,
+/// to the questionnaire. Returns the selector of the first question's
+/// "Ready" button.
+pub async fn start_assessment(c: &Client) -> String {
+    click(c, "#start-full").await;
+    c.wait()
+        .for_element(Locator::Css("#scope-heading"))
+        .await
+        .unwrap();
+    click(c, ".soc2r-scope a.primary").await;
+    let card = c
+        .wait()
+        .for_element(Locator::Css(".soc2r-question"))
+        .await
+        .unwrap();
+    let qid = card.attr("id").await.unwrap().expect("question ids");
+    format!("#{qid} button[data-status=ready]")
+}
+
+/// Answers "Ready" and waits for the score to move.
+pub async fn answer_ready(c: &Client, ready: &str) {
+    assert_eq!(text(c, "#overall-readiness").await, "0%");
+    click(c, ready).await;
+    eventually("the score to change", || async {
+        text(c, "#overall-readiness").await != "0%"
+    })
+    .await;
+    assert!(pressed(c, ready).await);
+}
+
+/// Waits until a service worker controls the page (it has cached the app).
+pub async fn service_worker_in_control(c: &Client) {
+    let controlled = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.ready.then(() => {
+               if (navigator.serviceWorker.controller) { done(true); return; }
+               navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
+             });",
+            vec![],
+        )
+        .await
+        .expect("a service worker");
+    assert_eq!(controlled, json!(true));
+}
+
+/// Local-storage keys of this page's origin.
+pub async fn storage_keys(c: &Client) -> Vec<String> {
+    serde_json::from_value(run(c, "return Object.keys(localStorage).sort();").await).unwrap()
+}
+
+// ------------------------------------------------------------------ tests
