@@ -1,0 +1,204 @@
+//! Browser tests of the gaps and compare screens: run with
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser_screens`.
+//! On the host they compile to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use soc2_readiness::browser::storage::Store;
+use soc2_readiness::core::{Action, Assessment, Bank, Status, builtin_bank, reduce};
+use soc2_readiness::ui::{App, Settings};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Removes every key of a test namespace (storage is shared by all tests).
+fn clear(ns: &str) {
+    let s = local();
+    let keys: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .collect();
+    for k in keys
+        .into_iter()
+        .filter(|k| k.starts_with(&format!("{ns}/")))
+    {
+        s.remove_item(&k).unwrap();
+    }
+}
+
+fn assessment(bank: &Bank, id: &str, name: &str) -> Assessment {
+    Assessment::new(id.into(), name.into(), bank, "2026-11-26T00:00:00Z".into())
+}
+
+/// Mounts the app under `ns` at `hash`, as a bookmark would open it.
+async fn mount(ns: &'static str, hash: &str) -> (web_sys::Element, yew::AppHandle<App>) {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let settings = yew::props!(Settings { namespace: ns });
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), settings).render();
+    yew::scheduler::flush().await;
+    (root, handle)
+}
+
+fn unmount(root: web_sys::Element, handle: yew::AppHandle<App>, ns: &str) {
+    handle.destroy();
+    root.remove();
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+    clear(ns);
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches `{selector}`"))
+}
+
+/// Types into a field and leaves it, as a user would: the value changes,
+/// then a bubbling `change` event fires.
+fn type_and_leave(input: &web_sys::HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_owner_edited_on_the_gaps_screen_is_saved() {
+    let ns = "test-gaps-screen";
+    clear(ns);
+    let bank = builtin_bank().unwrap();
+    let stored = assessment(&bank, "gaps1", "Roadmap");
+    Store::open(ns).save(&stored).unwrap();
+    let (root, handle) = mount(ns, "#/a/gaps1/gaps").await;
+
+    // Nothing is answered, so every asked question is a gap.
+    let first = find(&root, "li.gap");
+    let question = first.get_attribute("data-question").unwrap();
+    assert!(
+        find(&root, "#gaps-count")
+            .text_content()
+            .unwrap()
+            .starts_with("Showing ")
+    );
+    let owner: web_sys::HtmlInputElement = find(&root, &format!("#gap-owner-{question}"))
+        .dyn_into()
+        .unwrap();
+    assert_eq!(owner.value(), "");
+    type_and_leave(&owner, "Dana");
+    yew::scheduler::flush().await;
+
+    let saved = Store::open(ns).load(&bank).assessments;
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        saved[0].answer(&question).map(|a| a.owner.as_str()),
+        Some("Dana")
+    );
+    assert!(saved[0].revision > stored.revision);
+    // The new owner is offered by the owner filter, and the field shows it.
+    let options = find(&root, "#filter-owner").text_content().unwrap();
+    assert!(options.contains("Dana"), "{options}");
+    let owner: web_sys::HtmlInputElement = find(&root, &format!("#gap-owner-{question}"))
+        .dyn_into()
+        .unwrap();
+    assert_eq!(owner.value(), "Dana");
+    unmount(root, handle, ns);
+}
+
+#[wasm_bindgen_test]
+async fn the_compare_screen_shows_a_gap_closed() {
+    let ns = "test-compare-screen";
+    clear(ns);
+    let bank = builtin_bank().unwrap();
+    let question = bank.questions[0].clone();
+    let before = reduce(
+        &assessment(&bank, "cmp-before", "Initial check"),
+        Action::SetStatus(question.id.clone(), Some(Status::Planned)),
+    );
+    let after = reduce(
+        &assessment(&bank, "cmp-after", "Final check"),
+        Action::SetStatus(question.id.clone(), Some(Status::Ready)),
+    );
+    let store = Store::open(ns);
+    store.save(&before).unwrap();
+    store.save(&after).unwrap();
+    let (root, handle) = mount(ns, "#/compare/cmp-before/cmp-after").await;
+
+    let before_select: web_sys::HtmlSelectElement =
+        find(&root, "#compare-before").dyn_into().unwrap();
+    let after_select: web_sys::HtmlSelectElement =
+        find(&root, "#compare-after").dyn_into().unwrap();
+    assert_eq!(before_select.value(), "cmp-before");
+    assert_eq!(after_select.value(), "cmp-after");
+
+    let closed = root.query_selector_all(".gaps-closed li").unwrap();
+    assert_eq!(closed.length(), 1);
+    let item = find(&root, ".gaps-closed li");
+    assert_eq!(
+        item.get_attribute("data-question").as_deref(),
+        Some(question.id.as_str())
+    );
+    assert!(item.text_content().unwrap().contains(&question.text));
+    assert_eq!(
+        root.query_selector_all(".gaps-opened li").unwrap().length(),
+        0
+    );
+    let overall = find(&root, "#compare-overall").text_content().unwrap();
+    assert!(overall.contains("up "), "{overall}");
+    let criterion = &bank.criteria[question.criterion_ix[0]].id;
+    let table = find(&root, "#compare-criteria").text_content().unwrap();
+    assert!(table.contains(criterion.as_str()), "{table}");
+    unmount(root, handle, ns);
+}
+
+#[wasm_bindgen_test]
+async fn gap_filters_narrow_the_list_and_clear_back() {
+    let ns = "test-gaps-filters";
+    clear(ns);
+    let bank = builtin_bank().unwrap();
+    let stored = assessment(&bank, "gaps2", "Filters");
+    Store::open(ns).save(&stored).unwrap();
+    let (root, handle) = mount(ns, "#/a/gaps2/gaps").await;
+    let count = || root.query_selector_all("li.gap").unwrap().length();
+    let all = count();
+    assert!(all > 0);
+
+    let severity: web_sys::HtmlSelectElement = find(&root, "#filter-severity").dyn_into().unwrap();
+    severity.set_value("key");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    severity
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let keys = count();
+    assert!(keys > 0 && keys < all, "{keys} of {all}");
+    assert_eq!(
+        root.query_selector_all("li.gap .badge.key")
+            .unwrap()
+            .length(),
+        keys
+    );
+    assert_eq!(
+        find(&root, "#gaps-count").text_content().unwrap(),
+        format!("Showing {keys} of {all} gaps")
+    );
+
+    find(&root, "#filter-clear")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+    assert_eq!(count(), all);
+    assert_eq!(severity.value(), "any");
+    unmount(root, handle, ns);
+}
