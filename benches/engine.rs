@@ -56,6 +56,13 @@ impl Lcg {
     }
 }
 
+/// A question id that does not sort in bank order, as in real banks, so
+/// answers (kept sorted by id) are not laid out in bank order either.
+/// Multiplying by an odd number is a bijection modulo 2^32: ids stay unique.
+fn scrambled(q: usize) -> u32 {
+    (q as u32).wrapping_mul(2_654_435_761)
+}
+
 fn synthetic_bank(questions: usize) -> Bank {
     let criteria = (questions / 3).max(SERIES.len());
     let mut json = String::from(
@@ -97,10 +104,11 @@ fn synthetic_bank(questions: usize) -> Bank {
             .collect();
         let _ = write!(
             json,
-            r#"{sep}{{"id": "q-{q:06}", "text": "Question {q}?", "guidance": "Guidance.",
+            r#"{sep}{{"id": "q-{:08x}", "text": "Question {q}?", "guidance": "Guidance.",
                 "criteria": [{}], "weight": {}, "key": {}, "evidence": ["Policy", "Record", "Log"],
                 "remediation": {{"steps": ["Do it", "Record it"], "effort": "{}"}},
                 "type2_proof": "Records across the period.", "quick": {}}}"#,
+            scrambled(q),
             names.join(", "),
             1 + q % 5,
             q % 3 != 0,
