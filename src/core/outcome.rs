@@ -183,16 +183,10 @@ pub struct Exception {
     /// Index into [`Bank::series`].
     pub series: usize,
     pub readiness: f64,
-    /// Key controls first (in bank order), then low readiness.
-    pub causes: Vec<Cause>,
-}
-
-impl Exception {
-    pub fn has_low_readiness(&self) -> bool {
-        self.causes
-            .iter()
-            .any(|c| matches!(c, Cause::LowReadiness { .. }))
-    }
+    /// Its readiness is below [`LOW_READINESS`].
+    pub low_readiness: bool,
+    /// Range into the outcome's list of causes; see [`Outcome::causes`].
+    causes: std::ops::Range<usize>,
 }
 
 /// How widespread the exceptions are.
@@ -253,6 +247,8 @@ pub struct Outcome {
     pub opinion: Opinion,
     /// Criteria that would draw exceptions, in bank order.
     pub exceptions: Vec<Exception>,
+    /// Every exception's causes, laid out flat (one allocation).
+    causes: Vec<Cause>,
     pub pervasiveness: Pervasiveness,
     /// Share of asked questions answered, 0–100.
     pub completion: f64,
@@ -266,7 +262,8 @@ impl Outcome {
     /// Applies the rules in the module documentation to a scorecard.
     pub fn compute(bank: &Bank, assessment: &Assessment, card: &Scorecard) -> Outcome {
         let report_type = assessment.scope.report_type;
-        let mut exceptions = Vec::new();
+        let mut exceptions = Vec::with_capacity(card.criteria.len());
+        let mut causes = Vec::with_capacity(card.criteria.len() * 2);
         let mut judged = 0;
         let mut security_series_judged = vec![false; bank.series.len()];
         let mut security_series_hit = vec![false; bank.series.len()];
@@ -279,21 +276,23 @@ impl Outcome {
             if security && let Some(flag) = security_series_judged.get_mut(c.series) {
                 *flag = true;
             }
-            let mut causes: Vec<Cause> = card
-                .explain(c.criterion)
-                .filter(|(_, q)| key_control_falls_short(q, report_type))
-                .map(|(question, q)| Cause::KeyControl {
-                    question,
-                    status: q.status,
-                    not_operating: q.not_operating,
-                })
-                .collect();
-            if c.score.readiness < LOW_READINESS {
+            let start = causes.len();
+            causes.extend(
+                card.explain(c.criterion)
+                    .filter(|(_, q)| key_control_falls_short(q, report_type))
+                    .map(|(question, q)| Cause::KeyControl {
+                        question,
+                        status: q.status,
+                        not_operating: q.not_operating,
+                    }),
+            );
+            let low_readiness = c.score.readiness < LOW_READINESS;
+            if low_readiness {
                 causes.push(Cause::LowReadiness {
                     readiness: c.score.readiness,
                 });
             }
-            if causes.is_empty() {
+            if causes.len() == start {
                 continue;
             }
             if security && let Some(flag) = security_series_hit.get_mut(c.series) {
@@ -303,7 +302,8 @@ impl Outcome {
                 criterion: c.criterion,
                 series: c.series,
                 readiness: c.score.readiness,
-                causes,
+                low_readiness,
+                causes: start..causes.len(),
             });
         }
         let count = |v: &[bool]| v.iter().filter(|b| **b).count();
@@ -346,11 +346,18 @@ impl Outcome {
         Outcome {
             opinion,
             exceptions,
+            causes,
             pervasiveness,
             completion,
             scope_problems,
             unjustified_not_applicable,
         }
+    }
+
+    /// Why a criterion would draw its exception: failing key controls first
+    /// (in bank order), then low readiness.
+    pub fn causes(&self, exception: &Exception) -> &[Cause] {
+        self.causes.get(exception.causes.clone()).unwrap_or(&[])
     }
 
     /// The exception a criterion (by bank index) would draw, if any.
@@ -401,7 +408,7 @@ impl Outcome {
             let Some(criterion) = bank.criteria.get(e.criterion) else {
                 continue;
             };
-            for cause in &e.causes {
+            for cause in self.causes(e) {
                 out.push(format!(
                     "{} ({}): {}.",
                     criterion.id,

@@ -31,7 +31,7 @@ use crate::core::outcome::{Outcome, key_control_falls_short};
 use crate::core::score::{
     CREDIT_PARTIAL, CREDIT_READY, Facts, NotOperating, QuestionScore, Scorecard, facts_by_index,
 };
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// Distance from ready given to a missing justification, in percent.
 pub const JUSTIFICATION_DISTANCE: u32 = 50;
@@ -256,7 +256,7 @@ pub(crate) struct Collector<'a> {
     gaps: Vec<Gap>,
     criteria: Vec<usize>,
     owners: Vec<String>,
-    owner_ix: HashMap<&'a str, usize>,
+    owner_ix: BTreeMap<&'a str, usize>,
 }
 
 impl<'a> Collector<'a> {
@@ -264,9 +264,9 @@ impl<'a> Collector<'a> {
         Collector {
             today,
             gaps: Vec::with_capacity(questions),
-            criteria: Vec::with_capacity(questions),
+            criteria: Vec::with_capacity(questions * 3),
             owners: Vec::new(),
-            owner_ix: HashMap::new(),
+            owner_ix: BTreeMap::new(),
         }
     }
 
@@ -289,12 +289,16 @@ impl<'a> Collector<'a> {
             start,
             len: q.criterion_ix.len(),
         };
-        let owner = Some(facts.owner).filter(|o| !o.is_empty()).map(|o| {
-            *self.owner_ix.entry(o).or_insert_with(|| {
-                self.owners.push(o.to_owned());
-                self.owners.len() - 1
-            })
-        });
+        let owner = Some(facts.owner)
+            .filter(|o| !o.is_empty())
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(|o| {
+                *self.owner_ix.entry(o).or_insert_with(|| {
+                    self.owners.push(o.to_owned());
+                    self.owners.len() - 1
+                })
+            });
         let due = facts.due;
         self.gaps.push(Gap {
             question: ix,
@@ -322,7 +326,7 @@ impl<'a> Collector<'a> {
         report_type: ReportType,
     ) -> Roadmap {
         let mut low = vec![false; self.criteria.iter().max().map_or(0, |m| m + 1)];
-        for e in outcome.exceptions.iter().filter(|e| e.has_low_readiness()) {
+        for e in outcome.exceptions.iter().filter(|e| e.low_readiness) {
             if let Some(flag) = low.get_mut(e.criterion) {
                 *flag = true;
             }

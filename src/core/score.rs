@@ -170,7 +170,7 @@ impl QuestionScore {
             key,
             credit,
             not_operating,
-            needs_justification: status == Some(Status::NotApplicable) && !facts.justified,
+            needs_justification: facts.unjustified,
         }
     }
 
@@ -302,11 +302,12 @@ pub struct Scorecard {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Facts<'a> {
     pub(crate) status: Option<Status>,
-    /// A non-blank justification is given.
-    pub(crate) justified: bool,
+    /// Marked not applicable with a blank justification (the text is only
+    /// read for N/A answers).
+    pub(crate) unjustified: bool,
     pub(crate) operating_since: Option<Day>,
     pub(crate) due: Option<Day>,
-    /// Trimmed; empty when nobody is named.
+    /// As typed (trimmed only when a gap needs it).
     pub(crate) owner: &'a str,
 }
 
@@ -323,10 +324,11 @@ pub(crate) fn facts_by_index<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec
         if let Some(slot) = ix.and_then(|ix| facts.get_mut(ix)) {
             *slot = Facts {
                 status: answer.status,
-                justified: !answer.justification.trim().is_empty(),
+                unjustified: answer.status == Some(Status::NotApplicable)
+                    && answer.justification.trim().is_empty(),
                 operating_since: answer.operating_since,
                 due: answer.due,
-                owner: answer.owner.trim(),
+                owner: &answer.owner,
             };
         }
     }
@@ -372,7 +374,8 @@ impl Scorecard {
         let mut questions = vec![None; bank.questions.len()];
         // (criterion, question) for each in-scope criterion of each asked
         // question, in bank order.
-        let mut links: Vec<(usize, usize)> = Vec::with_capacity(bank.questions.len() * 2);
+        // Sized for three criteria a question, so it rarely grows.
+        let mut links: Vec<(usize, usize)> = Vec::with_capacity(bank.questions.len() * 3);
 
         for (ix, q) in bank.questions.iter().enumerate() {
             if !assessment.asks(q) {
