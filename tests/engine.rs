@@ -483,7 +483,7 @@ fn type2_needs_operation_since_the_period_start() {
     let exception = &e.outcome.exceptions[0];
     assert_eq!(exception.criterion, cix(&bank, "CC6.1"));
     assert!(matches!(
-        e.outcome.causes(exception)[0],
+        exception.causes[0],
         Cause::KeyControl {
             not_operating: Some(NotOperating::NoDate),
             ..
@@ -603,7 +603,7 @@ fn one_planned_key_control_qualifies_the_opinion() {
     assert_eq!(ex.len(), 1);
     assert_eq!(ex[0].criterion, cix(&bank, "CC6.1"));
     assert_eq!(
-        e.outcome.causes(&ex[0]),
+        ex[0].causes,
         [Cause::KeyControl {
             question: qix(&bank, MFA),
             status: Some(Status::Planned),
@@ -654,7 +654,7 @@ fn low_readiness_alone_draws_an_exception() {
     assert_eq!(ex.len(), 1);
     assert_eq!(ex[0].criterion, cix(&bank, "CC1.1"));
     assert!(
-        matches!(e.outcome.causes(&ex[0]), [Cause::LowReadiness { readiness }] if close(*readiness, 200.0 / 9.0))
+        matches!(ex[0].causes[..], [Cause::LowReadiness { readiness }] if close(readiness, 200.0 / 9.0))
     );
     assert!(
         e.outcome

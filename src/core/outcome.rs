@@ -185,8 +185,8 @@ pub struct Exception {
     pub readiness: f64,
     /// Its readiness is below [`LOW_READINESS`].
     pub low_readiness: bool,
-    /// Range into the outcome's list of causes; see [`Outcome::causes`].
-    causes: std::ops::Range<usize>,
+    /// Failing key controls first (in bank order), then low readiness.
+    pub causes: Vec<Cause>,
 }
 
 /// How widespread the exceptions are.
@@ -247,8 +247,6 @@ pub struct Outcome {
     pub opinion: Opinion,
     /// Criteria that would draw exceptions, in bank order.
     pub exceptions: Vec<Exception>,
-    /// Every exception's causes, laid out flat (one allocation).
-    causes: Vec<Cause>,
     pub pervasiveness: Pervasiveness,
     /// Share of asked questions answered, 0–100.
     pub completion: f64,
@@ -263,7 +261,6 @@ impl Outcome {
     pub fn compute(bank: &Bank, assessment: &Assessment, card: &Scorecard) -> Outcome {
         let report_type = assessment.scope.report_type;
         let mut exceptions = Vec::with_capacity(card.criteria.len());
-        let mut causes = Vec::with_capacity(card.criteria.len() * 2);
         let mut judged = 0;
         let mut security_series_judged = vec![false; bank.series.len()];
         let mut security_series_hit = vec![false; bank.series.len()];
@@ -276,23 +273,22 @@ impl Outcome {
             if security && let Some(flag) = security_series_judged.get_mut(c.series) {
                 *flag = true;
             }
-            let start = causes.len();
-            causes.extend(
-                card.explain(c.criterion)
-                    .filter(|(_, q)| key_control_falls_short(q, report_type))
-                    .map(|(question, q)| Cause::KeyControl {
-                        question,
-                        status: q.status,
-                        not_operating: q.not_operating,
-                    }),
-            );
+            let mut causes: Vec<Cause> = card
+                .explain(c.criterion)
+                .filter(|(_, q)| key_control_falls_short(q, report_type))
+                .map(|(question, q)| Cause::KeyControl {
+                    question,
+                    status: q.status,
+                    not_operating: q.not_operating,
+                })
+                .collect();
             let low_readiness = c.score.readiness < LOW_READINESS;
             if low_readiness {
                 causes.push(Cause::LowReadiness {
                     readiness: c.score.readiness,
                 });
             }
-            if causes.len() == start {
+            if causes.is_empty() {
                 continue;
             }
             if security && let Some(flag) = security_series_hit.get_mut(c.series) {
@@ -303,7 +299,7 @@ impl Outcome {
                 series: c.series,
                 readiness: c.score.readiness,
                 low_readiness,
-                causes: start..causes.len(),
+                causes,
             });
         }
         let count = |v: &[bool]| v.iter().filter(|b| **b).count();
@@ -346,18 +342,11 @@ impl Outcome {
         Outcome {
             opinion,
             exceptions,
-            causes,
             pervasiveness,
             completion,
             scope_problems,
             unjustified_not_applicable,
         }
-    }
-
-    /// Why a criterion would draw its exception: failing key controls first
-    /// (in bank order), then low readiness.
-    pub fn causes(&self, exception: &Exception) -> &[Cause] {
-        self.causes.get(exception.causes.clone()).unwrap_or(&[])
     }
 
     /// The exception a criterion (by bank index) would draw, if any.
@@ -408,7 +397,7 @@ impl Outcome {
             let Some(criterion) = bank.criteria.get(e.criterion) else {
                 continue;
             };
-            for cause in self.causes(e) {
+            for cause in &e.causes {
                 out.push(format!(
                     "{} ({}): {}.",
                     criterion.id,
