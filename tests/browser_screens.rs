@@ -202,3 +202,58 @@ async fn gap_filters_narrow_the_list_and_clear_back() {
     assert_eq!(severity.value(), "any");
     unmount(root, handle, ns);
 }
+
+#[wasm_bindgen_test]
+async fn an_imported_file_is_compared_but_not_stored() {
+    use soc2_readiness::core::exchange::export_json;
+    let ns = "test-compare-import";
+    clear(ns);
+    let bank = builtin_bank().unwrap();
+    let question = bank.questions[1].clone();
+    let saved = assessment(&bank, "cmp-saved", "Initial check");
+    Store::open(ns).save(&saved).unwrap();
+    let file = reduce(
+        &assessment(&bank, "cmp-file", "From a file"),
+        Action::SetStatus(question.id.clone(), Some(Status::Ready)),
+    );
+    let (root, handle) = mount(ns, "#/compare/cmp-saved").await;
+    assert!(root.query_selector("#compare-choose").unwrap().is_some());
+
+    // Paste the file's text, as a user without a file picker would.
+    let paste: web_sys::HtmlTextAreaElement =
+        find(&root, "#compare-import-paste").dyn_into().unwrap();
+    paste.set_value(&export_json(&file));
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    paste
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    find(&root, "#compare-import-paste-button")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+    // The URL names the file side; the app follows it on `hashchange`.
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert_eq!(hash, "#/compare/cmp-saved/~file");
+    for _ in 0..50 {
+        if root.query_selector(".gaps-closed li").unwrap().is_some() {
+            break;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+        yew::scheduler::flush().await;
+    }
+    let item = find(&root, ".gaps-closed li");
+    assert_eq!(
+        item.get_attribute("data-question").as_deref(),
+        Some(question.id.as_str())
+    );
+    let after: web_sys::HtmlSelectElement = find(&root, "#compare-after").dyn_into().unwrap();
+    assert_eq!(after.value(), "~file");
+    // Only compared: storage still holds the one saved assessment.
+    let stored = Store::open(ns).load(&bank).assessments;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].id, "cmp-saved");
+    unmount(root, handle, ns);
+}

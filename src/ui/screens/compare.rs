@@ -406,7 +406,8 @@ pub fn Compare(props: &Props) -> Html {
             <h2 id="compare-heading">{ "Compare two assessments" }</h2>
             <div class="compare-pickers">
                 { side("Before", "compare-before", &before_pick, &before, before_select, pick(true)) }
-                <button type="button" id="compare-swap" onclick={swap} aria-label="Swap before and after">{ "⇄ Swap" }</button>
+                <button type="button" id="compare-swap" onclick={swap} aria-label="Swap before and after"
+                    disabled={before_pick == Pick::Empty && after_pick == Pick::Empty}>{ "⇄ Swap" }</button>
                 { side("After", "compare-after", &after_pick, &after, after_select, pick(false)) }
             </div>
             <ImportBox id="compare-import" label="Compare with an assessment file" on_result={on_import} />
@@ -516,7 +517,7 @@ fn Results(props: &ResultsProps) -> Html {
             </section>
             <section aria-labelledby="compare-categories-heading">
                 <h3 id="compare-categories-heading">{ "By category" }</h3>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-categories-heading">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Table of readiness by category">
                     <table id="compare-categories" class="compare-table">
                         <thead><tr>
                             <th scope="col">{ "Category" }</th>
@@ -560,7 +561,7 @@ fn Results(props: &ResultsProps) -> Html {
                     <p>{ "No criterion changed." }</p>
                 } else {
                     <p class="hint">{ "Criteria whose answers or score changed. \u{201c}Not scored\u{201d}: out of scope, or every question not applicable." }</p>
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-criteria-heading">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Table of changes by criterion">
                         <table id="compare-criteria" class="compare-table">
                             <thead><tr>
                                 <th scope="col">{ "Criterion" }</th>
