@@ -512,6 +512,35 @@ mod tests {
     }
 
     #[test]
+    fn the_built_in_bank_exports_with_every_category_in_scope() {
+        let bank = crate::core::builtin_bank().expect("the built-in bank is valid");
+        let mut a = Assessment::new(
+            "all".into(),
+            "Everything".into(),
+            &bank,
+            "2026-11-26T07:22:52.324Z".into(),
+        );
+        for c in crate::core::Category::ALL {
+            a = reduce(&a, Action::SetCategory(c, true));
+        }
+        let statuses = [Some(Status::Implemented), Some(Status::Missing), None];
+        for (q, status) in bank.questions.iter().zip(statuses.iter().cycle()) {
+            a = reduce(&a, Action::SetStatus(q.id.clone(), *status));
+        }
+        let ev = evaluate(&bank, &a, today());
+        let rows = gap_rows(&bank, &a, &ev);
+        assert_eq!(rows.len(), ev.roadmap.gaps.len());
+        assert!(rows.len() >= 200, "{} gaps", rows.len());
+        let poam: Value =
+            serde_json::from_str(&poam_json(&bank, &a, &ev).expect("a POA&M")).expect("JSON");
+        assert_eq!(
+            items(&poam["plan-of-action-and-milestones"], &["poam-items"]).len(),
+            rows.len()
+        );
+        assert!(results_json(&bank, &a, &ev).is_ok());
+    }
+
+    #[test]
     fn a_broken_timestamp_is_an_error_not_a_panic() {
         let bank = bank();
         let mut a = sample(&bank);
