@@ -196,7 +196,7 @@ fn main() {
         "evaluate (ms)",
         "ns/question"
     );
-    for (questions, runs) in [(150, 2_000), (1_500, 400), (15_000, 60)] {
+    for (questions, runs) in [(150, 3_000), (1_500, 600), (15_000, 200)] {
         let bank = synthetic_bank(questions);
         let assessment = synthetic_assessment(&bank);
         let gaps = evaluate(&bank, &assessment, today).roadmap.gaps.len();

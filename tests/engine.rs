@@ -15,8 +15,8 @@ use soc2_readiness::core::assessment::{
 use soc2_readiness::core::bank::{Bank, Effort};
 use soc2_readiness::core::catalog::Category;
 use soc2_readiness::core::date::Day;
-use soc2_readiness::core::outcome::{Cause, Opinion, ScopeProblem};
-use soc2_readiness::core::roadmap::{GapKind, Phase};
+use soc2_readiness::core::outcome::{Cause, Opinion, Outcome, ScopeProblem};
+use soc2_readiness::core::roadmap::{GapKind, Phase, Roadmap};
 use soc2_readiness::core::score::{Evaluation, NotOperating, how_scores_work, scorecard};
 use soc2_readiness::core::{builtin_bank, evaluate};
 
@@ -408,10 +408,24 @@ fn answers_for_unknown_questions_are_ignored() {
 }
 
 #[test]
-fn the_old_scorecard_call_gives_the_same_scores() {
+fn each_part_computed_alone_matches_the_evaluation() {
     let bank = mini();
-    let a = apply(new_assessment(&bank), vec![status(MFA, Status::Partial)]);
-    assert_eq!(scorecard(&bank, &a), evaluate(&bank, &a, today()).scorecard);
+    let a = apply(
+        new_assessment(&bank),
+        vec![
+            status(MFA, Status::Partial),
+            status(REVIEW, Status::Missing),
+        ],
+    );
+    let e = evaluate(&bank, &a, today());
+    let card = scorecard(&bank, &a);
+    assert_eq!(card, e.scorecard);
+    let outcome = Outcome::compute(&bank, &a, &card);
+    assert_eq!(outcome, e.outcome);
+    assert_eq!(
+        Roadmap::compute(&bank, &a, &card, &outcome, today()),
+        e.roadmap
+    );
 }
 
 #[test]
@@ -547,6 +561,20 @@ fn type2_without_a_valid_period_is_a_scope_problem() {
         vec![ScopeProblem::Type2WithoutPeriod]
     );
     assert!(e.outcome.reasons(&bank)[0].contains("needs an observation period"));
+    // Without a period, an operating date is taken at its word; no date
+    // still caps the answer.
+    let dated = apply(
+        no_period,
+        vec![
+            status(MFA, Status::Ready),
+            Action::SetOperatingSince(MFA.into(), Some(day("2026-02-01"))),
+            status(CONDUCT, Status::Ready),
+        ],
+    );
+    let e = evaluate(&bank, &dated, today());
+    let credit = |id| e.scorecard.question(qix(&bank, id)).and_then(|q| q.credit);
+    assert_eq!(credit(MFA), Some(100));
+    assert_eq!(credit(CONDUCT), Some(50));
 
     let short = type2(new_assessment(&bank), "2026-01-01", "2026-02-28");
     let e = evaluate(&bank, &short, today());
