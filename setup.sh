@@ -93,7 +93,7 @@ run_tests() {
   say "host tests (domain core)"
   cargo test
   say "browser tests (wasm-bindgen-test in headless Chromium)"
-  CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser
+  CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser --test browser_screens
   single_file
   say "end-to-end tests (built dist/ and dist-single/ in headless Chromium)"
   SOC2R_TOOLS_DIR="$TOOLS_DIR" cargo test --features e2e --test e2e --test e2e_privacy --test e2e_screens -- --test-threads=1

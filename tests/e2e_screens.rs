@@ -19,6 +19,26 @@ use std::path::PathBuf;
 
 const ID: &str = "demo";
 
+/// The same assessment after remediation: every planned control is now ready.
+fn final_assessment() -> String {
+    let bank = builtin_bank().unwrap();
+    let initial =
+        soc2_readiness::core::exchange::import_json(demo_assessment().as_bytes(), &bank).unwrap();
+    let mut a = initial.clone();
+    a.id = "final".into();
+    a.name = "Acme final readiness".into();
+    for (q, answer) in &initial.answers {
+        if answer.status == Some(Status::Planned) {
+            a = reduce(&a, Action::SetStatus(q.clone(), Some(Status::Ready)));
+            a = reduce(
+                &a,
+                Action::SetOperatingSince(q.clone(), Some(Day::parse("2025-12-01").unwrap())),
+            );
+        }
+    }
+    export_json(&a)
+}
+
 /// A half-done Type II assessment: every status, owners, due dates, ticks.
 fn demo_assessment() -> String {
     let bank = builtin_bank().unwrap();
@@ -147,10 +167,10 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
         .for_element(Locator::Css(".soc2r-app"))
         .await
         .unwrap();
-    let doc = demo_assessment();
     c.execute(
-        "localStorage.setItem('soc2r/v1/assessment/' + arguments[0], arguments[1]);",
-        vec![json!(ID), json!(doc)],
+        "localStorage.setItem('soc2r/v1/assessment/demo', arguments[0]);
+         localStorage.setItem('soc2r/v1/assessment/final', arguments[1]);",
+        vec![json!(demo_assessment()), json!(final_assessment())],
     )
     .await
     .unwrap();
@@ -167,7 +187,8 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
             ".soc2r-app main h3, .soc2r-app main h2",
         ),
         ("report", "#/a/demo/report", "#report-heading"),
-        ("compare", "#/compare", ".soc2r-app main"),
+        ("compare", "#/compare", "#compare-before"),
+        ("compare-results", "#/compare/demo/final", ".gaps-closed li"),
         ("help", "#/help", "#help-heading"),
         ("privacy", "#/privacy", ".soc2r-app main"),
     ];

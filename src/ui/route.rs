@@ -90,10 +90,14 @@ impl Route {
                 },
                 _ => Route::Home,
             },
-            Some("compare") => Route::Compare {
-                before: part(1),
-                after: part(2),
-            },
+            Some("compare") => {
+                // `-` holds the place of an unchosen first side.
+                let side = |i| part(i).filter(|p| p != EMPTY);
+                Route::Compare {
+                    before: side(1),
+                    after: side(2),
+                }
+            }
             Some("help") => Route::Help,
             Some("privacy") => Route::Privacy,
             _ => Route::Home,
@@ -116,12 +120,12 @@ impl Route {
                 hash
             }
             Route::Compare { before, after } => {
-                let mut hash = String::from("#/compare");
-                for id in [before, after].into_iter().flatten() {
-                    hash.push('/');
-                    hash.push_str(&encode(id));
+                let side = |s: &Option<String>| s.as_deref().map_or(EMPTY.to_owned(), encode);
+                match (before, after) {
+                    (None, None) => "#/compare".into(),
+                    (b, None) => format!("#/compare/{}", side(b)),
+                    (b, a) => format!("#/compare/{}/{}", side(b), side(a)),
                 }
-                hash
             }
             Route::Help => "#/help".into(),
             Route::Privacy => "#/privacy".into(),
@@ -136,6 +140,9 @@ impl Route {
         }
     }
 }
+
+/// Placeholder segment for an unchosen side of a comparison.
+const EMPTY: &str = "-";
 
 /// Percent-encodes what could break a path segment.
 fn encode(segment: &str) -> String {
@@ -201,6 +208,10 @@ mod tests {
             Route::Compare {
                 before: None,
                 after: None,
+            },
+            Route::Compare {
+                before: None,
+                after: Some("y".into()),
             },
         ];
         for r in routes {

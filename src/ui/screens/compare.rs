@@ -13,8 +13,8 @@ use crate::ui::app::Ctx;
 use crate::ui::route::{Route, Screen};
 use crate::ui::state::{AppState, Msg, Notice};
 use crate::ui::widgets::import::ImportBox;
+use crate::ui::widgets::select::{select_value, use_select_value};
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,9 +26,6 @@ pub struct Props {
 
 /// URL segment of the imported file (saved ids are UUIDs, so it cannot clash).
 const FILE_SEGMENT: &str = "~file";
-/// URL segment of an unchosen "before" when "after" is chosen: the route
-/// names sides by position, so an empty first side needs a placeholder.
-const EMPTY_SEGMENT: &str = "-";
 
 /// What one side of the comparison shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +39,7 @@ pub enum Pick {
 impl Pick {
     pub fn from_url(segment: Option<&str>) -> Pick {
         match segment {
-            None | Some("" | EMPTY_SEGMENT) => Pick::Empty,
+            None | Some("") => Pick::Empty,
             Some(FILE_SEGMENT) => Pick::File,
             Some(id) => Pick::Saved(id.to_owned()),
         }
@@ -61,14 +58,9 @@ impl Pick {
 /// The route naming both sides, so reload and back/forward keep them.
 pub fn route_for(before: &Pick, after: &Pick) -> Route {
     let segment = |p: &Pick| (*p != Pick::Empty).then(|| p.value());
-    let (b, a) = (segment(before), segment(after));
-    let b = match (b, &a) {
-        (None, Some(_)) => Some(EMPTY_SEGMENT.to_owned()),
-        (b, _) => b,
-    };
     Route::Compare {
-        before: b,
-        after: a,
+        before: segment(before),
+        after: segment(after),
     }
 }
 
@@ -226,27 +218,6 @@ pub fn scope_lines(scope: &ScopeChange) -> Vec<String> {
         ));
     }
     out
-}
-
-fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlSelectElement>().value()
-}
-
-/// Keeps a select showing `value`. An option's `selected` attribute stops
-/// applying once the user has picked another option, so the value is also
-/// set on the element after each change.
-#[hook]
-fn use_select_value(value: String) -> NodeRef {
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with(value, move |value| {
-            if let Some(select) = node.cast::<HtmlSelectElement>() {
-                select.set_value(value);
-            }
-        });
-    }
-    node
 }
 
 #[component]

@@ -11,9 +11,10 @@ use crate::ui::app::Ctx;
 use crate::ui::exports;
 use crate::ui::route::{Route, Screen};
 use crate::ui::state::{Msg, Notice};
+use crate::ui::widgets::select::{select_value, use_select_value};
 use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -151,27 +152,6 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     } else {
         format!("{n} {many}")
     }
-}
-
-fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlSelectElement>().value()
-}
-
-/// Keeps a select showing `value`. An option's `selected` attribute stops
-/// applying once the user has picked another option, so the value is also
-/// set on the element after each change.
-#[hook]
-fn use_select_value(value: String) -> NodeRef {
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with(value, move |value| {
-            if let Some(select) = node.cast::<HtmlSelectElement>() {
-                select.set_value(value);
-            }
-        });
-    }
-    node
 }
 
 #[component]

@@ -181,7 +181,11 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                     <p>{ "Readiness " }<strong id="overall-readiness">{ format!("{:.0}%", card.overall.readiness) }</strong></p>
                     <p class="hint">{ "Unanswered questions count as not ready." }</p>
                 </div>
-                <ul class="nav-tree">{ for nav }</ul>
+                // Folded on phones so the questions come first; open on wide screens.
+                <details class="nav-sections" open={wide_screen()}>
+                    <summary>{ "Sections" }</summary>
+                    <ul class="nav-tree">{ for nav }</ul>
+                </details>
             </aside>
             <section class="q-main" aria-labelledby="section-heading">
                 <div class="q-toolbar">
@@ -213,6 +217,14 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             </section>
         </div>
     }
+}
+
+/// Whether the window is wide enough to show the section list beside the questions.
+fn wide_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w >= 768.0)
 }
 
 /// True when the key goes to a text field, where digits are text, not answers.

@@ -4,3 +4,4 @@ pub mod bar;
 pub mod import;
 pub mod outcome;
 pub mod radar;
+pub mod select;
