@@ -96,7 +96,7 @@ run_tests() {
   CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser --test browser_screens
   single_file
   say "end-to-end tests (built dist/ and dist-single/ in headless Chromium)"
-  SOC2R_TOOLS_DIR="$TOOLS_DIR" cargo test --features e2e --test e2e --test e2e_privacy --test e2e_screens -- --test-threads=1
+  SOC2R_TOOLS_DIR="$TOOLS_DIR" cargo test --features e2e --test e2e --test e2e_flows --test e2e_privacy --test e2e_screens -- --test-threads=1
 }
 
 case "${1:-}" in

@@ -167,6 +167,23 @@ fn Shell(props: &ShellProps) -> Html {
         });
     }
 
+    // A new screen moves focus to the main area, as a page load would, so
+    // keyboard and screen-reader users start at its top. Moving between
+    // questions of one screen keeps focus where it is.
+    let main = use_node_ref();
+    {
+        let main = main.clone();
+        let screen = match &*route {
+            Route::Assessment { id, screen, .. } => format!("{id}/{}", screen.slug()),
+            other => other.to_hash(),
+        };
+        use_effect_with(screen, move |_| {
+            if let Some(el) = main.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+
     let body = match &*route {
         Route::Home => html! { <screens::home::Home state={(*state).clone()} /> },
         Route::Help => html! { <screens::help::Help /> },
@@ -209,7 +226,7 @@ fn Shell(props: &ShellProps) -> Html {
                     </nav>
                 </header>
                 <Notices notices={state.notices.clone()} />
-                <main class="soc2r-main">{ body }</main>
+                <main class="soc2r-main" ref={main} tabindex="-1">{ body }</main>
             </div>
         </ContextProvider<Settings>>
         </ContextProvider<Ctx>>
