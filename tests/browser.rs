@@ -50,7 +50,7 @@ fn saved_answers_come_back_after_reopening_storage() {
     let a = sample(&bank, "a1");
     Store::open(ns).save(&a).unwrap();
 
-    let loaded = Store::open(ns).load(&bank);
+    let loaded = Store::open(ns).load(&[&bank]);
     assert!(loaded.broken.is_empty());
     assert_eq!(loaded.assessments, vec![a]);
     clear(ns);
@@ -67,7 +67,7 @@ fn a_corrupt_record_is_reported_and_kept_while_others_load() {
         .set_item(&format!("{ns}/v1/assessment/bad"), "{\"format\": trunc")
         .unwrap();
 
-    let loaded = Store::open(ns).load(&bank);
+    let loaded = Store::open(ns).load(&[&bank]);
     assert_eq!(loaded.assessments, vec![good]);
     assert_eq!(loaded.broken.len(), 1);
     assert_eq!(loaded.broken[0].raw, "{\"format\": trunc");
@@ -161,11 +161,78 @@ async fn the_questionnaire_answers_update_the_score_and_are_saved() {
     );
     assert_ne!(score(), "0%");
     // The change was saved under the embedder's namespace, with a new revision.
-    let saved = Store::open(ns).load(&bank).assessments;
+    let saved = Store::open(ns).load(&[&bank]).assessments;
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].answers.len(), 1);
     assert!(saved[0].revision > stored.revision);
     root.remove();
     web_sys::window().unwrap().location().set_hash("").unwrap();
+    clear(ns);
+}
+
+#[wasm_bindgen_test]
+fn a_custom_bank_is_kept_and_assessments_load_with_the_bank_they_name() {
+    use soc2_readiness::core::builtin_bank;
+    let ns = "test-banks";
+    clear(ns);
+    let (builtin, mini) = (builtin_bank().unwrap(), bank());
+    let store = Store::open(ns);
+    store.save_bank(&mini, MINI_BANK).unwrap();
+    store.save(&sample(&mini, "on-mini")).unwrap();
+
+    let (banks, broken) = Store::open(ns).load_banks();
+    assert!(broken.is_empty());
+    assert_eq!(banks, vec![mini.clone()]);
+    let loaded = Store::open(ns).load(&[&builtin, &mini]);
+    assert_eq!(loaded.assessments.len(), 1);
+    assert_eq!(loaded.assessments[0].bank.id, "mini");
+
+    // Without its bank the assessment is reported, named, and kept.
+    store.remove_bank("mini").unwrap();
+    let loaded = Store::open(ns).load(&[&builtin]);
+    assert!(loaded.assessments.is_empty());
+    assert!(
+        loaded.broken[0].error.contains("`mini`"),
+        "{}",
+        loaded.broken[0].error
+    );
+    assert!(
+        local()
+            .get_item(&format!("{ns}/v1/assessment/on-mini"))
+            .unwrap()
+            .is_some()
+    );
+    clear(ns);
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_and_nothing_is_lost() {
+    let ns = "test-quota";
+    clear(ns);
+    let bank = bank();
+    let store = Store::open(ns);
+    let a = sample(&bank, "kept");
+    store.save(&a).unwrap();
+    // Fill the origin's storage until the browser refuses more.
+    let filler = "x".repeat(256 * 1024);
+    let mut n = 0;
+    while local()
+        .set_item(&format!("{ns}/filler/{n}"), &filler)
+        .is_ok()
+    {
+        n += 1;
+        assert!(n < 400, "storage never filled up");
+    }
+    let mut bigger = a.clone();
+    bigger.revision += 1;
+    bigger.answers.get_mut("cc6-mfa").unwrap().note = "y".repeat(512 * 1024);
+    let err = store.save(&bigger).unwrap_err();
+    assert!(err.to_string().contains("storage is full"), "{err}");
+    assert!(
+        err.to_string().contains("Export"),
+        "the message offers the way out: {err}"
+    );
+    // The earlier save is still there, intact.
+    assert_eq!(Store::open(ns).load(&[&bank]).assessments, vec![a]);
     clear(ns);
 }

@@ -97,7 +97,7 @@ async fn an_owner_edited_on_the_gaps_screen_is_saved() {
     type_and_leave(&owner, "Dana");
     yew::scheduler::flush().await;
 
-    let saved = Store::open(ns).load(&bank).assessments;
+    let saved = Store::open(ns).load(&[&bank]).assessments;
     assert_eq!(saved.len(), 1);
     assert_eq!(
         saved[0].answer(&question).map(|a| a.owner.as_str()),
@@ -252,7 +252,7 @@ async fn an_imported_file_is_compared_but_not_stored() {
     let after: web_sys::HtmlSelectElement = find(&root, "#compare-after").dyn_into().unwrap();
     assert_eq!(after.value(), "~file");
     // Only compared: storage still holds the one saved assessment.
-    let stored = Store::open(ns).load(&bank).assessments;
+    let stored = Store::open(ns).load(&[&bank]).assessments;
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].id, "cmp-saved");
     unmount(root, handle, ns);

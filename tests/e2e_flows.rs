@@ -365,3 +365,82 @@ async fn keyboard_only_from_first_visit_to_the_report() {
         "focus is visible on the print button"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_custom_bank_loads_from_a_file_and_drives_a_new_assessment() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let downloads = temp_dir("flows-bank");
+    let c = browser(&driver, "flows-bank", &downloads).await;
+    c.goto(&server.url).await.unwrap();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+
+    // A broken bank is refused with the problem named; nothing changes.
+    let broken = downloads.join("broken-bank.json");
+    let original = std::fs::read_to_string(fixtures.join("mini-bank.json")).unwrap();
+    std::fs::write(
+        &broken,
+        original.replace("\"CC6.1\", \"CC1.1\"", "\"CC6.1\", \"CC9.9\""),
+    )
+    .unwrap();
+    let input = c
+        .wait()
+        .for_element(Locator::Css("#bank-file"))
+        .await
+        .unwrap();
+    input
+        .send_keys(&broken.display().to_string())
+        .await
+        .unwrap();
+    eventually("the bank error", || async {
+        text(&c, ".soc2r-notices")
+            .await
+            .contains("was not loaded as a question bank")
+    })
+    .await;
+    let notices = text(&c, ".soc2r-notices").await;
+    assert!(
+        notices.contains("CC9.9") && notices.contains("cc6-access-review"),
+        "{notices}"
+    );
+    assert_eq!(
+        c.find_all(Locator::Css("#new-bank")).await.unwrap().len(),
+        0
+    );
+
+    // A valid one is kept, offered for new assessments, and used by them.
+    let input = c.find(Locator::Css("#bank-file")).await.unwrap();
+    input
+        .send_keys(&fixtures.join("mini-bank.json").display().to_string())
+        .await
+        .unwrap();
+    let select = c
+        .wait()
+        .for_element(Locator::Css("#new-bank"))
+        .await
+        .unwrap();
+    select.select_by_value("mini").await.unwrap();
+    click(&c, "#start-full").await;
+    click(&c, ".soc2r-scope a.primary").await;
+    c.wait()
+        .for_element(Locator::Css("#q-cc1-conduct"))
+        .await
+        .unwrap();
+    assert!(
+        text(&c, "#questionnaire-progress")
+            .await
+            .contains("Answered 0 of 4")
+    );
+
+    // After a reload the bank and the assessment are both still there.
+    c.refresh().await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("#q-cc1-conduct"))
+        .await
+        .unwrap();
+    c.goto(&server.url).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("#new-bank option[value=mini]"))
+        .await
+        .unwrap();
+}

@@ -604,3 +604,27 @@ fn every_error_message_is_a_sentence_a_user_can_read() {
         );
     }
 }
+
+#[test]
+fn an_import_is_checked_against_the_bank_the_file_names() {
+    use soc2_readiness::core::builtin_bank;
+    use soc2_readiness::core::exchange::bank_for;
+    let (builtin, mini) = (builtin_bank().unwrap(), bank());
+    let on_mini = export_json(&Assessment::new(
+        "x".into(),
+        "On the mini bank".into(),
+        &mini,
+        "2026-11-26T00:00:00Z".into(),
+    ));
+    let banks = [&builtin, &mini];
+    assert_eq!(bank_for(on_mini.as_bytes(), &banks).unwrap().id, "mini");
+    // Unreadable or unknown: the first bank, against which import says why.
+    assert_eq!(bank_for(b"{oops", &banks).unwrap().id, builtin.id);
+    let elsewhere = on_mini.replace("\"mini\"", "\"acme-bank\"");
+    let chosen = bank_for(elsewhere.as_bytes(), &banks).unwrap();
+    let error = import_json(elsewhere.as_bytes(), chosen)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("acme-bank"), "{error}");
+    assert!(bank_for(on_mini.as_bytes(), &[]).is_none());
+}

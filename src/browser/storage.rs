@@ -2,7 +2,9 @@
 //!
 //! Layout, under a namespace an embedding site may choose (default `soc2r`):
 //! - `{ns}/v1/assessment/{id}`: one assessment document per key, so one
-//!   broken record cannot take the others down.
+//!   broken record cannot take the others down;
+//! - `{ns}/v1/bank/{id}`: a custom question bank the user loaded, as its
+//!   original file text.
 //!
 //! [`Store::stored_keys`] lists every key under `{ns}/` and
 //! [`Store::erase_all`] removes them all: the user's "erase all my data".
@@ -12,7 +14,7 @@
 
 use crate::core::Assessment;
 use crate::core::bank::Bank;
-use crate::core::exchange::{ImportError, export_json, import_json};
+use crate::core::exchange::{bank_for, export_json, import_json};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -40,7 +42,8 @@ pub enum StorageError {
 pub struct BrokenRecord {
     pub key: String,
     pub raw: String,
-    pub error: ImportError,
+    /// What is wrong with it, in words.
+    pub error: String,
 }
 
 /// What was found in storage at start-up.
@@ -94,6 +97,33 @@ impl Store {
         format!("{}assessment/{id}", self.prefix)
     }
 
+    fn bank_key(&self, id: &str) -> String {
+        format!("{}bank/{id}", self.prefix)
+    }
+
+    /// Stored keys starting with `prefix`, sorted.
+    fn keys_under(&self, prefix: &str) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(prefix))
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    fn delete(&self, key: &str) -> Result<(), StorageError> {
+        match &self.local {
+            Some(s) => s.remove_item(key).map_err(|e| {
+                StorageError::Refused(e.as_string().unwrap_or_else(|| format!("{e:?}")))
+            }),
+            None => {
+                self.memory.borrow_mut().remove(key);
+                Ok(())
+            }
+        }
+    }
+
     fn get(&self, key: &str) -> Option<String> {
         match &self.local {
             Some(s) => s.get_item(key).ok().flatten(),
@@ -133,19 +163,17 @@ impl Store {
         }
     }
 
-    /// Reads every stored assessment; unreadable ones are reported, not dropped.
-    pub fn load(&self, bank: &Bank) -> Loaded {
+    /// Reads every stored assessment, each against the bank it names among
+    /// `banks`; unreadable ones are reported, not dropped.
+    pub fn load(&self, banks: &[&Bank]) -> Loaded {
         let record_prefix = self.assessment_key("");
         let mut loaded = Loaded::default();
-        let mut keys: Vec<String> = self
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(&record_prefix))
-            .collect();
-        keys.sort();
-        for key in keys {
+        for key in self.keys_under(&record_prefix) {
             let Some(raw) = self.get(&key) else { continue };
-            match import_json(raw.as_bytes(), bank) {
+            let imported = bank_for(raw.as_bytes(), banks)
+                .map(|bank| import_json(raw.as_bytes(), bank).map_err(|e| e.to_string()))
+                .unwrap_or_else(|| Err("no question bank is loaded".to_owned()));
+            match imported {
                 Ok(mut a) => {
                     // The key is the authority on identity.
                     a.id = key[record_prefix.len()..].to_owned();
@@ -155,6 +183,33 @@ impl Store {
             }
         }
         loaded
+    }
+
+    /// Reads every stored custom bank; unreadable ones are reported, kept.
+    pub fn load_banks(&self) -> (Vec<Bank>, Vec<BrokenRecord>) {
+        let mut banks = Vec::new();
+        let mut broken = Vec::new();
+        for key in self.keys_under(&self.bank_key("")) {
+            let Some(raw) = self.get(&key) else { continue };
+            match Bank::from_json(&raw) {
+                Ok(bank) => banks.push(bank),
+                Err(e) => broken.push(BrokenRecord {
+                    key,
+                    raw,
+                    error: format!("custom question bank: {e}"),
+                }),
+            }
+        }
+        (banks, broken)
+    }
+
+    /// Keeps a custom bank's file text under its id (replacing one with the same id).
+    pub fn save_bank(&self, bank: &Bank, raw: &str) -> Result<(), StorageError> {
+        self.set(&self.bank_key(&bank.id), raw)
+    }
+
+    pub fn remove_bank(&self, id: &str) -> Result<(), StorageError> {
+        self.delete(&self.bank_key(id))
     }
 
     /// Saves one assessment unless storage holds a newer revision of it.
@@ -172,16 +227,8 @@ impl Store {
     }
 
     /// Deletes one assessment (the user confirmed it).
-    pub fn remove(&self, id: &str) {
-        let key = self.assessment_key(id);
-        match &self.local {
-            Some(s) => {
-                let _ = s.remove_item(&key);
-            }
-            None => {
-                self.memory.borrow_mut().remove(&key);
-            }
-        }
+    pub fn remove(&self, id: &str) -> Result<(), StorageError> {
+        self.delete(&self.assessment_key(id))
     }
 
     /// Every key under `{ns}/` (readable or not), sorted, with its size.
@@ -205,21 +252,15 @@ impl Store {
     pub fn erase_all(&self) -> Result<usize, StorageError> {
         let keys = self.stored_keys();
         for StoredKey { key, .. } in &keys {
-            match &self.local {
-                Some(s) => s.remove_item(key).map_err(|e| {
-                    StorageError::Refused(e.as_string().unwrap_or_else(|| format!("{e:?}")))
-                })?,
-                None => {
-                    self.memory.borrow_mut().remove(key);
-                }
-            }
+            self.delete(key)?;
         }
         Ok(keys.len())
     }
 
     /// Reads one stored assessment again (after another tab changed it).
-    pub fn reload(&self, id: &str, bank: &Bank) -> Option<Assessment> {
+    pub fn reload(&self, id: &str, banks: &[&Bank]) -> Option<Assessment> {
         let raw = self.get(&self.assessment_key(id))?;
+        let bank = bank_for(raw.as_bytes(), banks)?;
         import_json(raw.as_bytes(), bank).ok().map(|mut a| {
             a.id = id.to_owned();
             a

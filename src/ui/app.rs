@@ -5,7 +5,7 @@ use super::route::{Route, Screen};
 use super::screens;
 use super::settings::Settings;
 use super::state::{AppState, Level, Msg, Notice};
-use super::{BankHandle, Derived};
+use super::{BankHandle, Banks, Derived};
 use crate::browser::storage::Store;
 use crate::browser::{clock, file, location};
 use crate::core::score::evaluate;
@@ -35,22 +35,35 @@ struct ShellProps {
     bank: BankHandle,
 }
 
-/// What the user can do from anywhere: navigate and send messages.
+/// What the user can do from anywhere: navigate, send messages, and keep or
+/// drop a custom bank (which the shell writes to storage first).
 #[derive(Clone, PartialEq)]
 pub struct Ctx {
     pub dispatch: Callback<Msg>,
     pub navigate: Callback<Route>,
+    /// A validated custom bank and its file text.
+    pub keep_bank: Callback<(Bank, String)>,
+    pub drop_bank: Callback<String>,
 }
 
-fn initial_state(store: &Store, bank: BankHandle) -> AppState {
-    let loaded = store.load(&bank.0);
-    let mut notices: Vec<Notice> = loaded
-        .broken
+fn initial_state(store: &Store, builtin: BankHandle) -> AppState {
+    let (custom, mut broken) = store.load_banks();
+    let mut banks = vec![builtin];
+    for bank in custom {
+        if bank.id == banks[0].0.id {
+            continue; // the built-in bank's id cannot be taken over; the record stays
+        }
+        banks.push(BankHandle(Rc::new(bank)));
+    }
+    let banks = Banks(Rc::new(banks));
+    let loaded = store.load(&banks.refs());
+    broken.extend(loaded.broken);
+    let mut notices: Vec<Notice> = broken
         .into_iter()
         .map(|b| Notice {
             attachment: Some((b.key.replace('/', "-") + ".json", b.raw)),
             ..Notice::error(format!(
-                "A saved assessment could not be read: {}. It is kept untouched in storage; download its raw text to recover it.",
+                "A saved record could not be read: {}. It is kept untouched in storage; download its raw text to recover it.",
                 b.error
             ))
         })
@@ -66,7 +79,7 @@ fn initial_state(store: &Store, bank: BankHandle) -> AppState {
         .map(|a| (a.id.clone(), Rc::new(a)))
         .collect();
     AppState {
-        bank,
+        banks,
         assessments,
         notices,
     }
@@ -100,7 +113,36 @@ fn Shell(props: &ShellProps) -> Html {
         let dispatcher = state.dispatcher();
         let dispatch = use_callback((), move |msg: Msg, _| dispatcher.dispatch(msg));
         let navigate = use_callback((), |r: Route, _| location::set_hash(&r.to_hash()));
-        Ctx { dispatch, navigate }
+        let keep_bank = {
+            let (store, dispatch) = (store.clone(), dispatch.clone());
+            use_callback((), move |(bank, raw): (Bank, String), _| {
+                let title = bank.title.clone();
+                match store.save_bank(&bank, &raw) {
+                    Ok(()) => {
+                        dispatch.emit(Msg::AddBank(bank));
+                        dispatch.emit(Msg::Notify(Notice::info(format!(
+                            "Loaded the question bank \"{title}\". Choose it when you start an assessment."
+                        ))));
+                    }
+                    Err(e) => dispatch.emit(Msg::Notify(Notice::error(format!(
+                        "The question bank \"{title}\" could not be kept: {e}"
+                    )))),
+                }
+            })
+        };
+        let drop_bank = {
+            let (store, dispatch) = (store.clone(), dispatch.clone());
+            use_callback((), move |id: String, _| match store.remove_bank(&id) {
+                Ok(()) => dispatch.emit(Msg::RemoveBank(id)),
+                Err(e) => dispatch.emit(Msg::Notify(Notice::error(e.to_string()))),
+            })
+        };
+        Ctx {
+            dispatch,
+            navigate,
+            keep_bank,
+            drop_bank,
+        }
     };
 
     // Autosave: write each assessment whose revision moved, remove deleted ones.
@@ -126,19 +168,26 @@ fn Shell(props: &ShellProps) -> Html {
                     Err(e) => dispatch.emit(Msg::Notify(Notice::error(e.to_string()))),
                 }
             }
-            saved.retain(|id, _| {
-                let keep = all.contains_key(id);
-                if !keep {
-                    store.remove(id);
+            let deleted: Vec<String> = saved
+                .keys()
+                .filter(|id| !all.contains_key(*id))
+                .cloned()
+                .collect();
+            for id in deleted {
+                match store.remove(&id) {
+                    Ok(()) => {
+                        saved.remove(&id);
+                    }
+                    Err(e) => dispatch.emit(Msg::Notify(Notice::error(e.to_string()))),
                 }
-                keep
-            });
+            }
         });
     }
     // Another tab saved: take its newer revision.
     {
-        let (store, dispatch, bank) = (store.clone(), ctx.dispatch.clone(), props.bank.clone());
-        use_effect_with((), move |_| {
+        let (store, dispatch) = (store.clone(), ctx.dispatch.clone());
+        use_effect_with(state.banks.clone(), move |banks| {
+            let banks = banks.clone();
             let listener = web_sys::window().map(|w| {
                 gloo::events::EventListener::new(&w, "storage", move |event| {
                     let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event)
@@ -146,7 +195,7 @@ fn Shell(props: &ShellProps) -> Html {
                         return;
                     };
                     if let Some(id) = event.key().and_then(|k| store.id_of_key(&k))
-                        && let Some(newer) = store.reload(&id, &bank.0)
+                        && let Some(newer) = store.reload(&id, &banks.refs())
                     {
                         dispatch.emit(Msg::External(newer));
                     }
@@ -188,16 +237,31 @@ fn Shell(props: &ShellProps) -> Html {
         Route::Home => html! { <screens::home::Home state={(*state).clone()} /> },
         Route::Help => html! { <screens::help::Help /> },
         Route::Privacy => html! { <screens::privacy::Privacy state={(*state).clone()} /> },
-        Route::Compare { before, after } => html! {
-            <screens::compare::Compare state={(*state).clone()} before={before.clone()} after={after.clone()} />
-        },
+        Route::Compare { before, after } => {
+            // Both sides must share a bank; the first chosen side names it.
+            let bank = before
+                .iter()
+                .chain(after)
+                .find_map(|id| state.get(id))
+                .map(|a| state.banks.for_id(&a.bank.id))
+                .unwrap_or(state.banks.builtin())
+                .clone();
+            html! {
+                <ContextProvider<BankHandle> context={bank}>
+                    <screens::compare::Compare state={(*state).clone()} before={before.clone()} after={after.clone()} />
+                </ContextProvider<BankHandle>>
+            }
+        }
         Route::Assessment {
             id,
             screen,
             question,
         } => match state.get(id) {
+            // Each assessment is shown with the bank it was answered against.
             Some(a) => html! {
-                <AssessmentView assessment={a.clone()} screen={*screen} question={question.clone()} />
+                <ContextProvider<BankHandle> context={state.banks.for_id(&a.bank.id).clone()}>
+                    <AssessmentView assessment={a.clone()} screen={*screen} question={question.clone()} />
+                </ContextProvider<BankHandle>>
             },
             None => html! {
                 <section class="soc2r-missing">
@@ -209,7 +273,8 @@ fn Shell(props: &ShellProps) -> Html {
         },
     };
     html! {
-        <ContextProvider<BankHandle> context={props.bank.clone()}>
+        <ContextProvider<Banks> context={state.banks.clone()}>
+        <ContextProvider<BankHandle> context={state.banks.builtin().clone()}>
         <ContextProvider<Ctx> context={ctx.clone()}>
         <ContextProvider<Settings> context={props.settings.clone()}>
             <div class="soc2r-app" ref={root}>
@@ -231,6 +296,7 @@ fn Shell(props: &ShellProps) -> Html {
         </ContextProvider<Settings>>
         </ContextProvider<Ctx>>
         </ContextProvider<BankHandle>>
+        </ContextProvider<Banks>>
     }
 }
 

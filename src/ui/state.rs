@@ -1,7 +1,8 @@
 //! The app's state and its reducer: the only place assessments change.
 
-use super::BankHandle;
+use super::Banks;
 use crate::browser::clock;
+use crate::core::Bank;
 use crate::core::{Action, Assessment, reduce};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -41,7 +42,8 @@ impl Notice {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
-    pub bank: BankHandle,
+    /// The built-in bank and any custom banks the user loaded.
+    pub banks: Banks,
     /// Every assessment, keyed by id.
     pub assessments: BTreeMap<String, Rc<Assessment>>,
     pub notices: Vec<Notice>,
@@ -54,6 +56,10 @@ pub enum Msg {
     /// the user confirmed it.
     Put(Assessment),
     Delete(String),
+    /// A custom bank was loaded (and stored), or replaced one of its id.
+    AddBank(Bank),
+    /// A custom bank no assessment uses was removed.
+    RemoveBank(String),
     /// A newer save of an assessment from another tab.
     External(Assessment),
     Notify(Notice),
@@ -104,6 +110,8 @@ impl Reducible for AppState {
             Msg::Delete(id) => self.with(|s| {
                 s.assessments.remove(&id);
             }),
+            Msg::AddBank(bank) => self.with(|s| s.banks = s.banks.with(bank)),
+            Msg::RemoveBank(id) => self.with(|s| s.banks = s.banks.without(&id)),
             Msg::External(newer) => {
                 let older = self.assessments.get(&newer.id);
                 if older.is_some_and(|o| o.revision >= newer.revision) {

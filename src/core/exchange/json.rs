@@ -65,6 +65,25 @@ pub fn export_json(assessment: &Assessment) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
+/// The bank among `banks` that a document names as the one it was answered
+/// with, or the first bank when it names none of them (or cannot be read):
+/// [`import_json`] against that bank then says what is wrong.
+pub fn bank_for<'b>(bytes: &[u8], banks: &[&'b Bank]) -> Option<&'b Bank> {
+    #[derive(serde::Deserialize)]
+    struct Named {
+        bank: BankRef,
+    }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let named = serde_json::from_slice::<Named>(bytes)
+        .ok()
+        .map(|n| n.bank.id);
+    banks
+        .iter()
+        .find(|b| Some(&b.id) == named.as_ref())
+        .or(banks.first())
+        .copied()
+}
+
 /// Reads and checks a document against the bank it must have been answered
 /// with. Accepts every format version from
 /// [`OLDEST_FORMAT_VERSION`](super::OLDEST_FORMAT_VERSION) up to

@@ -238,7 +238,21 @@ pub fn Compare(props: &Props) -> Html {
     let (before, after) = (resolve(&before_pick), resolve(&after_pick));
 
     let computed = use_memo(
-        (props.state.bank.clone(), before.clone(), after.clone()),
+        (
+            props
+                .state
+                .banks
+                .for_id(
+                    &before
+                        .as_ref()
+                        .or(after.as_ref())
+                        .map(|a| a.bank.id.clone())
+                        .unwrap_or_default(),
+                )
+                .clone(),
+            before.clone(),
+            after.clone(),
+        ),
         |(bank, before, after)| match (before, after) {
             (Some(b), Some(a)) => Some(compute(&bank.0, b, a).map(Rc::new)),
             _ => None,

@@ -4,15 +4,17 @@
 use crate::browser::clock;
 use crate::browser::file;
 use crate::core::assessment::{QuestionPath, ReportType};
+use crate::core::bank::MAX_BANK_BYTES;
 use crate::core::exchange::export_json;
 use crate::core::score::scorecard;
-use crate::core::{Action, Assessment};
-use crate::ui::BankHandle;
+use crate::core::{Action, Assessment, Bank};
 use crate::ui::app::{Ctx, new_assessment};
 use crate::ui::route::{Route, Screen};
 use crate::ui::state::{AppState, Msg, Notice};
 use crate::ui::widgets::bar::Bar;
 use crate::ui::widgets::import::ImportBox;
+use crate::ui::widgets::select::{select_value, use_select_value};
+use crate::ui::{BankHandle, Banks};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -24,11 +26,14 @@ pub struct HomeProps {
 
 #[component]
 pub fn Home(props: &HomeProps) -> Html {
-    let (Some(ctx), Some(BankHandle(bank))) = (use_context::<Ctx>(), use_context::<BankHandle>())
-    else {
+    let Some(ctx) = use_context::<Ctx>() else {
         return Html::default();
     };
     let name = use_state(|| String::from("SOC 2 readiness"));
+    let banks = &props.state.banks;
+    let chosen = use_state(|| banks.builtin().0.id.clone());
+    let chosen_select = use_select_value((*chosen).clone());
+    let BankHandle(bank) = banks.for_id(&chosen).clone();
     // An import whose id is already stored waits for the user's choice.
     let pending = use_state(|| None::<Assessment>);
 
@@ -88,6 +93,10 @@ pub fn Home(props: &HomeProps) -> Html {
         Callback::from(move |_| pending.set(None))
     };
 
+    let on_choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| chosen.set(select_value(&e)))
+    };
     let list = props.state.by_recency();
     html! {
         <>
@@ -96,6 +105,16 @@ pub fn Home(props: &HomeProps) -> Html {
                 <h2 id="new-heading">{ "Start an assessment" }</h2>
                 <label for="new-name">{ "Name" }</label>
                 <input id="new-name" type="text" value={(*name).clone()} oninput={on_name} />
+                if banks.0.len() > 1 {
+                    <label for="new-bank">{ "Question bank" }</label>
+                    <select id="new-bank" ref={chosen_select} onchange={on_choose}>
+                        { for banks.0.iter().map(|b| html! {
+                            <option value={b.0.id.clone()} selected={b.0.id == *chosen}>
+                                { format!("{} ({} {})", b.0.title, b.0.id, b.0.version) }
+                            </option>
+                        }) }
+                    </select>
+                }
                 <div class="actions">
                     <button type="button" id="start-full" class="primary" onclick={start(QuestionPath::Full)}>
                         { format!("Full assessment ({} questions)", bank.questions.len()) }
@@ -122,7 +141,88 @@ pub fn Home(props: &HomeProps) -> Html {
                     </ul>
                 </section>
             }
+            <BankPanel state={props.state.clone()} />
         </>
+    }
+}
+
+/// The loaded question banks, and loading a custom one from a file.
+#[component]
+fn BankPanel(props: &HomeProps) -> Html {
+    let Some(ctx) = use_context::<Ctx>() else {
+        return Html::default();
+    };
+    let reader = use_mut_ref(|| None);
+    let banks = props.state.banks.clone();
+    let on_pick = {
+        let (ctx, builtin) = (ctx.clone(), banks.builtin().0.id.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(picked) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (ctx, builtin, name) = (ctx.clone(), builtin.clone(), picked.name());
+            *reader.borrow_mut() = file::read_bytes(picked, MAX_BANK_BYTES, move |bytes| {
+                let loaded = bytes
+                    .and_then(|b| String::from_utf8(b).map_err(|e| format!("the file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))
+                    .and_then(|raw| match Bank::from_json(&raw) {
+                        Ok(bank) if bank.id == builtin => Err(format!(
+                            "its id `{builtin}` is the built-in bank's; give a custom bank an id of its own"
+                        )),
+                        Ok(bank) => Ok((bank, raw)),
+                        Err(e) => Err(e.to_string()),
+                    });
+                match loaded {
+                    Ok(bank_and_raw) => ctx.keep_bank.emit(bank_and_raw),
+                    Err(e) => ctx.dispatch.emit(Msg::Notify(Notice::error(format!(
+                        "`{name}` was not loaded as a question bank: {e}. Nothing was changed."
+                    )))),
+                }
+            });
+        })
+    };
+    let rows = banks.0.iter().enumerate().map(|(ix, b)| {
+        let bank = &b.0;
+        let used = props.state.assessments.values().filter(|a| a.bank.id == bank.id).count();
+        let remove = {
+            let (drop_bank, id) = (ctx.drop_bank.clone(), bank.id.clone());
+            Callback::from(move |_| drop_bank.emit(id.clone()))
+        };
+        html! {
+            <tr>
+                <th scope="row">{ &bank.title }</th>
+                <td>{ format!("{} {}", bank.id, bank.version) }</td>
+                <td>{ bank.questions.len() }</td>
+                <td>{ used }</td>
+                <td>
+                    if ix == 0 { { "built in" } }
+                    else if used == 0 {
+                        <button type="button" class="danger" onclick={remove}
+                            aria-label={format!("Remove the bank {}", bank.title)}>{ "Remove" }</button>
+                    } else { { "in use" } }
+                </td>
+            </tr>
+        }
+    });
+    html! {
+        <section class="soc2r-card" aria-labelledby="banks-heading">
+            <h2 id="banks-heading">{ "Question banks" }</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Question banks">
+                <table class="soc2r-table">
+                    <thead><tr>
+                        <th scope="col">{ "Bank" }</th><th scope="col">{ "Id and version" }</th>
+                        <th scope="col">{ "Questions" }</th><th scope="col">{ "Assessments" }</th><th scope="col">{ "" }</th>
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <p class="hint">{ "A custom bank uses the same JSON format as the built-in one (see static/schema/bank.schema.json). It is checked the same way and kept in this browser only." }</p>
+            <label class="file-button">
+                { "Load a custom bank" }
+                <input type="file" id="bank-file" accept=".json,application/json" onchange={on_pick} />
+            </label>
+        </section>
     }
 }
 
@@ -162,10 +262,10 @@ struct ItemProps {
 
 #[component]
 fn AssessmentItem(props: &ItemProps) -> Html {
-    let (Some(ctx), Some(BankHandle(bank))) = (use_context::<Ctx>(), use_context::<BankHandle>())
-    else {
+    let (Some(ctx), Some(banks)) = (use_context::<Ctx>(), use_context::<Banks>()) else {
         return Html::default();
     };
+    let BankHandle(bank) = banks.for_id(&props.assessment.bank.id).clone();
     let renaming = use_state(|| false);
     let confirming = use_state(|| false);
     let a = props.assessment.clone();

@@ -3,8 +3,8 @@
 
 use crate::browser::file;
 use crate::core::Assessment;
-use crate::core::exchange::{MAX_IMPORT_BYTES, import_json};
-use crate::ui::BankHandle;
+use crate::core::exchange::{MAX_IMPORT_BYTES, bank_for, import_json};
+use crate::ui::Banks;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -21,7 +21,7 @@ pub struct ImportProps {
 
 #[component]
 pub fn ImportBox(props: &ImportProps) -> Html {
-    let bank = use_context::<BankHandle>();
+    let banks = use_context::<Banks>();
     let reader = use_mut_ref(|| None);
     let dragging = use_state(|| false);
     let pasted = use_state(String::new);
@@ -30,11 +30,15 @@ pub fn ImportBox(props: &ImportProps) -> Html {
     let accept = {
         let on_result = props.on_result.clone();
         Callback::from(move |(source, bytes): (String, Result<Vec<u8>, String>)| {
-            let Some(BankHandle(bank)) = bank.clone() else {
+            let Some(banks) = banks.clone() else {
                 return;
             };
+            let refs = banks.refs();
             let result = bytes
-                .and_then(|b| import_json(&b, &bank).map_err(|e| e.to_string()))
+                .and_then(|b| {
+                    let bank = bank_for(&b, &refs).ok_or("no question bank is loaded")?;
+                    import_json(&b, bank).map_err(|e| e.to_string())
+                })
                 .map_err(|e| format!("{source} was not imported: {e}. Nothing was changed."));
             on_result.emit(result);
         })
