@@ -444,3 +444,53 @@ async fn a_custom_bank_loads_from_a_file_and_drives_a_new_assessment() {
         .await
         .unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_section_narrows_to_the_questions_of_one_criterion() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let c = browser(&driver, "flows-criterion", &temp_dir("flows-criterion")).await;
+    c.goto(&server.url).await.unwrap();
+    click(&c, "#start-full").await;
+    click(&c, ".soc2r-scope a.primary").await;
+    c.wait()
+        .for_element(Locator::Css(".criteria-filter"))
+        .await
+        .unwrap();
+    let all = c
+        .find_all(Locator::Css(".soc2r-question"))
+        .await
+        .unwrap()
+        .len();
+
+    click(&c, ".criteria-filter button[title]:nth-of-type(3)").await;
+    let chosen = c
+        .find(Locator::Css(".criteria-filter button[aria-pressed=true]"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let metas = c
+        .find_all(Locator::Css(".soc2r-question .question-meta"))
+        .await
+        .unwrap();
+    assert!(
+        !metas.is_empty() && metas.len() < all,
+        "{} of {all}",
+        metas.len()
+    );
+    for meta in metas {
+        let text = meta.text().await.unwrap();
+        assert!(text.contains(&chosen), "{text} lists {chosen}");
+    }
+    click(&c, ".criteria-filter button:first-child").await;
+    eventually("all questions again", || async {
+        c.find_all(Locator::Css(".soc2r-question"))
+            .await
+            .unwrap()
+            .len()
+            == all
+    })
+    .await;
+}

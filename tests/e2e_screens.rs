@@ -193,9 +193,18 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
         ("privacy", "#/privacy", ".soc2r-app main"),
     ];
     let mut problems = Vec::new();
-    for width in [390, 1280] {
+    // Phone and desktop in the light theme, then desktop in the dark one.
+    for (width, theme) in [(360, "light"), (1280, "light"), (1280, "dark")] {
         set_width(&c, width).await;
+        c.issue_cmd(Raw {
+            path: "goog/cdp/execute",
+            body: json!({ "cmd": "Emulation.setEmulatedMedia",
+                "params": { "features": [{ "name": "prefers-color-scheme", "value": theme }] } }),
+        })
+        .await
+        .expect("colour scheme emulation");
         for (name, hash, ready) in screens {
+            let name = format!("{name}-{theme}");
             c.goto(&format!("{}{hash}", server.url)).await.unwrap();
             c.wait()
                 .for_element(Locator::Css(ready))

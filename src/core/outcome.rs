@@ -361,6 +361,29 @@ impl Outcome {
     /// why the opinion is what it is, each criterion's exception, then
     /// unjustified "not applicable" answers.
     pub fn reasons(&self, bank: &Bank) -> Vec<String> {
+        let mut out = self.summary();
+        let unjustified = out.pop_if(|_| !self.unjustified_not_applicable.is_empty());
+        for e in &self.exceptions {
+            let Some(criterion) = bank.criteria.get(e.criterion) else {
+                continue;
+            };
+            for cause in &e.causes {
+                out.push(format!(
+                    "{} ({}): {}.",
+                    criterion.id,
+                    criterion.topic,
+                    cause.describe(bank)
+                ));
+            }
+        }
+        out.extend(unjustified);
+        out
+    }
+
+    /// The reasons that are not about one criterion: scope problems, why the
+    /// opinion is what it is, and unjustified "not applicable" answers. The
+    /// per-criterion causes are in [`Outcome::exceptions`].
+    pub fn summary(&self) -> Vec<String> {
         let mut out: Vec<String> = self.scope_problems.iter().map(|p| p.describe()).collect();
         let p = &self.pervasiveness;
         match self.opinion {
@@ -392,19 +415,6 @@ impl Outcome {
                 "No exception expected in the {} criteria judged.",
                 p.criteria_judged
             )),
-        }
-        for e in &self.exceptions {
-            let Some(criterion) = bank.criteria.get(e.criterion) else {
-                continue;
-            };
-            for cause in &e.causes {
-                out.push(format!(
-                    "{} ({}): {}.",
-                    criterion.id,
-                    criterion.topic,
-                    cause.describe(bank)
-                ));
-            }
         }
         match self.unjustified_not_applicable.len() {
             0 => {}

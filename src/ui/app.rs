@@ -4,10 +4,11 @@
 use super::route::{Route, Screen};
 use super::screens;
 use super::settings::Settings;
-use super::state::{AppState, Level, Msg, Notice};
+use super::state::{AppState, Attachment, Level, Msg, Notice};
 use super::{BankHandle, Banks, Derived};
 use crate::browser::storage::Store;
 use crate::browser::{clock, file, location};
+use crate::core::exchange::export_json;
 use crate::core::score::evaluate;
 use crate::core::{Action, Assessment, Bank, builtin_bank};
 use std::collections::{BTreeMap, HashMap};
@@ -61,7 +62,11 @@ fn initial_state(store: &Store, builtin: BankHandle) -> AppState {
     let mut notices: Vec<Notice> = broken
         .into_iter()
         .map(|b| Notice {
-            attachment: Some((b.key.replace('/', "-") + ".json", b.raw)),
+            attachment: Some(Attachment {
+                label: "Download raw text".into(),
+                filename: b.key.replace('/', "-") + ".json",
+                contents: b.raw,
+            }),
             ..Notice::error(format!(
                 "A saved record could not be read: {}. It is kept untouched in storage; download its raw text to recover it.",
                 b.error
@@ -165,7 +170,15 @@ fn Shell(props: &ShellProps) -> Html {
                     Ok(()) => {
                         saved.insert(a.id.clone(), a.revision);
                     }
-                    Err(e) => dispatch.emit(Msg::Notify(Notice::error(e.to_string()))),
+                    // Kept in memory; the notice offers the assessment as a file.
+                    Err(e) => dispatch.emit(Msg::Notify(Notice {
+                        attachment: Some(Attachment {
+                            label: format!("Export \"{}\"", a.name),
+                            filename: file::safe_filename(&a.name, "soc2.json"),
+                            contents: export_json(a),
+                        }),
+                        ..Notice::error(format!("\"{}\" was not saved: {e}", a.name))
+                    })),
                 }
             }
             let deleted: Vec<String> = saved
@@ -228,7 +241,10 @@ fn Shell(props: &ShellProps) -> Html {
         };
         use_effect_with(screen, move |_| {
             if let Some(el) = main.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+                // Without scrolling: on phones the header would jump out of view.
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
             }
         });
     }
@@ -379,9 +395,9 @@ fn Notices(props: &NoticesProps) -> Html {
             { for props.notices.iter().enumerate().map(|(ix, n)| {
                 let dismiss = ctx.dispatch.reform(move |_| Msg::Dismiss(ix));
                 let class = match n.level { Level::Info => "notice info", Level::Error => "notice error" };
-                let download = n.attachment.clone().map(|(name, raw)| {
-                    let onclick = Callback::from(move |_| { let _ = file::download(&name, "application/json", &raw); });
-                    html! { <button type="button" onclick={onclick}>{ "Download raw text" }</button> }
+                let download = n.attachment.clone().map(|a| {
+                    let onclick = Callback::from(move |_| { let _ = file::download(&a.filename, "application/json", &a.contents); });
+                    html! { <button type="button" class="primary" onclick={onclick}>{ n.attachment.as_ref().map(|a| a.label.clone()) }</button> }
                 });
                 html! {
                     <div class={class}>

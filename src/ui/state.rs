@@ -13,8 +13,17 @@ use yew::Reducible;
 pub struct Notice {
     pub level: Level,
     pub text: String,
-    /// A file the user can download with the notice (e.g. an unreadable record).
-    pub attachment: Option<(String, String)>,
+    /// A file the user can download with the notice (an unreadable record,
+    /// or an assessment storage could not keep).
+    pub attachment: Option<Attachment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// What the download button says.
+    pub label: String,
+    pub filename: String,
+    pub contents: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +138,14 @@ impl Reducible for AppState {
                 if self.notices.contains(&notice) {
                     return self;
                 }
-                self.with(|s| s.notices.push(notice))
+                // The same message again (say, each failed save) updates the
+                // one shown instead of stacking copies.
+                self.with(
+                    |s| match s.notices.iter_mut().find(|n| n.text == notice.text) {
+                        Some(shown) => *shown = notice,
+                        None => s.notices.push(notice),
+                    },
+                )
             }
             Msg::Dismiss(ix) => self.with(|s| {
                 if ix < s.notices.len() {

@@ -115,7 +115,7 @@ pub fn Dashboard(props: &Props) -> Html {
                     </p>
                 }
             </section>
-            <OutcomePanel derived={props.derived.clone()} max_reasons={8} />
+            <OutcomePanel derived={props.derived.clone()} max_criteria={5} />
             <div class="charts">
                 if axes.len() >= 3 {
                     <Radar title={radar_title} axes={axes} />

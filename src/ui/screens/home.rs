@@ -117,12 +117,17 @@ pub fn Home(props: &HomeProps) -> Html {
                 }
                 <div class="actions">
                     <button type="button" id="start-full" class="primary" onclick={start(QuestionPath::Full)}>
-                        { format!("Full assessment ({} questions)", bank.questions.len()) }
+                        { "Full assessment" }
                     </button>
                     <button type="button" id="start-quick" onclick={start(QuestionPath::Quick)}>
-                        { format!("Quick first look ({} questions, about 15 minutes)", bank.questions.iter().filter(|q| q.quick).count()) }
+                        { "Quick first look (about 15 minutes)" }
                     </button>
                 </div>
+                <p class="hint">{ format!(
+                    "The full assessment asks up to {} questions, the quick first look up to {}: those of the categories you put in scope.",
+                    bank.questions.len(),
+                    bank.questions.iter().filter(|q| q.quick).count()
+                ) }</p>
                 <ImportBox on_result={on_import} />
                 if let Some(p) = &*pending {
                     <div class="confirm" role="alertdialog" aria-labelledby="pending-text">

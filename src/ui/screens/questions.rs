@@ -53,6 +53,8 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         return Html::default();
     };
     let one_at_a_time = use_state(|| false);
+    // Narrows a section to one criterion (by bank index); cleared per section.
+    let criterion = use_state(|| None::<usize>);
     let a = props.assessment.clone();
     let asked: Vec<usize> = bank
         .questions
@@ -150,11 +152,47 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             }
         });
 
-    let shown: Vec<usize> = match (*one_at_a_time, focused, &current_series) {
-        (true, Some(ix), _) => vec![ix],
-        (false, _, Some(s)) => series_questions(&bank, &a, s),
-        _ => Vec::new(),
+    let section = current_series
+        .as_deref()
+        .map(|s| series_questions(&bank, &a, s))
+        .unwrap_or_default();
+    // Criteria the section's questions support, in bank order.
+    let mut section_criteria: Vec<usize> = section
+        .iter()
+        .flat_map(|&ix| bank.questions[ix].criterion_ix.iter().copied())
+        .filter(|&c| Some(bank.criteria[c].series.as_str()) == current_series.as_deref())
+        .collect();
+    section_criteria.sort_unstable();
+    section_criteria.dedup();
+    let chosen = (*criterion).filter(|c| section_criteria.contains(c));
+    let shown: Vec<usize> = match (*one_at_a_time, focused) {
+        (true, Some(ix)) => vec![ix],
+        (true, None) => Vec::new(),
+        (false, _) => section
+            .into_iter()
+            .filter(|&ix| chosen.is_none_or(|c| bank.questions[ix].criterion_ix.contains(&c)))
+            .collect(),
     };
+    let criterion_buttons = (!*one_at_a_time && section_criteria.len() > 1).then(|| {
+        let button = |target: Option<usize>, label: String, title: String| {
+            let criterion = criterion.clone();
+            html! {
+                <button type="button" class="chip" aria-pressed={(chosen == target).to_string()} title={title}
+                    onclick={Callback::from(move |_| criterion.set(target))}>{ label }</button>
+            }
+        };
+        html! {
+            <div class="criteria-filter" role="group" aria-label="Show questions of one criterion">
+                { button(None, "All criteria".into(), "Every question of this series".into()) }
+                { for section_criteria.iter().map(|&c| {
+                    let cr = &bank.criteria[c];
+                    button(Some(c), cr.id.clone(), cr.topic.clone())
+                }) }
+            </div>
+        }
+    });
+    let chosen_topic =
+        chosen.map(|c| format!("{}: {}", bank.criteria[c].id, bank.criteria[c].topic));
     let type2 = a.scope.report_type == ReportType::Type2;
     let pos = focused.and_then(|f| asked.iter().position(|&ix| ix == f));
     let prev = pos
@@ -194,6 +232,8 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                         { "One question at a time" }
                     </button>
                 </div>
+                { for criterion_buttons }
+                if let Some(topic) = chosen_topic { <p class="hint criterion-topic">{ topic }</p> }
                 if asked.is_empty() {
                     <p>{ "No questions are in scope." }</p>
                 }

@@ -7,9 +7,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct OutcomeProps {
     pub derived: Derived,
-    /// Show at most this many reasons (the report shows all).
+    /// Show at most this many criteria with exceptions (the report shows all).
     #[prop_or(usize::MAX)]
-    pub max_reasons: usize,
+    pub max_criteria: usize,
 }
 
 #[component]
@@ -18,23 +18,36 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
         return Html::default();
     };
     let outcome = &props.derived.0.outcome;
-    let reasons = outcome.reasons(&bank);
-    let hidden = reasons.len().saturating_sub(props.max_reasons);
     let class = match outcome.opinion {
         Opinion::Unmodified => "good",
         Opinion::Qualified => "warn",
         Opinion::Adverse => "bad",
         Opinion::NotEnoughAnswers => "unknown",
     };
+    let hidden = outcome.exceptions.len().saturating_sub(props.max_criteria);
+    // One entry per criterion, its causes beneath it.
+    let exceptions = outcome.exceptions.iter().take(props.max_criteria).filter_map(|e| {
+        let criterion = bank.criteria.get(e.criterion)?;
+        Some(html! {
+            <li>
+                <strong>{ &criterion.id }</strong>{ format!(" {} ({:.0}%)", criterion.topic, e.readiness.floor()) }
+                <ul>{ for e.causes.iter().map(|c| html! { <li>{ c.describe(&bank) }</li> }) }</ul>
+            </li>
+        })
+    });
     html! {
         <section class={classes!("soc2r-outcome", class)} aria-labelledby="outcome-heading">
             <h3 id="outcome-heading">{ "Likely auditor outcome" }</h3>
             <p class="opinion" id="outcome-opinion">{ outcome.opinion.label() }</p>
             <p>{ outcome.opinion.meaning() }</p>
             <ul class="reasons">
-                { for reasons.iter().take(props.max_reasons).map(|r| html! { <li>{ r }</li> }) }
+                { for outcome.summary().into_iter().map(|r| html! { <li>{ r }</li> }) }
             </ul>
-            if hidden > 0 { <p class="hint">{ format!("…and {hidden} more in the report.") }</p> }
+            if !outcome.exceptions.is_empty() {
+                <h4>{ "Criteria that would draw an exception" }</h4>
+                <ul class="exceptions">{ for exceptions }</ul>
+                if hidden > 0 { <p class="hint">{ format!("…and {hidden} more criteria, listed in the report.") }</p> }
+            }
             <p class="hint disclaimer">{ DISCLAIMER }</p>
         </section>
     }
