@@ -137,3 +137,11 @@ fn observation_periods_must_be_three_to_twelve_months() {
     );
     assert!(p("2026-06-01", "2026-01-01").unwrap().contains("end after"));
 }
+
+#[test]
+fn a_status_id_is_the_name_files_use() {
+    for status in Status::ALL {
+        let written = serde_json::to_value(status).unwrap();
+        assert_eq!(written, serde_json::json!(status.id()));
+    }
+}

@@ -37,6 +37,19 @@ impl Status {
         Status::NotApplicable,
     ];
 
+    /// The name used in files (as serde writes it), also a stable hook for
+    /// styles, tests and other formats.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Ready => "ready",
+            Status::Implemented => "implemented",
+            Status::Partial => "partial",
+            Status::Planned => "planned",
+            Status::Missing => "missing",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Status::Ready => "Ready, with evidence",

@@ -266,7 +266,7 @@ fn observation(ids: &Ids, q: &QuestionResult, collected: &str) -> Value {
     }
     let mut props = vec![prop("question-id", &q.id)];
     if let Some(status) = q.status {
-        props.push(prop("readiness-status", status_code(status)));
+        props.push(prop("readiness-status", Status::id(status)));
     }
     if !q.owner.trim().is_empty() {
         props.push(prop("owner", &q.owner));
@@ -401,7 +401,7 @@ fn poam_item(ids: &Ids, item: &PoamItemInput) -> Value {
         .map(|c| prop("criterion", c))
         .collect();
     if let Some(status) = item.status {
-        props.push(prop("readiness-status", status_code(status)));
+        props.push(prop("readiness-status", Status::id(status)));
     }
     if !item.owner.trim().is_empty() {
         props.push(prop("owner", &item.owner));
@@ -440,17 +440,6 @@ impl Ids<'_> {
 
 fn prop(name: &str, value: &str) -> Value {
     json!({ "name": name, "ns": PROPERTY_NS, "value": string(value, "-") })
-}
-
-fn status_code(status: Status) -> &'static str {
-    match status {
-        Status::Ready => "ready",
-        Status::Implemented => "implemented",
-        Status::Partial => "partial",
-        Status::Planned => "planned",
-        Status::Missing => "missing",
-        Status::NotApplicable => "not_applicable",
-    }
 }
 
 fn insert_list(object: &mut Map<String, Value>, key: &str, list: Vec<Value>) {

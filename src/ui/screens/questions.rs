@@ -323,7 +323,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             on_edit.emit(Action::SetStatus(id.clone(), if pressed { None } else { Some(status) }))
         });
         html! {
-            <button type="button" class="answer" data-status={status_id(status)}
+            <button type="button" class="answer" data-status={status.id()}
                 aria-pressed={pressed.to_string()} title={format!("{} (key {key})", status.label())} onclick={onclick}>
                 { status.short_label() }
             </button>
@@ -409,17 +409,5 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 <ol>{ for q.remediation.steps.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
             </details>
         </article>
-    }
-}
-
-/// The wire name of a status, used as a stable hook for styles and tests.
-pub fn status_id(status: Status) -> &'static str {
-    match status {
-        Status::Ready => "ready",
-        Status::Implemented => "implemented",
-        Status::Partial => "partial",
-        Status::Planned => "planned",
-        Status::Missing => "missing",
-        Status::NotApplicable => "not_applicable",
     }
 }
