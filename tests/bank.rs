@@ -3,6 +3,9 @@
 //! questions, and a broken bank file must be refused with a message that says
 //! what to fix.
 
+#[path = "support/schema.rs"]
+mod schema;
+
 use serde_json::{Value, json};
 use soc2_readiness::core::bank::{BANK_FORMAT, BANK_FORMAT_VERSION, Effort};
 use soc2_readiness::core::{Bank, BankError, Category, builtin_bank};
@@ -608,121 +611,12 @@ fn unknown_and_missing_top_level_fields_are_named() {
 
 // ------------------------------------------------------------ JSON Schema
 
-/// Checks a value against the subset of JSON Schema 2020-12 that
-/// static/schema/bank.schema.json uses. It panics on any other keyword, so the
-/// schema cannot outgrow what this test really checks.
-fn schema_errors(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec<String>) {
-    let schema = schema.as_object().expect("a schema is an object");
-    for (keyword, arg) in schema {
-        let fail = |errors: &mut Vec<String>, what: String| errors.push(format!("{at}: {what}"));
-        match keyword.as_str() {
-            "$schema" | "title" | "description" | "$comment" | "$defs" => {}
-            "$ref" => {
-                let pointer = arg
-                    .as_str()
-                    .unwrap()
-                    .strip_prefix('#')
-                    .expect("a local $ref");
-                let target = root
-                    .pointer(pointer)
-                    .unwrap_or_else(|| panic!("dangling $ref {arg}"));
-                schema_errors(root, target, value, at, errors);
-            }
-            "type" => {
-                let ok = match arg.as_str().unwrap() {
-                    "object" => value.is_object(),
-                    "array" => value.is_array(),
-                    "string" => value.is_string(),
-                    "boolean" => value.is_boolean(),
-                    "integer" => value.is_i64() || value.is_u64(),
-                    "number" => value.is_number(),
-                    other => panic!("type {other} is not implemented"),
-                };
-                if !ok {
-                    fail(errors, format!("{value} is not of type {arg}"));
-                }
-            }
-            "const" if value != arg => fail(errors, format!("{value} is not {arg}")),
-            "enum" if !arg.as_array().unwrap().contains(value) => {
-                fail(errors, format!("{value} is not one of {arg}"));
-            }
-            "pattern" => {
-                assert_eq!(arg, "\\S", "only the non-blank pattern is implemented");
-                if value.as_str().is_some_and(|s| s.trim().is_empty()) {
-                    fail(errors, "is blank".into());
-                }
-            }
-            "minimum" | "maximum" => {
-                if let Some(n) = value.as_f64() {
-                    let bound = arg.as_f64().unwrap();
-                    if (keyword == "minimum" && n < bound) || (keyword == "maximum" && n > bound) {
-                        fail(errors, format!("{n} is outside the {keyword} {bound}"));
-                    }
-                }
-            }
-            "required" => {
-                if let Some(object) = value.as_object() {
-                    for field in arg.as_array().unwrap() {
-                        if !object.contains_key(field.as_str().unwrap()) {
-                            fail(errors, format!("missing {field}"));
-                        }
-                    }
-                }
-            }
-            "properties" | "additionalProperties" => {
-                let Some(object) = value.as_object() else {
-                    continue;
-                };
-                let declared = schema.get("properties").and_then(Value::as_object);
-                for (field, item) in object {
-                    let path = format!("{at}.{field}");
-                    match declared.and_then(|d| d.get(field)) {
-                        Some(sub) if keyword == "properties" => {
-                            schema_errors(root, sub, item, &path, errors);
-                        }
-                        None if keyword == "additionalProperties" => {
-                            if arg == false {
-                                fail(errors, format!("undeclared field `{field}`"));
-                            } else if arg != true {
-                                schema_errors(root, arg, item, &path, errors);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            "items" => {
-                for (i, item) in value.as_array().into_iter().flatten().enumerate() {
-                    schema_errors(root, arg, item, &format!("{at}[{i}]"), errors);
-                }
-            }
-            "minItems" => {
-                let min = arg.as_u64().unwrap() as usize;
-                if value.as_array().is_some_and(|a| a.len() < min) {
-                    fail(errors, format!("fewer than {min} items"));
-                }
-            }
-            "uniqueItems" => {
-                let list = value.as_array().filter(|_| arg == true);
-                if list.is_some_and(|l| l.iter().enumerate().any(|(i, x)| l[..i].contains(x))) {
-                    fail(errors, "has repeated items".into());
-                }
-            }
-            "const" | "enum" => {}
-            other => panic!("schema keyword `{other}` is not implemented in this test"),
-        }
-    }
-}
-
 fn schema() -> Value {
     serde_json::from_str(SCHEMA).expect("bank.schema.json is JSON")
 }
 
 fn schema_check(value: &Value) -> Vec<String> {
-    let root = schema();
-    let mut errors = Vec::new();
-    schema_errors(&root, &root, value, "$", &mut errors);
-    errors
+    schema::errors(&schema(), value)
 }
 
 #[test]
@@ -763,56 +657,19 @@ fn the_builtin_and_mini_banks_validate_against_the_schema() {
     }
 }
 
-/// Field paths a schema declares, such as `questions[].remediation.effort`.
-fn declared_fields(root: &Value, schema: &Value, at: &str, out: &mut BTreeSet<String>) {
-    if let Some(pointer) = schema.get("$ref").and_then(Value::as_str) {
-        let target = root.pointer(pointer.strip_prefix('#').unwrap()).unwrap();
-        declared_fields(root, target, at, out);
-    }
-    if let Some(items) = schema.get("items") {
-        declared_fields(root, items, &format!("{at}[]"), out);
-    }
-    for (field, sub) in schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-    {
-        let path = format!("{at}.{field}");
-        out.insert(path.clone());
-        declared_fields(root, sub, &path, out);
-    }
-}
-
-/// Field paths a bank file uses.
-fn used_fields(value: &Value, at: &str, out: &mut BTreeSet<String>) {
-    match value {
-        Value::Object(object) => {
-            for (field, sub) in object {
-                let path = format!("{at}.{field}");
-                out.insert(path.clone());
-                used_fields(sub, &path, out);
-            }
-        }
-        Value::Array(list) => list
-            .iter()
-            .for_each(|item| used_fields(item, &format!("{at}[]"), out)),
-        _ => {}
-    }
-}
-
 #[test]
 fn the_schema_declares_exactly_the_fields_the_app_reads() {
     // Both banks load in the app, so the fields they use are the ones the app
     // reads; a field only the schema knows would pass the schema and then be
     // refused by the app as unknown.
-    let root = schema();
-    let mut declared = BTreeSet::new();
-    declared_fields(&root, &root, "", &mut declared);
+    let declared = schema::declared_fields(&schema());
     let mut used = BTreeSet::new();
     for text in [BUILTIN_BANK, MINI_BANK] {
         Bank::from_json(text).unwrap();
-        used_fields(&serde_json::from_str(text).unwrap(), "", &mut used);
+        used.extend(schema::used_fields(
+            &serde_json::from_str(text).unwrap(),
+            &[],
+        ));
     }
     assert_eq!(declared, used);
 }

@@ -3,6 +3,8 @@
 //! passes it, it declares exactly the fields the app writes, its enums are
 //! the app's, and it refuses what the app refuses.
 
+#[path = "support/schema.rs"]
+mod schema;
 #[path = "support/strategies.rs"]
 mod strategies;
 
@@ -12,8 +14,7 @@ use soc2_readiness::core::assessment::{QuestionPath, ReportType, ScopeItem};
 use soc2_readiness::core::exchange::{
     ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, export_json, import_json,
 };
-use soc2_readiness::core::{Category, Day, Status};
-use std::collections::BTreeSet;
+use soc2_readiness::core::{Category, Status};
 use strategies::{BANK, assessment};
 
 const SCHEMA: &str = include_str!("../static/schema/assessment.schema.json");
@@ -22,141 +23,12 @@ const V1_MINIMAL: &str = include_str!("fixtures/import/v1-minimal.json");
 const V1_TYPE2: &str = include_str!("fixtures/import/v1-type2-incomplete-period.json");
 const V0_DRAFT: &str = include_str!("fixtures/import/v0-draft.json");
 
-const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
-
 fn schema() -> Value {
     serde_json::from_str(SCHEMA).expect("assessment.schema.json is JSON")
 }
 
-/// Checks `value` against the part of JSON Schema 2020-12 the assessment
-/// schema uses, with `format` asserted. Any other keyword panics, so the
-/// schema cannot grow past what this test checks.
-fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec<String>) {
-    let object = schema.as_object().expect("a schema is an object");
-    for (keyword, arg) in object {
-        let fail = |errors: &mut Vec<String>, what: String| errors.push(format!("{at}: {what}"));
-        match keyword.as_str() {
-            "$schema" | "title" | "description" | "default" | "$defs" => {}
-            "$ref" => {
-                let pointer = arg.as_str().and_then(|r| r.strip_prefix('#')).unwrap();
-                let target = root.pointer(pointer).expect("the $ref resolves");
-                check(root, target, value, at, errors);
-            }
-            "type" => {
-                let ok = match arg.as_str().unwrap() {
-                    "object" => value.is_object(),
-                    "array" => value.is_array(),
-                    "string" => value.is_string(),
-                    "boolean" => value.is_boolean(),
-                    "integer" => value.is_u64() || value.is_i64(),
-                    other => panic!("type {other} is not implemented"),
-                };
-                if !ok {
-                    fail(errors, format!("{value} is not of type {arg}"));
-                }
-            }
-            "const" => {
-                if value != arg {
-                    fail(errors, format!("{value} is not {arg}"));
-                }
-            }
-            "enum" => {
-                if !arg.as_array().unwrap().contains(value) {
-                    fail(errors, format!("{value} is not one of {arg}"));
-                }
-            }
-            "pattern" => {
-                assert_eq!(arg, DATE_PATTERN, "only the date pattern is implemented");
-                if let Some(s) = value.as_str() {
-                    let b = s.as_bytes();
-                    let shape = b.len() == 10
-                        && b.iter().enumerate().all(|(i, c)| {
-                            if i == 4 || i == 7 {
-                                *c == b'-'
-                            } else {
-                                c.is_ascii_digit()
-                            }
-                        });
-                    if !shape {
-                        fail(errors, format!("{s:?} does not match {DATE_PATTERN}"));
-                    }
-                }
-            }
-            "format" => {
-                if let Some(s) = value.as_str() {
-                    let ok = match arg.as_str().unwrap() {
-                        "date" => Day::parse(s).is_ok(),
-                        "date-time" => time::OffsetDateTime::parse(
-                            s,
-                            &time::format_description::well_known::Rfc3339,
-                        )
-                        .is_ok(),
-                        other => panic!("format {other} is not implemented"),
-                    };
-                    if !ok {
-                        fail(errors, format!("{s:?} is not a {arg}"));
-                    }
-                }
-            }
-            "minimum" => {
-                if value.as_i64().is_some_and(|n| n < arg.as_i64().unwrap()) {
-                    fail(errors, format!("{value} is below {arg}"));
-                }
-            }
-            "required" => {
-                if let Some(o) = value.as_object() {
-                    for field in arg.as_array().unwrap() {
-                        if !o.contains_key(field.as_str().unwrap()) {
-                            fail(errors, format!("missing {field}"));
-                        }
-                    }
-                }
-            }
-            "properties" => {
-                if let Some(o) = value.as_object() {
-                    for (field, sub) in arg.as_object().unwrap() {
-                        if let Some(item) = o.get(field) {
-                            check(root, sub, item, &format!("{at}.{field}"), errors);
-                        }
-                    }
-                }
-            }
-            "additionalProperties" => {
-                let declared = object.get("properties").and_then(Value::as_object);
-                for (field, item) in value.as_object().into_iter().flatten() {
-                    if declared.is_some_and(|d| d.contains_key(field)) {
-                        continue;
-                    }
-                    match arg {
-                        Value::Bool(false) => fail(errors, format!("undeclared field `{field}`")),
-                        Value::Bool(true) => {}
-                        sub => check(root, sub, item, &format!("{at}.{field}"), errors),
-                    }
-                }
-            }
-            "items" => {
-                for (i, item) in value.as_array().into_iter().flatten().enumerate() {
-                    check(root, arg, item, &format!("{at}[{i}]"), errors);
-                }
-            }
-            "uniqueItems" => {
-                assert_eq!(arg, true);
-                if let Some(l) = value.as_array()
-                    && l.iter().enumerate().any(|(i, x)| l[..i].contains(x))
-                {
-                    fail(errors, "has repeated items".into());
-                }
-            }
-            other => panic!("schema keyword `{other}` is not implemented in this test"),
-        }
-    }
-}
-
 fn errors(value: &Value) -> Vec<String> {
-    let root = schema();
-    let mut errors = Vec::new();
-    check(&root, &root, value, "$", &mut errors);
-    errors
+    schema::errors(&schema(), value)
 }
 
 fn assert_passes(name: &str, value: &Value) {
@@ -240,67 +112,16 @@ proptest! {
     }
 }
 
-/// Field paths a schema declares; `*` stands for any key of a map.
-fn declared(root: &Value, schema: &Value, at: &str, out: &mut BTreeSet<String>) {
-    if let Some(pointer) = schema.get("$ref").and_then(Value::as_str) {
-        let target = root.pointer(pointer.strip_prefix('#').unwrap()).unwrap();
-        declared(root, target, at, out);
-    }
-    if let Some(items) = schema.get("items") {
-        declared(root, items, &format!("{at}[]"), out);
-    }
-    if let Some(map @ Value::Object(_)) = schema.get("additionalProperties") {
-        let path = format!("{at}.*");
-        out.insert(path.clone());
-        declared(root, map, &path, out);
-    }
-    for (field, sub) in schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-    {
-        let path = format!("{at}.{field}");
-        out.insert(path.clone());
-        declared(root, sub, &path, out);
-    }
-}
-
-/// Field paths a document uses; the keys of `answers` become `*`.
-fn used(value: &Value, at: &str, out: &mut BTreeSet<String>) {
-    match value {
-        Value::Object(object) => {
-            for (field, sub) in object {
-                let path = if at == ".answers" {
-                    format!("{at}.*")
-                } else {
-                    format!("{at}.{field}")
-                };
-                out.insert(path.clone());
-                used(sub, &path, out);
-            }
-        }
-        Value::Array(list) => list
-            .iter()
-            .for_each(|item| used(item, &format!("{at}[]"), out)),
-        _ => {}
-    }
-}
-
 #[test]
 fn the_schema_declares_exactly_the_fields_the_app_writes() {
     // v1-full sets every field; export it again so the fields are the app's.
-    let root = schema();
-    let mut declared_fields = BTreeSet::new();
-    declared(&root, &root, "", &mut declared_fields);
+    // The keys of `answers` are question ids, so they count as one field, `*`.
     let a = import_json(V1_FULL.as_bytes(), &BANK).unwrap();
-    let mut used_fields = BTreeSet::new();
-    used(
+    let used = schema::used_fields(
         &serde_json::from_str(&export_json(&a)).unwrap(),
-        "",
-        &mut used_fields,
+        &[".answers"],
     );
-    assert_eq!(declared_fields, used_fields);
+    assert_eq!(schema::declared_fields(&schema()), used);
 }
 
 #[test]
