@@ -2,10 +2,13 @@
 //! (headless Chromium through chromedriver). On the host they compile to nothing.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/browser.rs"]
+mod browser;
+
+use browser::{assessment, clear, find, find_as, local, mount, unmount};
 use soc2_readiness::browser::storage::Store;
 use soc2_readiness::core::exchange::export_json;
 use soc2_readiness::core::{Action, Assessment, Bank, Status, reduce};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -16,28 +19,8 @@ fn bank() -> Bank {
     Bank::from_json(MINI_BANK).expect("fixture bank is valid")
 }
 
-fn local() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-/// Removes every key of a test namespace (storage is shared by all tests).
-fn clear(ns: &str) {
-    let s = local();
-    let keys: Vec<String> = (0..s.length().unwrap())
-        .filter_map(|i| s.key(i).unwrap())
-        .collect();
-    for k in keys.into_iter().filter(|k| k.starts_with(ns)) {
-        s.remove_item(&k).unwrap();
-    }
-}
-
 fn sample(bank: &Bank, id: &str) -> Assessment {
-    let a = Assessment::new(
-        id.into(),
-        "Test".into(),
-        bank,
-        "2026-11-26T00:00:00Z".into(),
-    );
+    let a = assessment(bank, id, "Test");
     let a = reduce(&a, Action::SetStatus("cc6-mfa".into(), Some(Status::Ready)));
     reduce(&a, Action::SetOwner("cc6-mfa".into(), "Dana".into()))
 }
@@ -113,45 +96,18 @@ fn an_older_revision_never_overwrites_a_newer_save() {
 #[wasm_bindgen_test]
 async fn the_questionnaire_answers_update_the_score_and_are_saved() {
     use soc2_readiness::core::builtin_bank;
-    use soc2_readiness::ui::{App, Settings};
     let ns = "test-ui";
     clear(ns);
     // A stored assessment, opened through its deep link like a bookmark would.
     let bank = builtin_bank().unwrap();
-    let stored = Assessment::new(
-        "ui1".into(),
-        "Bookmarked".into(),
-        &bank,
-        "2026-11-26T00:00:00Z".into(),
-    );
+    let stored = assessment(&bank, "ui1", "Bookmarked");
     Store::open(ns).save(&stored).unwrap();
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash("#/a/ui1/questions")
-        .unwrap();
+    let (root, handle) = mount(ns, "#/a/ui1/questions").await;
 
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let settings = yew::props!(Settings { namespace: ns });
-    yew::Renderer::<App>::with_root_and_props(root.clone(), settings).render();
-    yew::scheduler::flush().await;
-
-    let score = || {
-        root.query_selector("#overall-readiness")
-            .unwrap()
-            .unwrap()
-            .text_content()
-            .unwrap()
-    };
+    let score = || find(&root, "#overall-readiness").text_content().unwrap();
     assert_eq!(score(), "0%");
-    let first_ready = root
-        .query_selector(".soc2r-question button[data-status=ready]")
-        .unwrap()
-        .expect("a question with a Ready button")
-        .dyn_into::<web_sys::HtmlElement>()
-        .unwrap();
+    let first_ready: web_sys::HtmlElement =
+        find_as(&root, ".soc2r-question button[data-status=ready]");
     first_ready.click();
     yew::scheduler::flush().await;
 
@@ -165,9 +121,7 @@ async fn the_questionnaire_answers_update_the_score_and_are_saved() {
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].answers.len(), 1);
     assert!(saved[0].revision > stored.revision);
-    root.remove();
-    web_sys::window().unwrap().location().set_hash("").unwrap();
-    clear(ns);
+    unmount(root, handle, ns);
 }
 
 #[wasm_bindgen_test]

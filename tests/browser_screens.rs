@@ -3,74 +3,15 @@
 //! On the host they compile to nothing.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/browser.rs"]
+mod browser;
+
+use browser::{assessment, clear, click, find, find_as, fire, mount, unmount};
 use soc2_readiness::browser::storage::Store;
-use soc2_readiness::core::{Action, Assessment, Bank, Status, builtin_bank, reduce};
-use soc2_readiness::ui::{App, Settings};
-use wasm_bindgen::JsCast;
+use soc2_readiness::core::{Action, Status, builtin_bank, reduce};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn local() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-/// Removes every key of a test namespace (storage is shared by all tests).
-fn clear(ns: &str) {
-    let s = local();
-    let keys: Vec<String> = (0..s.length().unwrap())
-        .filter_map(|i| s.key(i).unwrap())
-        .collect();
-    for k in keys
-        .into_iter()
-        .filter(|k| k.starts_with(&format!("{ns}/")))
-    {
-        s.remove_item(&k).unwrap();
-    }
-}
-
-fn assessment(bank: &Bank, id: &str, name: &str) -> Assessment {
-    Assessment::new(id.into(), name.into(), bank, "2026-11-26T00:00:00Z".into())
-}
-
-/// Mounts the app under `ns` at `hash`, as a bookmark would open it.
-async fn mount(ns: &'static str, hash: &str) -> (web_sys::Element, yew::AppHandle<App>) {
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash(hash)
-        .unwrap();
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let settings = yew::props!(Settings { namespace: ns });
-    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), settings).render();
-    yew::scheduler::flush().await;
-    (root, handle)
-}
-
-fn unmount(root: web_sys::Element, handle: yew::AppHandle<App>, ns: &str) {
-    handle.destroy();
-    root.remove();
-    web_sys::window().unwrap().location().set_hash("").unwrap();
-    clear(ns);
-}
-
-fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches `{selector}`"))
-}
-
-/// Types into a field and leaves it, as a user would: the value changes,
-/// then a bubbling `change` event fires.
-fn type_and_leave(input: &web_sys::HtmlInputElement, value: &str) {
-    input.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let event = web_sys::Event::new_with_event_init_dict("change", &init).unwrap();
-    input.dispatch_event(&event).unwrap();
-}
 
 #[wasm_bindgen_test]
 async fn an_owner_edited_on_the_gaps_screen_is_saved() {
@@ -90,11 +31,11 @@ async fn an_owner_edited_on_the_gaps_screen_is_saved() {
             .unwrap()
             .starts_with("Showing ")
     );
-    let owner: web_sys::HtmlInputElement = find(&root, &format!("#gap-owner-{question}"))
-        .dyn_into()
-        .unwrap();
+    let owner: web_sys::HtmlInputElement = find_as(&root, &format!("#gap-owner-{question}"));
     assert_eq!(owner.value(), "");
-    type_and_leave(&owner, "Dana");
+    // Type and leave the field, as a user would.
+    owner.set_value("Dana");
+    fire(&owner, "change");
     yew::scheduler::flush().await;
 
     let saved = Store::open(ns).load(&[&bank]).assessments;
@@ -107,9 +48,7 @@ async fn an_owner_edited_on_the_gaps_screen_is_saved() {
     // The new owner is offered by the owner filter, and the field shows it.
     let options = find(&root, "#filter-owner").text_content().unwrap();
     assert!(options.contains("Dana"), "{options}");
-    let owner: web_sys::HtmlInputElement = find(&root, &format!("#gap-owner-{question}"))
-        .dyn_into()
-        .unwrap();
+    let owner: web_sys::HtmlInputElement = find_as(&root, &format!("#gap-owner-{question}"));
     assert_eq!(owner.value(), "Dana");
     unmount(root, handle, ns);
 }
@@ -133,10 +72,8 @@ async fn the_compare_screen_shows_a_gap_closed() {
     store.save(&after).unwrap();
     let (root, handle) = mount(ns, "#/compare/cmp-before/cmp-after").await;
 
-    let before_select: web_sys::HtmlSelectElement =
-        find(&root, "#compare-before").dyn_into().unwrap();
-    let after_select: web_sys::HtmlSelectElement =
-        find(&root, "#compare-after").dyn_into().unwrap();
+    let before_select: web_sys::HtmlSelectElement = find_as(&root, "#compare-before");
+    let after_select: web_sys::HtmlSelectElement = find_as(&root, "#compare-after");
     assert_eq!(before_select.value(), "cmp-before");
     assert_eq!(after_select.value(), "cmp-after");
 
@@ -172,13 +109,9 @@ async fn gap_filters_narrow_the_list_and_clear_back() {
     let all = count();
     assert!(all > 0);
 
-    let severity: web_sys::HtmlSelectElement = find(&root, "#filter-severity").dyn_into().unwrap();
+    let severity: web_sys::HtmlSelectElement = find_as(&root, "#filter-severity");
     severity.set_value("key");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    severity
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
+    fire(&severity, "change");
     yew::scheduler::flush().await;
     let keys = count();
     assert!(keys > 0 && keys < all, "{keys} of {all}");
@@ -193,10 +126,7 @@ async fn gap_filters_narrow_the_list_and_clear_back() {
         format!("Showing {keys} of {all} gaps")
     );
 
-    find(&root, "#filter-clear")
-        .dyn_into::<web_sys::HtmlElement>()
-        .unwrap()
-        .click();
+    click(&root, "#filter-clear");
     yew::scheduler::flush().await;
     assert_eq!(count(), all);
     assert_eq!(severity.value(), "any");
@@ -220,19 +150,11 @@ async fn an_imported_file_is_compared_but_not_stored() {
     assert!(root.query_selector("#compare-choose").unwrap().is_some());
 
     // Paste the file's text, as a user without a file picker would.
-    let paste: web_sys::HtmlTextAreaElement =
-        find(&root, "#compare-import-paste").dyn_into().unwrap();
+    let paste: web_sys::HtmlTextAreaElement = find_as(&root, "#compare-import-paste");
     paste.set_value(&export_json(&file));
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    paste
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
+    fire(&paste, "input");
     yew::scheduler::flush().await;
-    find(&root, "#compare-import-paste-button")
-        .dyn_into::<web_sys::HtmlElement>()
-        .unwrap()
-        .click();
+    click(&root, "#compare-import-paste-button");
     yew::scheduler::flush().await;
     // The URL names the file side; the app follows it on `hashchange`.
     let hash = web_sys::window().unwrap().location().hash().unwrap();
@@ -249,7 +171,7 @@ async fn an_imported_file_is_compared_but_not_stored() {
         item.get_attribute("data-question").as_deref(),
         Some(question.id.as_str())
     );
-    let after: web_sys::HtmlSelectElement = find(&root, "#compare-after").dyn_into().unwrap();
+    let after: web_sys::HtmlSelectElement = find_as(&root, "#compare-after");
     assert_eq!(after.value(), "~file");
     // Only compared: storage still holds the one saved assessment.
     let stored = Store::open(ns).load(&[&bank]).assessments;
