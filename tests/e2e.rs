@@ -19,20 +19,11 @@ async fn answer_reload_export_import_like_a_user() {
 
     // First visit: an introduction, then a new assessment.
     c.goto(&server.url).await.unwrap();
-    c.wait()
-        .for_element(Locator::Css(".soc2r-welcome"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
     click(&c, "#start-full").await;
-    c.wait()
-        .for_element(Locator::Css("#scope-heading"))
-        .await
-        .unwrap();
+    wait_for(&c, "#scope-heading").await;
     click(&c, ".soc2r-scope a.primary").await;
-    c.wait()
-        .for_element(Locator::Css("#overall-readiness"))
-        .await
-        .unwrap();
+    wait_for(&c, "#overall-readiness").await;
     assert_eq!(text(&c, "#overall-readiness").await, "0%");
 
     // Answer the first question "Ready": the score rises at once.
@@ -53,7 +44,7 @@ async fn answer_reload_export_import_like_a_user() {
 
     // Reload: the answer and the score are still there.
     c.refresh().await.unwrap();
-    c.wait().for_element(Locator::Css(&ready)).await.unwrap();
+    wait_for(&c, &ready).await;
     assert!(pressed(&c, &ready).await, "answer kept after reload");
     assert_eq!(text(&c, "#overall-readiness").await, score);
 
@@ -68,26 +59,14 @@ async fn answer_reload_export_import_like_a_user() {
     assert_eq!(doc["answers"][short_id]["status"], "ready");
 
     // Import it as a copy: a second assessment with the same answers.
-    let input = c.find(Locator::Css("#import-file")).await.unwrap();
-    input
-        .send_keys(&exported.display().to_string())
-        .await
-        .unwrap();
     // The file's id is stored already: the app asks before doing anything.
-    click(&c, "#import-as-new").await;
-    eventually("the import notice", || async {
-        text(&c, ".soc2r-notices").await.contains("Imported")
-    })
-    .await;
+    import_as_new(&c, &exported).await;
     click(&c, ".tabs a[href$='/questions']").await;
-    c.wait().for_element(Locator::Css(&ready)).await.unwrap();
+    wait_for(&c, &ready).await;
     assert!(pressed(&c, &ready).await, "imported answer shown");
     assert_eq!(text(&c, "#overall-readiness").await, score);
     c.goto(&server.url).await.unwrap();
-    c.wait()
-        .for_element(Locator::Css(".soc2r-item"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-item").await;
     assert_eq!(
         c.find_all(Locator::Css(".soc2r-item")).await.unwrap().len(),
         2
@@ -96,11 +75,7 @@ async fn answer_reload_export_import_like_a_user() {
     // A broken file is refused with a message saying where, and nothing changes.
     let broken = downloads.join("broken.json");
     std::fs::write(&broken, b"{\"format\": \"soc2-readiness-assessment\", oops").unwrap();
-    let input = c.find(Locator::Css("#import-file")).await.unwrap();
-    input
-        .send_keys(&broken.display().to_string())
-        .await
-        .unwrap();
+    choose_file(&c, "#import-file", &broken).await;
     eventually("the import error", || async {
         text(&c, ".soc2r-notices")
             .await

@@ -37,18 +37,11 @@ async fn new_rename_duplicate_and_delete_assessments() {
     c.goto(&server.url).await.unwrap();
 
     // A quick first look, named by the user.
-    let name = c
-        .wait()
-        .for_element(Locator::Css("#new-name"))
-        .await
-        .unwrap();
+    let name = wait_for(&c, "#new-name").await;
     name.clear().await.unwrap();
     name.send_keys("Initial check").await.unwrap();
     click(&c, "#start-quick").await;
-    c.wait()
-        .for_element(Locator::Css("#scope-heading"))
-        .await
-        .unwrap();
+    wait_for(&c, "#scope-heading").await;
     assert!(
         c.find(Locator::Css("#path-quick"))
             .await
@@ -60,10 +53,8 @@ async fn new_rename_duplicate_and_delete_assessments() {
     click(&c, ".soc2r-scope a.primary").await;
     let ready = format!(
         "#{} button[data-status=ready]",
-        c.wait()
-            .for_element(Locator::Css(".soc2r-question"))
+        wait_for(&c, ".soc2r-question")
             .await
-            .unwrap()
             .attr("id")
             .await
             .unwrap()
@@ -79,11 +70,7 @@ async fn new_rename_duplicate_and_delete_assessments() {
     })
     .await;
     click(&c, ".soc2r-item .actions button:nth-of-type(1)").await;
-    let input = c
-        .wait()
-        .for_element(Locator::Css(".soc2r-item form.rename input[name=name]"))
-        .await
-        .unwrap();
+    let input = wait_for(&c, ".soc2r-item form.rename input[name=name]").await;
     input.clear().await.unwrap();
     input.send_keys("Initial readiness\n").await.unwrap();
     eventually("the new name", || async {
@@ -99,53 +86,19 @@ async fn new_rename_duplicate_and_delete_assessments() {
             .await
             .contains(&"Initial readiness (copy)".to_owned())
     );
-    let copy = c
-        .find(Locator::XPath(
-            "//li[contains(@class,'soc2r-item')][.//h3/a[text()='Initial readiness (copy)']]",
-        ))
-        .await
-        .unwrap();
+    let copy = "//li[contains(@class,'soc2r-item')][.//h3/a[text()='Initial readiness (copy)']]";
+    let card = c.find(Locator::XPath(copy)).await.unwrap();
     assert!(
-        copy.text().await.unwrap().contains("1 of"),
+        card.text().await.unwrap().contains("1 of"),
         "the copy keeps the answer"
     );
 
     // Delete asks first; keeping it changes nothing, confirming removes it.
-    let delete_copy =
-        "//li[contains(@class,'soc2r-item')][.//h3/a[text()='Initial readiness (copy)']]";
-    c.find(Locator::XPath(&format!(
-        "{delete_copy}//button[text()='Delete']"
-    )))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
-    c.find(Locator::XPath(&format!(
-        "{delete_copy}//button[text()='Keep it']"
-    )))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    click_xpath(&c, &format!("{copy}//button[text()='Delete']")).await;
+    click_xpath(&c, &format!("{copy}//button[text()='Keep it']")).await;
     assert_eq!(listed(&c).await.len(), 2);
-    c.find(Locator::XPath(&format!(
-        "{delete_copy}//button[text()='Delete']"
-    )))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
-    c.find(Locator::XPath(&format!(
-        "{delete_copy}//button[text()='Yes, delete it']"
-    )))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    click_xpath(&c, &format!("{copy}//button[text()='Delete']")).await;
+    click_xpath(&c, &format!("{copy}//button[text()='Yes, delete it']")).await;
     eventually("the deletion", || async {
         listed(&c).await == ["Initial readiness"]
     })
@@ -153,10 +106,7 @@ async fn new_rename_duplicate_and_delete_assessments() {
 
     // And it stays deleted after a reload.
     c.refresh().await.unwrap();
-    c.wait()
-        .for_element(Locator::Css(".soc2r-item"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-item").await;
     assert_eq!(listed(&c).await, ["Initial readiness"]);
 }
 
@@ -169,11 +119,7 @@ async fn the_url_names_the_screen_and_question_so_back_and_reload_work() {
     let ready = {
         click(&c, "#start-full").await;
         click(&c, ".soc2r-scope a.primary").await;
-        let card = c
-            .wait()
-            .for_element(Locator::Css(".soc2r-question"))
-            .await
-            .unwrap();
+        let card = wait_for(&c, ".soc2r-question").await;
         card.attr("id").await.unwrap().unwrap()
     };
     // Next question with the keyboard: the URL follows.
@@ -194,19 +140,9 @@ async fn the_url_names_the_screen_and_question_so_back_and_reload_work() {
 
     // Reload lands on the same question; back returns to the first.
     c.refresh().await.unwrap();
-    c.wait()
-        .for_element(Locator::Css(".soc2r-question.focused"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-question.focused").await;
     assert_eq!(hash(&c).await, second);
-    let focused = c
-        .find(Locator::Css(".soc2r-question.focused"))
-        .await
-        .unwrap()
-        .attr("id")
-        .await
-        .unwrap()
-        .unwrap();
+    let focused = focused_question(&c).await;
     assert!(second.ends_with(focused.trim_start_matches("q-")));
     c.back().await.unwrap();
     eventually("back to the first question", || async {
@@ -215,6 +151,17 @@ async fn the_url_names_the_screen_and_question_so_back_and_reload_work() {
     .await;
     c.forward().await.unwrap();
     eventually("forward again", || async { hash(&c).await == second }).await;
+}
+
+/// The id of the question card the keyboard is on.
+async fn focused_question(c: &Client) -> String {
+    c.find(Locator::Css(".soc2r-question.focused"))
+        .await
+        .unwrap()
+        .attr("id")
+        .await
+        .unwrap()
+        .expect("question cards have ids")
 }
 
 /// Presses Tab until the focused element matches `css` (at most `limit` times).
@@ -268,10 +215,7 @@ async fn keyboard_only_from_first_visit_to_the_report() {
     let driver = start_driver();
     let c = browser(&driver, "flows-keys", &temp_dir("flows-keys")).await;
     c.goto(&server.url).await.unwrap();
-    c.wait()
-        .for_element(Locator::Css("#start-full"))
-        .await
-        .unwrap();
+    wait_for(&c, "#start-full").await;
 
     tab_to(&c, "#start-full", 30).await;
     assert!(
@@ -279,10 +223,7 @@ async fn keyboard_only_from_first_visit_to_the_report() {
         "focus is visible on the start button"
     );
     press(&c, &Key::Enter).await;
-    c.wait()
-        .for_element(Locator::Css("#scope-heading"))
-        .await
-        .unwrap();
+    wait_for(&c, "#scope-heading").await;
 
     // Scope by keyboard: Type II, then on to the questionnaire.
     tab_to(&c, "#report-type1", 30).await;
@@ -298,21 +239,11 @@ async fn keyboard_only_from_first_visit_to_the_report() {
     .await;
     tab_to(&c, ".soc2r-scope a.primary", 60).await;
     press(&c, &Key::Enter).await;
-    c.wait()
-        .for_element(Locator::Css(".soc2r-question.focused"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-question.focused").await;
 
     // Answer with the shortcuts shown on screen: 1 = Ready, j = next, 5 = No.
     let body = c.find(Locator::Css("body")).await.unwrap();
-    let first = c
-        .find(Locator::Css(".soc2r-question.focused"))
-        .await
-        .unwrap()
-        .attr("id")
-        .await
-        .unwrap()
-        .unwrap();
+    let first = focused_question(&c).await;
     body.send_keys("1").await.unwrap();
     eventually("Ready by key", || async {
         pressed(&c, &format!("#{first} button[data-status=ready]")).await
@@ -320,25 +251,10 @@ async fn keyboard_only_from_first_visit_to_the_report() {
     .await;
     body.send_keys("j").await.unwrap();
     eventually("the next question", || async {
-        let id = c
-            .find(Locator::Css(".soc2r-question.focused"))
-            .await
-            .unwrap()
-            .attr("id")
-            .await
-            .unwrap()
-            .unwrap();
-        id != first
+        focused_question(&c).await != first
     })
     .await;
-    let second = c
-        .find(Locator::Css(".soc2r-question.focused"))
-        .await
-        .unwrap()
-        .attr("id")
-        .await
-        .unwrap()
-        .unwrap();
+    let second = focused_question(&c).await;
     body.send_keys("5").await.unwrap();
     eventually("No by key", || async {
         pressed(&c, &format!("#{second} button[data-status=missing]")).await
@@ -355,10 +271,7 @@ async fn keyboard_only_from_first_visit_to_the_report() {
     tab_to(&c, ".tabs a[href$='/report']", 10).await;
     assert!(focus_is_visible(&c).await, "focus is visible on the tab");
     press(&c, &Key::Enter).await;
-    c.wait()
-        .for_element(Locator::Css("#report-heading"))
-        .await
-        .unwrap();
+    wait_for(&c, "#report-heading").await;
     tab_to(&c, "#print-report", 40).await;
     assert!(
         focus_is_visible(&c).await,
@@ -383,15 +296,7 @@ async fn a_custom_bank_loads_from_a_file_and_drives_a_new_assessment() {
         original.replace("\"CC6.1\", \"CC1.1\"", "\"CC6.1\", \"CC9.9\""),
     )
     .unwrap();
-    let input = c
-        .wait()
-        .for_element(Locator::Css("#bank-file"))
-        .await
-        .unwrap();
-    input
-        .send_keys(&broken.display().to_string())
-        .await
-        .unwrap();
+    choose_file(&c, "#bank-file", &broken).await;
     eventually("the bank error", || async {
         text(&c, ".soc2r-notices")
             .await
@@ -409,23 +314,12 @@ async fn a_custom_bank_loads_from_a_file_and_drives_a_new_assessment() {
     );
 
     // A valid one is kept, offered for new assessments, and used by them.
-    let input = c.find(Locator::Css("#bank-file")).await.unwrap();
-    input
-        .send_keys(&fixtures.join("mini-bank.json").display().to_string())
-        .await
-        .unwrap();
-    let select = c
-        .wait()
-        .for_element(Locator::Css("#new-bank"))
-        .await
-        .unwrap();
+    choose_file(&c, "#bank-file", &fixtures.join("mini-bank.json")).await;
+    let select = wait_for(&c, "#new-bank").await;
     select.select_by_value("mini").await.unwrap();
     click(&c, "#start-full").await;
     click(&c, ".soc2r-scope a.primary").await;
-    c.wait()
-        .for_element(Locator::Css("#q-cc1-conduct"))
-        .await
-        .unwrap();
+    wait_for(&c, "#q-cc1-conduct").await;
     assert!(
         text(&c, "#questionnaire-progress")
             .await
@@ -434,15 +328,9 @@ async fn a_custom_bank_loads_from_a_file_and_drives_a_new_assessment() {
 
     // After a reload the bank and the assessment are both still there.
     c.refresh().await.unwrap();
-    c.wait()
-        .for_element(Locator::Css("#q-cc1-conduct"))
-        .await
-        .unwrap();
+    wait_for(&c, "#q-cc1-conduct").await;
     c.goto(&server.url).await.unwrap();
-    c.wait()
-        .for_element(Locator::Css("#new-bank option[value=mini]"))
-        .await
-        .unwrap();
+    wait_for(&c, "#new-bank option[value=mini]").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -453,10 +341,7 @@ async fn a_section_narrows_to_the_questions_of_one_criterion() {
     c.goto(&server.url).await.unwrap();
     click(&c, "#start-full").await;
     click(&c, ".soc2r-scope a.primary").await;
-    c.wait()
-        .for_element(Locator::Css(".criteria-filter"))
-        .await
-        .unwrap();
+    wait_for(&c, ".criteria-filter").await;
     let all = c
         .find_all(Locator::Css(".soc2r-question"))
         .await

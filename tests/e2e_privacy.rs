@@ -15,7 +15,6 @@
 mod e2e;
 
 use e2e::*;
-use fantoccini::Locator;
 use serde_json::json;
 use std::sync::atomic::Ordering;
 
@@ -30,10 +29,7 @@ async fn a_full_user_path_makes_no_request_and_nothing_can_leave() {
 
     // The initial load: the app's own files, and the service worker caching them.
     c.goto(&server.url).await.unwrap();
-    c.wait()
-        .for_element(Locator::Css(".soc2r-welcome"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
     service_worker_in_control(&c).await;
     let loaded = over_the_network(&network_log(&c).await);
     assert!(!loaded.is_empty(), "the network log records requests");
@@ -49,22 +45,9 @@ async fn a_full_user_path_makes_no_request_and_nothing_can_leave() {
     click(&c, ".soc2r-header nav a[href='#/']").await;
     click(&c, ".soc2r-item button.export").await;
     let exported = downloaded(&downloads, ".soc2.json").await;
-    c.find(Locator::Css("#import-file"))
-        .await
-        .unwrap()
-        .send_keys(&exported.display().to_string())
-        .await
-        .unwrap();
-    click(&c, "#import-as-new").await;
-    eventually("the import notice", || async {
-        text(&c, ".soc2r-notices").await.contains("Imported")
-    })
-    .await;
+    import_as_new(&c, &exported).await;
     click(&c, ".tabs a[href$='/report']").await;
-    c.wait()
-        .for_element(Locator::Css(".tabs a[href$='/report'][aria-current]"))
-        .await
-        .unwrap();
+    wait_for(&c, ".tabs a[href$='/report'][aria-current]").await;
 
     // Nothing was requested on the way: not from the server, not by the
     // document (even from the service worker's cache), not by the browser.
@@ -125,10 +108,7 @@ async fn erase_all_my_data_removes_every_record_after_a_confirmation() {
     )
     .await;
     c.refresh().await.unwrap();
-    c.wait()
-        .for_element(Locator::Css(".soc2r-notices .notice.error"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-notices .notice.error").await;
 
     click(&c, ".soc2r-header nav a[href='#/privacy']").await;
     let usage = text(&c, "#storage-usage").await;
@@ -165,10 +145,7 @@ async fn erase_all_my_data_removes_every_record_after_a_confirmation() {
     assert_eq!(storage_keys(&c).await, vec!["other-app/settings"]);
     assert_eq!(count(&c, ".soc2r-notices .notice").await, 0);
     click(&c, ".soc2r-header nav a[href='#/']").await;
-    c.wait()
-        .for_element(Locator::Css(".soc2r-welcome"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
     assert_eq!(count(&c, ".soc2r-item").await, 0);
     assert_eq!(csp_violations(&c).await, Vec::<String>::new());
     c.close().await.unwrap();
@@ -194,10 +171,7 @@ async fn a_vendor_page_embeds_the_app_without_either_spoiling_the_other() {
     c.goto(&format!("{}embed-sample.html", server.url))
         .await
         .unwrap();
-    c.wait()
-        .for_element(Locator::Css("#soc2-readiness > .soc2r-app .soc2r-welcome"))
-        .await
-        .unwrap();
+    wait_for(&c, "#soc2-readiness > .soc2r-app .soc2r-welcome").await;
     // Mounted in the vendor's element, once, configured by its attributes.
     assert_eq!(count(&c, ".soc2r-app").await, 1);
     assert_eq!(count(&c, "body > .soc2r-app").await, 0);
@@ -308,17 +282,14 @@ async fn the_single_file_works_from_disk_with_storage_and_files() {
     let address = format!("file://{}", page.display());
 
     c.goto(&address).await.unwrap();
-    c.wait()
-        .for_element(Locator::Css(".soc2r-welcome"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
     let ready = start_assessment(&c).await;
     answer_ready(&c, &ready).await;
     let score = text(&c, "#overall-readiness").await;
 
     // Reload from disk: the answer was kept in local storage.
     c.refresh().await.unwrap();
-    c.wait().for_element(Locator::Css(&ready)).await.unwrap();
+    wait_for(&c, &ready).await;
     assert!(pressed(&c, &ready).await, "answer kept after reload");
     assert_eq!(text(&c, "#overall-readiness").await, score);
 
@@ -326,17 +297,7 @@ async fn the_single_file_works_from_disk_with_storage_and_files() {
     click(&c, ".soc2r-header nav a[href='#/']").await;
     click(&c, ".soc2r-item button.export").await;
     let exported = downloaded(&downloads, ".soc2.json").await;
-    c.find(Locator::Css("#import-file"))
-        .await
-        .unwrap()
-        .send_keys(&exported.display().to_string())
-        .await
-        .unwrap();
-    click(&c, "#import-as-new").await;
-    eventually("the import notice", || async {
-        text(&c, ".soc2r-notices").await.contains("Imported")
-    })
-    .await;
+    import_as_new(&c, &exported).await;
     click(&c, ".soc2r-header nav a[href='#/']").await;
     eventually("two assessments", || async {
         count(&c, ".soc2r-item").await == 2
@@ -359,23 +320,17 @@ async fn after_one_visit_the_app_works_with_the_server_gone() {
     let c = browser(&driver, "offline", &downloads).await;
 
     c.goto(&server.url).await.unwrap();
-    c.wait()
-        .for_element(Locator::Css(".soc2r-welcome"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
     service_worker_in_control(&c).await;
 
     // The server dies; the next visit still gets the whole app.
     server.offline.store(true, Ordering::SeqCst);
     c.refresh().await.unwrap();
-    c.wait()
-        .for_element(Locator::Css(".soc2r-welcome"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
     let ready = start_assessment(&c).await;
     answer_ready(&c, &ready).await;
     c.refresh().await.unwrap();
-    c.wait().for_element(Locator::Css(&ready)).await.unwrap();
+    wait_for(&c, &ready).await;
     assert!(
         pressed(&c, &ready).await,
         "answer kept after an offline reload"

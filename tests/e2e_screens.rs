@@ -138,6 +138,13 @@ async fn accessibility_violations(c: &Client, axe: &str) -> Vec<String> {
     serde_json::from_value(result).unwrap()
 }
 
+/// `target/screenshots/`, made if missing.
+fn screenshots_dir() -> PathBuf {
+    let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    shots
+}
+
 async fn set_width(c: &Client, width: u32) {
     c.set_window_size(width, 900).await.unwrap();
 }
@@ -159,14 +166,10 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
     let driver = start_driver();
     let c = browser(&driver, "screens", &temp_dir("screens-downloads")).await;
     let axe = axe_source();
-    let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
+    let shots = screenshots_dir();
 
     c.goto(&server.url).await.unwrap();
-    c.wait()
-        .for_element(Locator::Css(".soc2r-app"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-app").await;
     c.execute(
         "localStorage.setItem('soc2r/v1/assessment/demo', arguments[0]);
          localStorage.setItem('soc2r/v1/assessment/final', arguments[1]);",
@@ -196,13 +199,12 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
     // Phone and desktop in the light theme, then desktop in the dark one.
     for (width, theme) in [(360, "light"), (1280, "light"), (1280, "dark")] {
         set_width(&c, width).await;
-        c.issue_cmd(Raw {
-            path: "goog/cdp/execute",
-            body: json!({ "cmd": "Emulation.setEmulatedMedia",
-                "params": { "features": [{ "name": "prefers-color-scheme", "value": theme }] } }),
-        })
-        .await
-        .expect("colour scheme emulation");
+        devtools(
+            &c,
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": theme }] }),
+        )
+        .await;
         for (name, hash, ready) in screens {
             let name = format!("{name}-{theme}");
             c.goto(&format!("{}{hash}", server.url)).await.unwrap();
@@ -232,10 +234,7 @@ async fn the_report_prints_without_the_app_around_it() {
     let driver = start_driver();
     let c = browser(&driver, "print", &temp_dir("print-downloads")).await;
     c.goto(&server.url).await.unwrap();
-    c.wait()
-        .for_element(Locator::Css(".soc2r-app"))
-        .await
-        .unwrap();
+    wait_for(&c, ".soc2r-app").await;
     c.execute(
         "localStorage.setItem('soc2r/v1/assessment/' + arguments[0], arguments[1]);",
         vec![json!(ID), json!(demo_assessment())],
@@ -246,17 +245,14 @@ async fn the_report_prints_without_the_app_around_it() {
         .await
         .unwrap();
     c.refresh().await.unwrap();
-    c.wait()
-        .for_element(Locator::Css("#report-heading"))
-        .await
-        .unwrap();
+    wait_for(&c, "#report-heading").await;
 
-    c.issue_cmd(Raw {
-        path: "goog/cdp/execute",
-        body: json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": "print" } }),
-    })
-    .await
-    .expect("print media emulation");
+    devtools(
+        &c,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "print" }),
+    )
+    .await;
     let display = |css: &str| {
         format!(
             "const e = document.querySelector('{css}'); return e ? getComputedStyle(e).display : 'absent';"
@@ -272,7 +268,5 @@ async fn the_report_prints_without_the_app_around_it() {
         assert_ne!(v, json!("absent"), "{content} is in the report");
     }
     let png = c.screenshot().await.unwrap();
-    let shots = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
-    std::fs::write(shots.join("report-print.png"), png).unwrap();
+    std::fs::write(screenshots_dir().join("report-print.png"), png).unwrap();
 }

@@ -3,6 +3,7 @@
 //! includes this with `#[path = "support/e2e.rs"] mod e2e;`.
 #![allow(dead_code)]
 
+use fantoccini::elements::Element;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
@@ -190,16 +191,23 @@ pub async fn browser(driver: &Driver, name: &str, downloads: &Path) -> Client {
         .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await
         .expect("a WebDriver session");
+    devtools(
+        &c,
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": RECORD_VIOLATIONS }),
+    )
+    .await;
+    c
+}
+
+/// Runs a Chromium DevTools command (`cmd` with `params`) in the page.
+pub async fn devtools(c: &Client, cmd: &str, params: Value) {
     c.issue_cmd(Raw {
         path: "goog/cdp/execute",
-        body: json!({
-            "cmd": "Page.addScriptToEvaluateOnNewDocument",
-            "params": { "source": RECORD_VIOLATIONS },
-        }),
+        body: json!({ "cmd": cmd, "params": params }),
     })
     .await
-    .expect("DevTools: record CSP violations");
-    c
+    .unwrap_or_else(|e| panic!("DevTools {cmd} {params}: {e}"));
 }
 
 /// Addresses of every request the page started since the last call,
@@ -291,18 +299,55 @@ pub async fn pressed(c: &Client, css: &str) -> bool {
     }
 }
 
-pub async fn click(c: &Client, css: &str) {
+/// Waits for the element `css` finds, and returns it.
+pub async fn wait_for(c: &Client, css: &str) -> Element {
     c.wait()
         .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
+}
+
+pub async fn click(c: &Client, css: &str) {
+    click_on(c, Locator::Css(css)).await;
+}
+
+/// Clicks what an XPath finds, for elements named by their text.
+pub async fn click_xpath(c: &Client, xpath: &str) {
+    click_on(c, Locator::XPath(xpath)).await;
+}
+
+async fn click_on(c: &Client, locator: Locator<'_>) {
+    c.wait()
+        .for_element(locator)
+        .await
+        .unwrap_or_else(|e| panic!("no {locator:?}: {e}"))
         .click()
         .await
-        .unwrap_or_else(|e| panic!("could not click `{css}`: {e}"));
+        .unwrap_or_else(|e| panic!("could not click {locator:?}: {e}"));
 }
 
 pub async fn count(c: &Client, css: &str) -> usize {
     c.find_all(Locator::Css(css)).await.unwrap().len()
+}
+
+/// Chooses `file` in the file input `css`, as a user picking it would.
+pub async fn choose_file(c: &Client, css: &str, file: &Path) {
+    wait_for(c, css)
+        .await
+        .send_keys(&file.display().to_string())
+        .await
+        .unwrap_or_else(|e| panic!("could not choose {} in `{css}`: {e}", file.display()));
+}
+
+/// On the home screen: imports `file` as a new assessment and waits for the
+/// notice that says so.
+pub async fn import_as_new(c: &Client, file: &Path) {
+    choose_file(c, "#import-file", file).await;
+    click(c, "#import-as-new").await;
+    eventually("the import notice", || async {
+        text(c, ".soc2r-notices").await.contains("Imported")
+    })
+    .await;
 }
 
 /// The file downloaded into `dir` whose name ends with `suffix`.
@@ -325,16 +370,9 @@ pub async fn downloaded(dir: &Path, suffix: &str) -> PathBuf {
 /// "Ready" button.
 pub async fn start_assessment(c: &Client) -> String {
     click(c, "#start-full").await;
-    c.wait()
-        .for_element(Locator::Css("#scope-heading"))
-        .await
-        .unwrap();
+    wait_for(c, "#scope-heading").await;
     click(c, ".soc2r-scope a.primary").await;
-    let card = c
-        .wait()
-        .for_element(Locator::Css(".soc2r-question"))
-        .await
-        .unwrap();
+    let card = wait_for(c, ".soc2r-question").await;
     let qid = card.attr("id").await.unwrap().expect("question ids");
     format!("#{qid} button[data-status=ready]")
 }
