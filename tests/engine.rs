@@ -16,7 +16,7 @@ use soc2_readiness::core::bank::{Bank, Effort};
 use soc2_readiness::core::catalog::Category;
 use soc2_readiness::core::date::Day;
 use soc2_readiness::core::outcome::{Cause, Opinion, Outcome, ScopeProblem};
-use soc2_readiness::core::roadmap::{GapKind, Phase, Roadmap};
+use soc2_readiness::core::roadmap::{Gap, GapKind, Phase, Roadmap};
 use soc2_readiness::core::score::{Evaluation, NotOperating, how_scores_work, scorecard};
 use soc2_readiness::core::{builtin_bank, evaluate};
 
@@ -103,6 +103,29 @@ fn all(status_of: Status) -> Vec<Action> {
         .collect()
 }
 
+/// Security and Availability in scope, every question answered Ready, then
+/// `changes`.
+fn all_ready_then(bank: &Bank, changes: Vec<Action>) -> Assessment {
+    apply(
+        with_availability(new_assessment(bank)),
+        [all(Status::Ready), changes].concat(),
+    )
+}
+
+/// The roadmap's gap for question `id`, if there is one.
+fn gap_for<'e>(bank: &Bank, e: &'e Evaluation, id: &str) -> Option<&'e Gap> {
+    e.roadmap.gaps.iter().find(|g| g.question == qix(bank, id))
+}
+
+/// The roadmap in order, as (question, phase, priority).
+fn gap_order<'b>(bank: &'b Bank, e: &Evaluation) -> Vec<(&'b str, Phase, u32)> {
+    e.roadmap
+        .gaps
+        .iter()
+        .map(|g| (bank.questions[g.question].id.as_str(), g.phase, g.priority))
+        .collect()
+}
+
 // ---------------------------------------------------------------- scores
 
 #[test]
@@ -176,12 +199,7 @@ fn nothing_answered_means_nothing_ready_and_nothing_complete() {
     );
     // Every asked question is a gap, with all its evidence still to collect.
     assert_eq!(e.roadmap.gaps.len(), 4);
-    let mfa = e
-        .roadmap
-        .gaps
-        .iter()
-        .find(|g| g.question == qix(&bank, MFA))
-        .expect("gap for MFA");
+    let mfa = gap_for(&bank, &e, MFA).expect("gap for MFA");
     assert_eq!(mfa.describe(), "Unanswered");
     assert_eq!(mfa.evidence_to_collect(&bank, &a), [0, 1]);
 }
@@ -204,12 +222,7 @@ fn not_applicable_is_left_out_of_the_score() {
     let cc1 = e.scorecard.criterion(cix(&bank, "CC1.1")).expect("CC1.1");
     assert_eq!((cc1.score.answered, cc1.score.not_applicable), (3, 1));
     // A justified N/A is no gap at all.
-    assert!(
-        !e.roadmap
-            .gaps
-            .iter()
-            .any(|g| g.question == qix(&bank, CONDUCT))
-    );
+    assert!(gap_for(&bank, &e, CONDUCT).is_none());
     assert!(e.outcome.unjustified_not_applicable.is_empty());
 }
 
@@ -227,14 +240,11 @@ fn not_applicable_without_justification_is_flagged_but_not_scored() {
     );
     let e = evaluate(&bank, &a, today());
     assert!(close(criterion_readiness(&bank, &e, "CC1.1"), 500.0 / 7.0));
-    let conduct = qix(&bank, CONDUCT);
-    assert_eq!(e.outcome.unjustified_not_applicable, vec![conduct]);
-    let gap = e
-        .roadmap
-        .gaps
-        .iter()
-        .find(|g| g.question == conduct)
-        .expect("a justification item");
+    assert_eq!(
+        e.outcome.unjustified_not_applicable,
+        vec![qix(&bank, CONDUCT)]
+    );
+    let gap = gap_for(&bank, &e, CONDUCT).expect("a justification item");
     assert_eq!(gap.kind, GapKind::Justification);
     assert_eq!(gap.phase, Phase::Next);
     // Weight 2, not key, counted half-way from ready: 2 × 50 / 10.
@@ -340,12 +350,7 @@ fn quick_path_scores_only_quick_questions() {
     assert_eq!(e.scorecard.overall.asked, 2); // conduct and MFA
     // The training answer is kept but not asked, so CC1.1 is conduct alone.
     assert_eq!(criterion_readiness(&bank, &e, "CC1.1"), 100.0);
-    assert!(
-        !e.roadmap
-            .gaps
-            .iter()
-            .any(|g| g.question == qix(&bank, TRAINING))
-    );
+    assert!(gap_for(&bank, &e, TRAINING).is_none());
 }
 
 #[test]
@@ -368,12 +373,7 @@ fn a_category_out_of_scope_is_never_mentioned() {
             .iter()
             .all(|s| s.category == Category::Security)
     );
-    assert!(
-        !e.roadmap
-            .gaps
-            .iter()
-            .any(|g| g.question == qix(&bank, BACKUPS))
-    );
+    assert!(gap_for(&bank, &e, BACKUPS).is_none());
     assert_eq!(e.outcome.opinion, Opinion::Unmodified);
     assert!(!e.outcome.reasons(&bank).iter().any(|r| r.contains("A1.2")));
 
@@ -605,7 +605,7 @@ fn type2_without_a_valid_period_is_a_scope_problem() {
 #[test]
 fn all_ready_is_a_clean_opinion() {
     let bank = mini();
-    let a = apply(with_availability(new_assessment(&bank)), all(Status::Ready));
+    let a = all_ready_then(&bank, vec![]);
     let e = evaluate(&bank, &a, today());
     assert_eq!(e.scorecard.overall.readiness, 100.0);
     assert_eq!(e.outcome.opinion, Opinion::Unmodified);
@@ -620,10 +620,7 @@ fn all_ready_is_a_clean_opinion() {
 #[test]
 fn one_planned_key_control_qualifies_the_opinion() {
     let bank = mini();
-    let a = apply(
-        with_availability(new_assessment(&bank)),
-        [all(Status::Ready), vec![status(MFA, Status::Planned)]].concat(),
-    );
+    let a = all_ready_then(&bank, vec![status(MFA, Status::Planned)]);
     let e = evaluate(&bank, &a, today());
     // CC6.1 is still at (5 × 20 + 400) / 900 = 55.6 %, but its key control fails.
     assert_eq!(e.outcome.opinion, Opinion::Qualified);
@@ -650,10 +647,7 @@ fn one_planned_key_control_qualifies_the_opinion() {
 #[test]
 fn a_key_control_partly_in_place_is_no_exception_in_type1() {
     let bank = mini();
-    let a = apply(
-        with_availability(new_assessment(&bank)),
-        [all(Status::Ready), vec![status(MFA, Status::Partial)]].concat(),
-    );
+    let a = all_ready_then(&bank, vec![status(MFA, Status::Partial)]);
     assert_eq!(
         evaluate(&bank, &a, today()).outcome.opinion,
         Opinion::Unmodified
@@ -663,17 +657,13 @@ fn a_key_control_partly_in_place_is_no_exception_in_type1() {
 #[test]
 fn low_readiness_alone_draws_an_exception() {
     let bank = mini();
-    let a = apply(
-        with_availability(new_assessment(&bank)),
-        [
-            all(Status::Ready),
-            vec![
-                status(CONDUCT, Status::Missing),
-                status(TRAINING, Status::Missing),
-                status(REVIEW, Status::Partial),
-            ],
-        ]
-        .concat(),
+    let a = all_ready_then(
+        &bank,
+        vec![
+            status(CONDUCT, Status::Missing),
+            status(TRAINING, Status::Missing),
+            status(REVIEW, Status::Partial),
+        ],
     );
     let e = evaluate(&bank, &a, today());
     // CC1.1: 4 × 50 / 900 = 22.2 %; the key review at "partly" passes Type I.
@@ -690,13 +680,7 @@ fn low_readiness_alone_draws_an_exception() {
             .contains(&"CC1.1 (Ethics and integrity): readiness 22% is below 50%.".to_owned())
     );
     // The two missing answers cause it: blockers. The review is a weak key control.
-    let phase = |id| {
-        e.roadmap
-            .gaps
-            .iter()
-            .find(|g| g.question == qix(&bank, id))
-            .map(|g| g.phase)
-    };
+    let phase = |id| gap_for(&bank, &e, id).map(|g| g.phase);
     assert_eq!(phase(CONDUCT), Some(Phase::BeforeAudit));
     assert_eq!(phase(TRAINING), Some(Phase::BeforeAudit));
     assert_eq!(phase(REVIEW), Some(Phase::Next));
@@ -705,17 +689,13 @@ fn low_readiness_alone_draws_an_exception() {
 #[test]
 fn readiness_of_exactly_half_draws_no_exception_and_just_below_does() {
     let bank = mini();
-    let half = apply(
-        with_availability(new_assessment(&bank)),
-        [
-            all(Status::Ready),
-            vec![
-                status(CONDUCT, Status::Partial),
-                status(TRAINING, Status::Partial),
-                status(REVIEW, Status::Partial),
-            ],
-        ]
-        .concat(),
+    let half = all_ready_then(
+        &bank,
+        vec![
+            status(CONDUCT, Status::Partial),
+            status(TRAINING, Status::Partial),
+            status(REVIEW, Status::Partial),
+        ],
     );
     let e = evaluate(&bank, &half, today());
     assert_eq!(criterion_readiness(&bank, &e, "CC1.1"), 50.0);
@@ -733,16 +713,12 @@ fn readiness_of_exactly_half_draws_no_exception_and_just_below_does() {
 #[test]
 fn exceptions_in_more_than_a_third_of_criteria_are_adverse() {
     let bank = mini();
-    let a = apply(
-        with_availability(new_assessment(&bank)),
-        [
-            all(Status::Ready),
-            vec![
-                status(MFA, Status::Missing),
-                status(BACKUPS, Status::Missing),
-            ],
-        ]
-        .concat(),
+    let a = all_ready_then(
+        &bank,
+        vec![
+            status(MFA, Status::Missing),
+            status(BACKUPS, Status::Missing),
+        ],
     );
     let e = evaluate(&bank, &a, today());
     assert_eq!(e.outcome.opinion, Opinion::Adverse);
@@ -848,14 +824,8 @@ fn gaps_are_ordered_by_phase_then_priority() {
         ],
     );
     let e = evaluate(&bank, &a, today());
-    let got: Vec<(&str, Phase, u32)> = e
-        .roadmap
-        .gaps
-        .iter()
-        .map(|g| (bank.questions[g.question].id.as_str(), g.phase, g.priority))
-        .collect();
     assert_eq!(
-        got,
+        gap_order(&bank, &e),
         vec![
             (MFA, Phase::BeforeAudit, 100),
             (REVIEW, Phase::Next, 20),
@@ -878,14 +848,8 @@ fn equal_priorities_keep_bank_order_and_improvements_come_later() {
         ],
     );
     let e = evaluate(&bank, &a, today());
-    let got: Vec<(&str, Phase, u32)> = e
-        .roadmap
-        .gaps
-        .iter()
-        .map(|g| (bank.questions[g.question].id.as_str(), g.phase, g.priority))
-        .collect();
     assert_eq!(
-        got,
+        gap_order(&bank, &e),
         vec![
             (CONDUCT, Phase::Next, 20),
             (REVIEW, Phase::Next, 20),
@@ -911,13 +875,7 @@ fn a_gap_carries_its_plan() {
         ],
     );
     let e = evaluate(&bank, &a, today());
-    let gap = |id| {
-        e.roadmap
-            .gaps
-            .iter()
-            .find(|g| g.question == qix(&bank, id))
-            .expect("a gap")
-    };
+    let gap = |id| gap_for(&bank, &e, id).expect("a gap");
     let roadmap = &e.roadmap;
     let review = gap(REVIEW);
     assert_eq!(
