@@ -7,7 +7,8 @@
 #   ./setup.sh build   build the release bundle into dist/
 #   ./setup.sh single-file  build, then one offline file: dist-single/soc2-readiness.html
 #   ./setup.sh size    build, then print each file's raw and gzipped size
-#   ./setup.sh bench   run the engine benchmark and print its figures
+#   ./setup.sh bench   run the engine benchmark (host) and print its figures
+#   ./setup.sh bench-browser  build, then benchmark the app in headless Chromium
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -109,5 +110,10 @@ case "${1:-}" in
   single-file) single_file ;;
   size) size_report ;;
   bench) cargo bench --bench engine ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  bench-browser)
+    build
+    need_browser
+    say "browser benchmark (headless Chromium; prints figures, asserts nothing)"
+    cargo bench --features e2e --bench browser ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
