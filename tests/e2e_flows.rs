@@ -379,3 +379,58 @@ async fn a_section_narrows_to_the_questions_of_one_criterion() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_tabs_on_one_assessment_stay_in_step() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let c = browser(&driver, "flows-tabs", &temp_dir("flows-tabs")).await;
+    c.goto(&server.url).await.unwrap();
+    let ready = start_assessment(&c).await;
+    let url = c.current_url().await.unwrap();
+    let first = c.window().await.unwrap();
+
+    // A second tab on the same question.
+    let second = c.new_window(true).await.unwrap().handle;
+    c.switch_to_window(second.clone()).await.unwrap();
+    c.goto(url.as_str()).await.unwrap();
+    wait_for(&c, &ready).await;
+    assert!(!pressed(&c, &ready).await);
+
+    // Answer in the first tab: the second shows it without a reload.
+    c.switch_to_window(first.clone()).await.unwrap();
+    click(&c, &ready).await;
+    eventually("the answer in the first tab", || async {
+        pressed(&c, &ready).await
+    })
+    .await;
+    c.switch_to_window(second.clone()).await.unwrap();
+    eventually("the answer reaching the second tab", || async {
+        pressed(&c, &ready).await
+    })
+    .await;
+    assert!(
+        text(&c, ".soc2r-notices")
+            .await
+            .contains("changed in another tab")
+    );
+
+    // A change in the second tab then wins in storage and in the first tab.
+    let missing = ready.replace("data-status=ready", "data-status=missing");
+    click(&c, &missing).await;
+    eventually("the second tab's answer", || async {
+        pressed(&c, &missing).await
+    })
+    .await;
+    c.switch_to_window(first).await.unwrap();
+    eventually("the second tab's answer in the first", || async {
+        pressed(&c, &missing).await
+    })
+    .await;
+    c.refresh().await.unwrap();
+    wait_for(&c, &missing).await;
+    assert!(
+        pressed(&c, &missing).await,
+        "the newest answer is the one saved"
+    );
+}
