@@ -434,3 +434,36 @@ async fn two_tabs_on_one_assessment_stay_in_step() {
         "the newest answer is the one saved"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dashboard_explains_which_answers_make_a_criterion_score() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let c = browser(&driver, "flows-explain", &temp_dir("flows-explain")).await;
+    c.goto(&server.url).await.unwrap();
+    let ready = start_assessment(&c).await;
+    click(&c, &ready).await;
+    let card = ready.split(' ').next().unwrap().to_owned();
+    let question = text(&c, &format!("{card} .question-text")).await;
+    let first_criterion = text(&c, &format!("{card} .question-meta")).await;
+    let first_criterion = first_criterion.split(',').next().unwrap().trim().to_owned();
+
+    click(&c, ".tabs a[href$='/dashboard']").await;
+    let item = format!(
+        "//ul[contains(@class,'soc2r-criteria')]/li[.//summary/strong[text()='{first_criterion}']]"
+    );
+    click_xpath(&c, &format!("{item}//summary")).await;
+    let row = c
+        .find(Locator::XPath(&item))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(row.contains(&question), "{row}");
+    assert!(row.contains("Ready, with evidence: 100%"), "{row}");
+    assert!(
+        row.contains("Unanswered: 0%"),
+        "the other answers are listed too: {row}"
+    );
+}

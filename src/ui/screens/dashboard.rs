@@ -7,6 +7,7 @@ use crate::core::{Assessment, Bank, Category};
 use crate::ui::route::{Route, Screen};
 use crate::ui::settings::Settings;
 use crate::ui::widgets::bar::Bar;
+use crate::ui::widgets::criteria::CriteriaTable;
 use crate::ui::widgets::outcome::OutcomePanel;
 use crate::ui::widgets::radar::Radar;
 use crate::ui::{BankHandle, Derived};
@@ -125,6 +126,7 @@ pub fn Dashboard(props: &Props) -> Html {
                     { series_bars(&bank, card) }
                 </section>
             </div>
+            <CriteriaTable derived={props.derived.clone()} />
             <section aria-labelledby="roadmap-heading">
                 <h3 id="roadmap-heading">{ "Roadmap" }</h3>
                 <ul class="phase-counts">{ for phases }</ul>

@@ -1,6 +1,7 @@
 //! Small reusable pieces of the UI.
 
 pub mod bar;
+pub mod criteria;
 pub mod import;
 pub mod outcome;
 pub mod radar;
