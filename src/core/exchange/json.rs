@@ -19,6 +19,7 @@ use super::strict::{self, StrictError};
 use crate::core::assessment::{Answer, Assessment, BankRef, QuestionPath, Scope};
 use crate::core::bank::Bank;
 use crate::core::catalog::Category;
+use crate::core::date::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -200,10 +201,9 @@ fn check_header(object: &serde_json::Map<String, Value>) -> Result<u64, ImportEr
 }
 
 fn check_timestamp(field: &str, text: &str) -> Result<(), ImportError> {
-    let format = time::format_description::well_known::Rfc3339;
-    match time::OffsetDateTime::parse(text, &format) {
-        Ok(_) => Ok(()),
-        Err(_) => Err(ImportError::invalid(
+    match Timestamp::parse(text) {
+        Some(_) => Ok(()),
+        None => Err(ImportError::invalid(
             field,
             format!(
                 "`{}` is not a timestamp; expected RFC 3339, such as 2026-11-26T09:30:00Z",

@@ -25,10 +25,8 @@
 
 use crate::core::assessment::{Answer, Status};
 use crate::core::bank::Question;
-use crate::core::date::Day;
+use crate::core::date::{Day, Timestamp};
 use serde_json::{Map, Value, json};
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 /// The OSCAL release the documents follow.
 pub const OSCAL_VERSION: &str = "1.1.2";
@@ -455,11 +453,11 @@ fn timestamp(field: &'static str, text: &str) -> Result<String, OscalError> {
         field,
         value: text.chars().take(40).collect(),
     };
-    let parsed = OffsetDateTime::parse(text, &Rfc3339).map_err(|_| error())?;
+    let parsed = Timestamp::parse(text).ok_or_else(error)?;
     if !(1900..=2999).contains(&parsed.year()) {
         return Err(error());
     }
-    parsed.format(&Rfc3339).map_err(|_| error())
+    Ok(parsed.to_string())
 }
 
 /// A due date as the end of that day in UTC; `None` outside the years OSCAL
