@@ -740,3 +740,14 @@ fn the_schema_refuses_what_the_app_refuses() {
         assert!(!schema_check(&bank).is_empty(), "the schema accepts {what}");
     }
 }
+
+#[test]
+fn the_embedded_bank_is_the_file_without_its_whitespace() {
+    use soc2_readiness::core::BUILTIN_BANK_JSON;
+    let file: Value = serde_json::from_str(BUILTIN_BANK).unwrap();
+    let embedded: Value = serde_json::from_str(BUILTIN_BANK_JSON).unwrap();
+    assert_eq!(embedded, file);
+    assert!(BUILTIN_BANK_JSON.len() < BUILTIN_BANK.len() * 9 / 10);
+    assert!(!BUILTIN_BANK_JSON.contains("\n"));
+    assert_eq!(Bank::from_json(BUILTIN_BANK).unwrap(), bank());
+}
