@@ -5,9 +5,9 @@
 mod strategies;
 
 use proptest::prelude::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 use soc2_readiness::core::Bank;
-use soc2_readiness::core::exchange::{export_json, import_json};
+use soc2_readiness::core::exchange::{ImportError, export_json, import_json};
 use strategies::{BANK, MINI_BANK, assessment, text};
 
 const V1_FULL: &str = include_str!("fixtures/import/v1-full.json");
@@ -224,5 +224,113 @@ proptest! {
         let text = doc.to_string();
         import_is_total(text.as_bytes())?;
         bank_load_is_total(&text);
+    }
+}
+
+// ------------------------------------------------------------ error paths
+
+/// Every place in a document: its path as error messages write it, e.g.
+/// `answers.cc6-mfa.evidence[1]`.
+fn places(v: &Value, at: String, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            for (k, child) in map {
+                let here = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                out.push(here.clone());
+                places(child, here, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                let here = format!("{at}[{i}]");
+                out.push(here.clone());
+                places(child, here, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The node at `path` (as [`places`] writes it), and its parent.
+fn node_mut<'a>(doc: &'a mut Value, path: &str) -> &'a mut Value {
+    let mut node = doc;
+    for part in path.split('.') {
+        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, i)| (k, i));
+        if !key.is_empty() {
+            node = &mut node[key];
+        }
+        for ix in indexes.split('[').filter(|s| !s.is_empty()) {
+            node = &mut node[ix.trim_end_matches(']').parse::<usize>().unwrap()];
+        }
+    }
+    node
+}
+
+/// The error's path when the import failed on a field's type or value.
+fn invalid_path(bytes: &[u8]) -> Option<(String, String)> {
+    match import_json(bytes, &BANK) {
+        Err(ImportError::Invalid { path, message, .. }) => Some((path, message)),
+        _ => None,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(768))]
+
+    /// Swap any value of a valid file for one of the wrong kind, or remove
+    /// it: the refusal names that very place (its first item for a list
+    /// given where one value belongs; the object holding a missing field),
+    /// in pretty-printed and compact files alike.
+    #[test]
+    fn a_wrong_or_missing_value_is_named_at_its_place(
+        pick in any::<prop::sample::Index>(),
+        kind in 0usize..9,
+        pretty in any::<bool>(),
+    ) {
+        let doc: Value = serde_json::from_str(V1_FULL).unwrap();
+        let mut all = Vec::new();
+        places(&doc, String::new(), &mut all);
+        all.retain(|p| !p.starts_with("format") && p != "bank.id");
+        let place = pick.get(&all).clone();
+        let mut changed = doc.clone();
+        let write = |v: &Value| if pretty {
+            serde_json::to_vec_pretty(v).unwrap()
+        } else {
+            serde_json::to_vec(v).unwrap()
+        };
+        if kind == 8 {
+            // Remove it (from its object; list items shift instead).
+            let (parent, key) = match place.rsplit_once('.') {
+                Some((p, k)) => (Some(p.to_owned()), k.to_owned()),
+                None => (None, place.clone()),
+            };
+            prop_assume!(!key.ends_with(']'));
+            let holder = match &parent {
+                Some(p) => node_mut(&mut changed, p),
+                None => &mut changed,
+            };
+            holder.as_object_mut().unwrap().remove(&key);
+            if let Some((path, message)) = invalid_path(&write(&changed)) {
+                prop_assert!(message.starts_with("missing field"), "{place}: {message}");
+                prop_assert_eq!(path, parent.unwrap_or_default(), "removed {}", place);
+            }
+        } else {
+            let wrong = [
+                json!("x"), json!(-1), json!(2.5), json!(null), json!(true), json!([]),
+                json!(["x"]), json!("2026-13-01"),
+            ][kind].clone();
+            *node_mut(&mut changed, &place) = wrong.clone();
+            if let Some((path, message)) = invalid_path(&write(&changed)) {
+                let first = format!("{place}[0]");
+                prop_assert!(
+                    path == place || (kind == 6 && path == first),
+                    "{} set to {}: reported at `{}`: {}", place, wrong, path, message
+                );
+            }
+        }
     }
 }

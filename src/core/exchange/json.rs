@@ -115,18 +115,14 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     let version = check_header(&object)?;
     let doc: Document = if version == ASSESSMENT_FORMAT_VERSION {
         // From the text, so errors carry a line and column as well as a path.
-        let mut de = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            field_error(&path, &inner, Some(position(&inner)))
-        })?
+        document(text).map_err(|(path, e)| field_error(&path, &e, Some(position(&e))))?
     } else {
+        // An upgraded document is read as text too: one way of reading
+        // documents in the app, and paths found the same way.
         let upgraded = migrate::upgrade(object, version)?;
-        serde_path_to_error::deserialize(Value::Object(upgraded)).map_err(|e| {
-            let path = migrate::original_path(&e.path().to_string(), version);
-            field_error(&path, e.inner(), None)
-        })?
+        let text = Value::Object(upgraded).to_string();
+        document(&text)
+            .map_err(|(path, e)| field_error(&migrate::original_path(&path, version), &e, None))?
     };
     for (field, text) in [("created", &doc.created), ("updated", &doc.updated)] {
         check_timestamp(field, text)?;
@@ -243,15 +239,31 @@ fn check_against_bank(doc: &Document, bank: &Bank, version: u64) -> Result<(), I
     Ok(())
 }
 
-/// A field-level error from serde, with its path (`.` for the top level).
+/// Reads a document from JSON text already checked for syntax; on error,
+/// also the JSON path of the offending place (empty for the top level).
+fn document(text: &str) -> Result<Document, (String, serde_json::Error)> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    Document::deserialize(&mut de).map_err(|e| {
+        let mut offset = strict::offset_of(text, e.line(), e.column());
+        // In a text that parses, a "syntax" error is a value of the wrong
+        // kind that serde_json only peeked at, and it counts one byte past.
+        if e.classify() == serde_json::error::Category::Syntax {
+            offset = offset.saturating_sub(1);
+        }
+        // Errors about an object or list as a whole, rather than a member.
+        let message = e.to_string();
+        let whole = ["missing field", "invalid length", "duplicate field"]
+            .iter()
+            .any(|m| message.starts_with(m));
+        (strict::path_at(text, offset, whole), e)
+    })
+}
+
+/// A field-level error from serde, with its path (empty for the top level).
 fn field_error(path: &str, e: &serde_json::Error, position: Option<Position>) -> ImportError {
     let message = strip_position(&e.to_string()).replacen("unknown variant", "unknown value", 1);
     ImportError::Invalid {
-        path: if path == "." {
-            String::new()
-        } else {
-            path.to_owned()
-        },
+        path: path.to_owned(),
         message,
         position,
     }

@@ -67,6 +67,111 @@ fn render(path: &[Step]) -> String {
     out
 }
 
+/// The JSON path of the place serde_json stopped at when it reported an
+/// error at byte `offset` of `text` (a text it read without error up to
+/// there), in the form error messages show: `answers.cc6-mfa.evidence[1]`,
+/// empty for the top level.
+///
+/// serde_json reports a wrong value or an unknown field just after reading
+/// it. An error raised outside serde_json (a missing field, a list of the
+/// wrong length, a date that is not a day) is reported once the enclosing
+/// object or list is read, and then past its `}` or `]` when that comes
+/// next: `whole` says the error is about that object or list as a whole,
+/// so the path names it rather than its last member.
+///
+/// Finding the path again from the text, only when an import fails, costs
+/// next to nothing; tracking it through every deserializer would cost the
+/// app a copy of each.
+pub(crate) fn path_at(text: &str, offset: usize, whole: bool) -> String {
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut path: Vec<Step> = Vec::new();
+    // Open containers: whether each is an object, and the path length at
+    // which it opened.
+    let mut open: Vec<(bool, usize)> = Vec::new();
+    let mut expect_key = false;
+    // The path of the last member of a container whose end was the last
+    // thing read.
+    let mut closed_member: Option<String> = None;
+    let mut i = 0;
+    while i < end {
+        let b = bytes[i];
+        if !b.is_ascii_whitespace() {
+            closed_member = None;
+        }
+        match b {
+            b'{' => {
+                open.push((true, path.len()));
+                expect_key = true;
+            }
+            b'[' => {
+                open.push((false, path.len()));
+                path.push(Step::Index(0));
+                expect_key = false;
+            }
+            b'}' | b']' => {
+                closed_member = Some(render(&path));
+                if let Some((_, len)) = open.pop() {
+                    path.truncate(len);
+                }
+                expect_key = false;
+            }
+            b',' => match open.last() {
+                Some(&(true, len)) => {
+                    path.truncate(len);
+                    expect_key = true;
+                }
+                Some(&(false, len)) => {
+                    let next = match path.get(len) {
+                        Some(Step::Index(ix)) => ix + 1,
+                        _ => 0,
+                    };
+                    path.truncate(len);
+                    path.push(Step::Index(next));
+                }
+                None => {}
+            },
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < end && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= end {
+                    break; // the text stops inside this string
+                }
+                if expect_key {
+                    let raw = &text[start..=i];
+                    let key = serde_json::from_str::<String>(raw)
+                        .unwrap_or_else(|_| raw.trim_matches('"').to_owned());
+                    if let Some(&(_, len)) = open.last() {
+                        path.truncate(len);
+                    }
+                    path.push(Step::Key(key));
+                    expect_key = false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    match closed_member {
+        Some(member) if !whole => member,
+        _ => render(&path),
+    }
+}
+
+/// The byte offset of a 1-based line and a column as serde_json counts
+/// them (bytes since the start of the line).
+pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    start + column
+}
+
 /// Deserializes one JSON value at `path`; nested values reborrow the path.
 /// serde_json's recursion limit (128 levels) bounds the nesting.
 struct Node<'a> {
@@ -182,6 +287,30 @@ mod tests {
             }
             other => panic!("expected a duplicate, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn finds_the_path_of_a_place_in_the_text() {
+        let text =
+            "{\"a\": {\"b\": [1, {\"c\": 2, \"d\\u0022\": [3, 4]}], \"e\": true}, \"f\": {}}";
+        let at = |needle: &str, whole: bool| {
+            path_at(text, text.find(needle).unwrap() + needle.len(), whole)
+        };
+        assert_eq!(path_at(text, 0, false), "");
+        assert_eq!(at("{\"a\"", false), "a");
+        assert_eq!(at("[1", false), "a.b[0]");
+        assert_eq!(at("{\"c\": 2", false), "a.b[1].c");
+        assert_eq!(at("\"d\\u0022\"", false), "a.b[1].d\"");
+        assert_eq!(at("[3, 4", false), "a.b[1].d\"[1]");
+        // Just past a `]` or `}`: its last member, or the object itself.
+        assert_eq!(at("[3, 4]", false), "a.b[1].d\"[1]");
+        assert_eq!(at("[3, 4]}", false), "a.b[1].d\"");
+        assert_eq!(at("[3, 4]}", true), "a.b[1]");
+        assert_eq!(at("\"e\": true", false), "a.e");
+        assert_eq!(at("\"e\": true}", true), "a");
+        assert_eq!(at("\"f\": {}}", true), "");
+        let lines = "{\n  \"a\": 1,\n  \"b\": x\n}";
+        assert_eq!(offset_of(lines, 3, 7), lines.find('x').unwrap());
     }
 
     #[test]
