@@ -70,10 +70,13 @@ const PROBES: &str = r#"
   };
   wrap('instantiateStreaming');
   wrap('instantiate');
+  // Cheap until a card exists (a live collection), so the probe itself
+  // costs the page next to nothing; then one layout to hit-test the button.
+  const cards = document.getElementsByClassName('soc2r-question');
   const clickable = () => {
     if (window.__benchInteractive !== undefined) return true;
-    const card = document.querySelector('.soc2r-question');
-    const button = card && card.querySelector('button[data-status]');
+    if (cards.length === 0) return false;
+    const button = cards[0].querySelector('button[data-status]');
     if (!button || button.disabled) return false;
     const r = button.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) return false;
@@ -83,7 +86,7 @@ const PROBES: &str = r#"
     return true;
   };
   const observer = new MutationObserver(() => { if (clickable()) observer.disconnect(); });
-  observer.observe(document, { childList: true, subtree: true, attributes: true });
+  observer.observe(document, { childList: true, subtree: true });
   const frame = () => { if (!clickable()) requestAnimationFrame(frame); };
   requestAnimationFrame(frame);
   document.addEventListener('DOMContentLoaded', clickable);
@@ -175,6 +178,94 @@ async fn main() {
     }
     if part("memory") {
         memory_part(&driver, &server, &bank).await;
+    }
+    // Only on request: where a cold load's main-thread time goes.
+    if only.iter().any(|o| o == "profile") {
+        profile(&driver, &server, &bank).await;
+    }
+}
+
+/// Samples the main thread through a cold load of the questionnaire and
+/// prints the functions with the most self time (Wasm names need a build
+/// that keeps the name section).
+async fn profile(driver: &Driver, server: &StaticServer, bank: &Bank) {
+    println!("== Profile of a cold load of the questionnaire (self time)");
+    let a = empty_assessment(bank, "tti");
+    let items = vec![("soc2r/v1/assessment/tti".to_owned(), export_json(&a))];
+    let c = session(driver, "profile").await;
+    seed(&c, server, &items).await;
+    cdp(&c, "Profiler.enable", json!({})).await;
+    cdp(
+        &c,
+        "Profiler.setSamplingInterval",
+        json!({ "interval": 100 }),
+    )
+    .await;
+    cdp(&c, "Profiler.start", json!({})).await;
+    c.goto(&format!("{}#/a/tti/questions", server.url))
+        .await
+        .unwrap();
+    let t = wait_for(
+        &c,
+        "a clickable answer button",
+        "return window.__benchInteractive ?? null;",
+    )
+    .await;
+    let profile = cdp(&c, "Profiler.stop", json!({})).await;
+    let timings = run(
+        &c,
+        "return performance.getEntriesByType('resource').map((e) =>
+           e.name.split('/').pop() + ': start ' + e.startTime.toFixed(1) + ', response '
+           + e.responseStart.toFixed(1) + '-' + e.responseEnd.toFixed(1));",
+    )
+    .await;
+    for t in timings.as_array().into_iter().flatten() {
+        println!("  {}", t.as_str().unwrap_or_default());
+    }
+    c.close().await.ok();
+    println!("  interactive at {:.1} ms", t.as_f64().unwrap_or(0.0));
+    let nodes = profile["profile"]["nodes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let samples = profile["profile"]["samples"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let deltas = profile["profile"]["timeDeltas"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let mut name_of = std::collections::HashMap::new();
+    for n in &nodes {
+        let f = &n["callFrame"];
+        let name = format!(
+            "{} {}",
+            f["functionName"].as_str().unwrap_or(""),
+            f["url"]
+                .as_str()
+                .unwrap_or("")
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+        );
+        name_of.insert(n["id"].as_i64().unwrap_or(0), name);
+    }
+    let mut self_time: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    for (s, d) in samples.iter().zip(deltas.iter().skip(1).chain([&json!(0)])) {
+        let name = name_of
+            .get(&s.as_i64().unwrap_or(0))
+            .cloned()
+            .unwrap_or_default();
+        *self_time.entry(name).or_default() += d.as_f64().unwrap_or(0.0) / 1000.0;
+    }
+    let mut top: Vec<_> = self_time.into_iter().collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (name, ms) in top.iter().take(30) {
+        println!(
+            "  {ms:>7.1} ms  {}",
+            name.chars().take(150).collect::<String>()
+        );
     }
 }
 
