@@ -70,7 +70,9 @@ pub fn Privacy(props: &Props) -> Html {
                 { "In this browser's local storage for " }{ where_stored() }
                 { ", under keys starting with " }<code>{ &prefix }</code>
                 { ": one key per assessment, " }<code>{ format!("{prefix}assessment/{{id}}") }</code>
-                { ", holding the same JSON document as an export. Nothing else of yours is kept, and there are no cookies. Served from a website, the browser also keeps a copy of the app's own files (never your answers) so that it works offline." }
+                { ", holding the same JSON document as an export, and one key per custom question bank you loaded, " }
+                <code>{ format!("{prefix}bank/{{id}}") }</code>
+                { ", holding that file's text. Nothing else of yours is kept, and there are no cookies. Served from a website, the browser also keeps a copy of the app's own files (never your answers) so that it works offline." }
             </p>
             if store.is_persistent() {
                 <p id="storage-usage">{ usage }</p>
