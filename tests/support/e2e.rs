@@ -8,6 +8,7 @@ use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -100,7 +101,11 @@ pub struct Driver {
 }
 
 impl Drop for Driver {
+    /// Ends chromedriver and every browser it started (they share its
+    /// process group), so no Chromium outlives its test, even a failed one.
     fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -117,6 +122,7 @@ pub fn start_driver() -> Driver {
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .expect("chromedriver on PATH (./setup.sh test installs it)");
     let deadline = Instant::now() + Duration::from_secs(20);
