@@ -243,20 +243,7 @@ fn check_against_bank(doc: &Document, bank: &Bank, version: u64) -> Result<(), I
 /// also the JSON path of the offending place (empty for the top level).
 fn document(text: &str) -> Result<Document, (String, serde_json::Error)> {
     let mut de = serde_json::Deserializer::from_str(text);
-    Document::deserialize(&mut de).map_err(|e| {
-        let mut offset = strict::offset_of(text, e.line(), e.column());
-        // In a text that parses, a "syntax" error is a value of the wrong
-        // kind that serde_json only peeked at, and it counts one byte past.
-        if e.classify() == serde_json::error::Category::Syntax {
-            offset = offset.saturating_sub(1);
-        }
-        // Errors about an object or list as a whole, rather than a member.
-        let message = e.to_string();
-        let whole = ["missing field", "invalid length", "duplicate field"]
-            .iter()
-            .any(|m| message.starts_with(m));
-        (strict::path_at(text, offset, whole), e)
-    })
+    Document::deserialize(&mut de).map_err(|e| (strict::error_path(text, &e), e))
 }
 
 /// A field-level error from serde, with its path (empty for the top level).

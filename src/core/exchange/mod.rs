@@ -10,7 +10,9 @@ mod error;
 pub mod json;
 pub mod migrate;
 pub mod oscal;
-mod strict;
+/// Strict JSON parsing, and [`strict::error_path`] for any reader of JSON
+/// text in the core (such as bank files) to name the place of an error.
+pub(crate) mod strict;
 
 pub use error::{ImportError, MAX_IMPORT_BYTES, Position};
 pub use json::{ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, bank_for, export_json, import_json};

@@ -67,6 +67,26 @@ fn render(path: &[Step]) -> String {
     out
 }
 
+/// The JSON path, as error messages write it (`answers.cc6-mfa.due`, empty
+/// for the top level), of the value that `e` is about, `e` being what
+/// serde_json said when deserializing a type from `text`, a text that is
+/// valid JSON. The same path serde_path_to_error would give, found only
+/// when there is an error, so reading costs nothing extra.
+pub(crate) fn error_path(text: &str, e: &serde_json::Error) -> String {
+    let mut offset = offset_of(text, e.line(), e.column());
+    // In a text that parses, a "syntax" error is a value of the wrong kind
+    // that serde_json only peeked at, and it counts one byte past it.
+    if e.classify() == serde_json::error::Category::Syntax {
+        offset = offset.saturating_sub(1);
+    }
+    // Errors about an object or list as a whole, rather than a member.
+    let message = e.to_string();
+    let whole = ["missing field", "invalid length", "duplicate field"]
+        .iter()
+        .any(|m| message.starts_with(m));
+    path_at(text, offset, whole)
+}
+
 /// The JSON path of the place serde_json stopped at when it reported an
 /// error at byte `offset` of `text` (a text it read without error up to
 /// there), in the form error messages show: `answers.cc6-mfa.evidence[1]`,
@@ -82,7 +102,7 @@ fn render(path: &[Step]) -> String {
 /// Finding the path again from the text, only when an import fails, costs
 /// next to nothing; tracking it through every deserializer would cost the
 /// app a copy of each.
-pub(crate) fn path_at(text: &str, offset: usize, whole: bool) -> String {
+fn path_at(text: &str, offset: usize, whole: bool) -> String {
     let bytes = text.as_bytes();
     let end = offset.min(bytes.len());
     let mut path: Vec<Step> = Vec::new();
@@ -163,7 +183,7 @@ pub(crate) fn path_at(text: &str, offset: usize, whole: bool) -> String {
 
 /// The byte offset of a 1-based line and a column as serde_json counts
 /// them (bytes since the start of the line).
-pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let start: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
