@@ -74,9 +74,11 @@ pub fn bank_for<'b>(bytes: &[u8], banks: &[&'b Bank]) -> Option<&'b Bank> {
     struct Named {
         bank: BankRef,
     }
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    let named = serde_json::from_slice::<Named>(bytes)
+    // Text that is not UTF-8 names no bank (import_json then refuses it).
+    let named = std::str::from_utf8(bytes)
         .ok()
+        .map(|t| t.strip_prefix('\u{feff}').unwrap_or(t))
+        .and_then(|t| serde_json::from_str::<Named>(t).ok())
         .map(|n| n.bank.id);
     banks
         .iter()
