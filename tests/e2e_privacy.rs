@@ -111,6 +111,7 @@ async fn erase_all_my_data_removes_every_record_after_a_confirmation() {
     wait_for(&c, ".soc2r-notices .notice.error").await;
 
     click(&c, ".soc2r-header nav a[href='#/privacy']").await;
+    wait_for(&c, "#storage-usage").await;
     let usage = text(&c, "#storage-usage").await;
     assert!(
         usage.contains("2 keys stored in this browser under soc2r/"),
