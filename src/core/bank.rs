@@ -84,6 +84,9 @@ pub struct Bank {
     pub criteria: Vec<Criterion>,
     pub questions: Vec<Question>,
     question_ix: HashMap<String, usize>,
+    /// Question indexes in the order of their ids, the order an
+    /// assessment's answers are kept in, so the two can be walked together.
+    by_id: Vec<usize>,
     criterion_ix: HashMap<String, usize>,
     series_ix: HashMap<String, usize>,
 }
@@ -112,9 +115,10 @@ fn invalid(place: impl Into<String>, message: impl Into<String>) -> BankError {
     }
 }
 
+/// The whole file, read in one pass straight into its types.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Header {
+struct File {
     #[allow(dead_code)]
     format: String,
     #[allow(dead_code)]
@@ -122,9 +126,18 @@ struct Header {
     id: String,
     version: String,
     title: String,
-    series: serde_json::Value,
-    criteria: serde_json::Value,
-    questions: serde_json::Value,
+    series: Vec<Series>,
+    criteria: Vec<Criterion>,
+    questions: Vec<Question>,
+}
+
+/// Just the fields that say what a file is; the rest is skipped unread.
+#[derive(Deserialize)]
+struct Marker {
+    #[serde(default)]
+    format: Option<serde_json::Value>,
+    #[serde(default)]
+    format_version: Option<serde_json::Value>,
 }
 
 impl Bank {
@@ -135,40 +148,45 @@ impl Bank {
         }
         // Editors on Windows often save UTF-8 with a byte order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| BankError::NotJson(e.to_string()))?;
-        match value.get("format").and_then(|v| v.as_str()) {
-            Some(BANK_FORMAT) => {}
-            _ => return Err(BankError::WrongFormat),
+        // First what the file is, so an assessment or an older bank gets
+        // that answer rather than a complaint about its first odd field.
+        let marker = if text.trim_start().starts_with('{') {
+            serde_json::from_str::<Marker>(text).map_err(|e| BankError::NotJson(e.to_string()))?
+        } else {
+            // JSON but not an object (a list, a number) is not a bank either.
+            return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+                Ok(_) => BankError::WrongFormat,
+                Err(e) => BankError::NotJson(e.to_string()),
+            });
+        };
+        if marker.format.as_ref().and_then(|v| v.as_str()) != Some(BANK_FORMAT) {
+            return Err(BankError::WrongFormat);
         }
-        match value.get("format_version").and_then(|v| v.as_u64()) {
+        match marker.format_version.as_ref().and_then(|v| v.as_u64()) {
             Some(v) if v == u64::from(BANK_FORMAT_VERSION) => {}
             Some(v) => return Err(BankError::UnsupportedVersion(v)),
             None => return Err(invalid("format_version", "missing or not a whole number")),
         }
-        let header: Header = from_value(value).map_err(|message| invalid("bank", message))?;
+        let file: File = serde_json::from_str(text).map_err(|e| located(text, &e))?;
         for (field, text) in [
-            ("id", &header.id),
-            ("version", &header.version),
-            ("title", &header.title),
+            ("id", &file.id),
+            ("version", &file.version),
+            ("title", &file.title),
         ] {
             if text.trim().is_empty() {
                 return Err(invalid(field, "must not be empty"));
             }
         }
-        let series: Vec<Series> = items(header.series, "series")?;
-        let criteria: Vec<Criterion> = items(header.criteria, "criteria")?;
-        let questions: Vec<Question> = items(header.questions, "questions")?;
-        if questions.is_empty() {
+        if file.questions.is_empty() {
             return Err(invalid("questions", "must list at least one question"));
         }
         Bank::build(
-            header.id,
-            header.version,
-            header.title,
-            series,
-            criteria,
-            questions,
+            file.id,
+            file.version,
+            file.title,
+            file.series,
+            file.criteria,
+            file.questions,
         )
     }
 
@@ -250,7 +268,10 @@ impl Bank {
                 _ => {}
             }
         }
+        let mut by_id: Vec<usize> = (0..questions.len()).collect();
+        by_id.sort_unstable_by(|&a, &b| questions[a].id.cmp(&questions[b].id));
         Ok(Bank {
+            by_id,
             id,
             version,
             title,
@@ -265,6 +286,13 @@ impl Bank {
 
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.question_ix.get(id).map(|&ix| &self.questions[ix])
+    }
+
+    /// Every question's id and index, ordered by id (as `str` orders).
+    pub fn ids_in_order(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.by_id
+            .iter()
+            .map(|&ix| (self.questions[ix].id.as_str(), ix))
     }
 
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
@@ -287,39 +315,48 @@ impl Bank {
     }
 }
 
-/// Deserializes a JSON array item by item so an error names the item.
-fn items<T: serde::de::DeserializeOwned>(
-    value: serde_json::Value,
-    field: &str,
-) -> Result<Vec<T>, BankError> {
-    let serde_json::Value::Array(list) = value else {
-        return Err(invalid(field, "must be a list"));
+/// Names the place of an error in a bank file that is valid JSON: the item
+/// (`questions[3] (`cc6-mfa`)`) and the field within it, found from the
+/// error's position only once something is wrong.
+fn located(text: &str, e: &serde_json::Error) -> BankError {
+    let path = crate::core::exchange::strict::error_path(text, e);
+    // serde's words for JSON's lists and objects.
+    // (Only in serde's own phrases: names from the file stay as written.)
+    let message = e
+        .to_string()
+        .replace("type: sequence,", "type: list,")
+        .replace("type: map,", "type: object,")
+        .replace("expected a sequence", "expected a list")
+        .replace("expected a map", "expected an object");
+    // `questions[3].remediation.effort` → item `questions[3]`, field
+    // `remediation.effort`.
+    let (item, field) = match path.split_once('.') {
+        Some((item, field)) if item.ends_with(']') => (item, field),
+        _ if path.ends_with(']') => (path.as_str(), ""),
+        _ => ("", path.as_str()),
     };
-    list.into_iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let name = item
-                .get("id")
-                .and_then(|v| v.as_str())
-                .map(|id| format!(" (`{id}`)"))
-                .unwrap_or_default();
-            from_value(item).map_err(|message| invalid(format!("{field}[{i}]{name}"), message))
-        })
-        .collect()
+    let mut place = if item.is_empty() {
+        "bank".to_owned()
+    } else {
+        item.to_owned()
+    };
+    if let Some((list, ix)) = item.strip_suffix(']').and_then(|i| i.split_once('['))
+        && let Ok(ix) = ix.parse::<usize>()
+        && let Some(id) = item_id(text, list, ix)
+    {
+        place.push_str(&format!(" (`{id}`)"));
+    }
+    if field.is_empty() || message.contains(&format!("`{field}`")) {
+        invalid(place, message)
+    } else {
+        invalid(place, format!("field `{field}`: {message}"))
+    }
 }
 
-/// Deserializes a JSON value; the error message names the offending field,
-/// such as "field `remediation.effort`: unknown variant `years`, ...".
-fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let message = e.into_inner().to_string();
-        if path == "." || message.contains(&format!("`{path}`")) {
-            message
-        } else {
-            format!("field `{path}`: {message}")
-        }
-    })
+/// The `id` of item `ix` of the top-level list `list`, when it has one.
+fn item_id(text: &str, list: &str, ix: usize) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    Some(value.get(list)?.get(ix)?.get("id")?.as_str()?.to_owned())
 }
 
 fn unique_ids<'a>(

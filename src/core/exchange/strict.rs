@@ -70,7 +70,7 @@ fn render(path: &[Step]) -> String {
 /// The JSON path, as error messages write it (`answers.cc6-mfa.due`, empty
 /// for the top level), of the value that `e` is about, `e` being what
 /// serde_json said when deserializing a type from `text`, a text that is
-/// valid JSON. The same path serde_path_to_error would give, found only
+/// valid JSON. The same path a path-tracking deserializer would give, found only
 /// when there is an error, so reading costs nothing extra.
 pub(crate) fn error_path(text: &str, e: &serde_json::Error) -> String {
     let mut offset = offset_of(text, e.line(), e.column());
