@@ -1,9 +1,13 @@
 // Starts the app from a file rather than an inline script, so the page's
 // Content-Security-Policy can forbid inline scripts. Every address is taken
 // relative to this file, so a site can serve the app from any folder.
-import init from './soc2-readiness.js';
-
-await init({ module_or_path: new URL('./soc2-readiness_bg.wasm', import.meta.url) });
+//
+// The Wasm download starts before the glue is imported, so the two arrive
+// in parallel instead of one after the other (the glue only needs the
+// response, which it compiles while it streams in).
+const wasm = fetch(new URL('./soc2-readiness_bg.wasm', import.meta.url));
+const { default: init } = await import('./soc2-readiness.js');
+await init({ module_or_path: wasm });
 
 // Over HTTP(S), a service worker keeps the app working offline after this
 // visit. Never from file:// (the single-file build needs none), and not when

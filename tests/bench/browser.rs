@@ -63,6 +63,7 @@ const PROBES: &str = r#"
         const instance = r instanceof WebAssembly.Instance ? r : r.instance;
         if (instance && instance.exports.memory instanceof WebAssembly.Memory) {
           window.__benchWasmMemory = instance.exports.memory;
+          window.__benchInstantiated = performance.now();
         }
         return r;
       });
@@ -564,14 +565,14 @@ async fn seed(c: &Client, server: &StaticServer, items: &[(String, String)]) {
 }
 
 /// Milestones of one cold load, in ms from navigation start: the document
-/// received, the Wasm received (0 for the static page), the first answer
-/// button clickable.
+/// received, the Wasm received, the Wasm compiled and instantiated (both 0
+/// for the static page), the first answer button clickable.
 async fn time_to_interactive(
     driver: &Driver,
     name: &str,
     url: &str,
     setup: impl AsyncFnOnce(&Client),
-) -> [f64; 3] {
+) -> [f64; 4] {
     let c = session(driver, name).await;
     setup(&c).await;
     c.goto(url).await.unwrap();
@@ -581,7 +582,8 @@ async fn time_to_interactive(
         "if (window.__benchInteractive === undefined) return null;
          const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
          return [performance.getEntriesByType('navigation')[0].responseEnd,
-                 wasm ? wasm.responseEnd : 0, window.__benchInteractive];",
+                 wasm ? wasm.responseEnd : 0, window.__benchInstantiated ?? 0,
+                 window.__benchInteractive];",
     )
     .await;
     c.close().await.ok();
@@ -617,8 +619,9 @@ async fn interactive(driver: &Driver, server: &StaticServer, dist: &Path, bank: 
             .await,
         );
     }
-    let at = |v: &[[f64; 3]], k: usize| v.iter().map(|m| m[k]).collect::<Vec<f64>>();
-    let (html, wasm, app, plain) = (at(&app, 0), at(&app, 1), at(&app, 2), at(&plain, 2));
+    let at = |v: &[[f64; 4]], k: usize| v.iter().map(|m| m[k]).collect::<Vec<f64>>();
+    let (html, wasm, ready) = (at(&app, 0), at(&app, 1), at(&app, 2));
+    let (app, plain) = (at(&app, 3), at(&plain, 3));
     let fmt = |v: &[f64]| {
         v.iter()
             .map(|t| format!("{t:.0}"))
@@ -633,9 +636,10 @@ async fn interactive(driver: &Driver, server: &StaticServer, dist: &Path, bank: 
         fmt(&app)
     );
     println!(
-        "    (app medians: document received {:.1} ms, Wasm received {:.1} ms)",
+        "    (app medians: document received {:.1} ms, Wasm received {:.1} ms, compiled and instantiated {:.1} ms)",
         median(&html),
-        median(&wasm)
+        median(&wasm),
+        median(&ready)
     );
     println!(
         "  static page ({page_kb:.0} KB HTML + app.css): median {:>6.1} ms   runs: {}",
