@@ -399,6 +399,10 @@ fn answers_for_unknown_questions_are_ignored() {
         vec![
             status("no-such-question", Status::Ready),
             Action::SetOwner("another-unknown".into(), "Ann".into()),
+            // Ids that sort between the bank's own, e.g. a retired question.
+            status(&format!("{MFA}-retired"), Status::Ready),
+            status("cc1", Status::Ready),
+            status("cc6", Status::Ready),
         ],
     );
     assert_eq!(

@@ -312,16 +312,19 @@ pub(crate) struct Facts<'a> {
 }
 
 /// Answer facts per bank question (same index as [`Bank::questions`]),
-/// copied out while walking the answers in their map's order, so the later
-/// passes read one compact list instead of chasing each answer in the map.
+/// copied out in one merge of the answers (kept sorted by id) with the
+/// bank's ids in the same order: no lookup per answer, so the cost stays
+/// flat as banks grow, and the later passes read one compact list.
 /// Answers whose id is not in the bank are ignored.
 pub(crate) fn facts_by_index<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec<Facts<'a>> {
     let mut facts = vec![Facts::default(); bank.questions.len()];
+    let mut ids = bank.ids_in_order().peekable();
     for (id, answer) in &assessment.answers {
-        let ix = bank
-            .question(id)
-            .and_then(|q| bank.questions.element_offset(q));
-        if let Some(slot) = ix.and_then(|ix| facts.get_mut(ix)) {
+        while ids.next_if(|(bank_id, _)| *bank_id < id.as_str()).is_some() {}
+        let Some((_, ix)) = ids.next_if(|(bank_id, _)| *bank_id == id.as_str()) else {
+            continue;
+        };
+        if let Some(slot) = facts.get_mut(ix) {
             *slot = Facts {
                 status: answer.status,
                 unjustified: answer.status == Some(Status::NotApplicable)
