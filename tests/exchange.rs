@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use soc2_readiness::core::assessment::{Period, QuestionPath, ReportType, ScopeItem};
 use soc2_readiness::core::exchange::{
     ASSESSMENT_FORMAT_VERSION, ImportError, MAX_IMPORT_BYTES, OLDEST_FORMAT_VERSION, Position,
-    export_json, import_json,
+    export_json, import_json, stored_json,
 };
 use soc2_readiness::core::{Assessment, Bank, Category, Day, Status};
 use std::collections::BTreeSet;
@@ -215,6 +215,19 @@ fn an_upgraded_file_is_exported_in_the_current_version() {
     assert_eq!(exported["answers"]["cc6-mfa"]["status"], "ready");
     assert!(exported.get("responses").is_none());
     assert_eq!(import(export_json(&a).as_bytes()).unwrap(), a);
+}
+
+#[test]
+fn the_stored_copy_is_the_same_document_without_indentation() {
+    let a = import(V1_FULL.as_bytes()).unwrap();
+    let (stored, exported) = (stored_json(&a), export_json(&a));
+    assert_eq!(import(stored.as_bytes()).unwrap(), a);
+    assert_eq!(
+        serde_json::from_str::<Value>(&stored).unwrap(),
+        serde_json::from_str::<Value>(&exported).unwrap()
+    );
+    assert!(!stored.contains('\n'), "{stored}");
+    assert!(stored.len() < exported.len() * 3 / 4, "{} vs {}", stored.len(), exported.len());
 }
 
 fn v0_with(change: impl FnOnce(&mut Value)) -> Vec<u8> {

@@ -14,7 +14,7 @@
 
 use crate::core::Assessment;
 use crate::core::bank::Bank;
-use crate::core::exchange::{bank_for, export_json, import_json};
+use crate::core::exchange::{bank_for, import_json, stored_json};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -223,7 +223,7 @@ impl Store {
                 ours: assessment.revision,
             });
         }
-        self.set(&key, &export_json(assessment))
+        self.set(&key, &stored_json(assessment))
     }
 
     /// Deletes one assessment (the user confirmed it).

@@ -22,48 +22,63 @@ use crate::core::catalog::Category;
 use crate::core::date::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub const ASSESSMENT_FORMAT: &str = "soc2-readiness-assessment";
 pub const ASSESSMENT_FORMAT_VERSION: u64 = 1;
 
 /// The document as written to disk. Field order is the order in the file.
+/// Borrowed when written, so saving on every change copies nothing first.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document {
-    format: String,
+struct Document<'a> {
+    format: Cow<'a, str>,
     format_version: u64,
-    id: String,
-    name: String,
-    bank: BankRef,
+    id: Cow<'a, str>,
+    name: Cow<'a, str>,
+    bank: Cow<'a, BankRef>,
     #[serde(default)]
     path: QuestionPath,
-    scope: Scope,
-    answers: BTreeMap<String, Answer>,
+    scope: Cow<'a, Scope>,
+    answers: Cow<'a, BTreeMap<String, Answer>>,
     /// RFC 3339 timestamps.
-    created: String,
-    updated: String,
+    created: Cow<'a, str>,
+    updated: Cow<'a, str>,
     #[serde(default)]
     revision: u64,
 }
 
-/// Writes an assessment as a pretty-printed document.
+impl<'a> Document<'a> {
+    fn of(a: &'a Assessment) -> Document<'a> {
+        Document {
+            format: Cow::Borrowed(ASSESSMENT_FORMAT),
+            format_version: ASSESSMENT_FORMAT_VERSION,
+            id: Cow::Borrowed(&a.id),
+            name: Cow::Borrowed(&a.name),
+            bank: Cow::Borrowed(&a.bank),
+            path: a.path,
+            scope: Cow::Borrowed(&a.scope),
+            answers: Cow::Borrowed(&a.answers),
+            created: Cow::Borrowed(&a.created),
+            updated: Cow::Borrowed(&a.updated),
+            revision: a.revision,
+        }
+    }
+}
+
+/// Writes an assessment as a pretty-printed document, for people: the file
+/// a user exports.
 pub fn export_json(assessment: &Assessment) -> String {
-    let doc = Document {
-        format: ASSESSMENT_FORMAT.to_owned(),
-        format_version: ASSESSMENT_FORMAT_VERSION,
-        id: assessment.id.clone(),
-        name: assessment.name.clone(),
-        bank: assessment.bank.clone(),
-        path: assessment.path,
-        scope: assessment.scope.clone(),
-        answers: assessment.answers.clone(),
-        created: assessment.created.clone(),
-        updated: assessment.updated.clone(),
-        revision: assessment.revision,
-    };
     // Serializing plain structs with string keys cannot fail.
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    serde_json::to_string_pretty(&Document::of(assessment)).unwrap_or_default()
+}
+
+/// Writes an assessment as a compact document, for local storage: the same
+/// format as [`export_json`] without the indentation, which would take a
+/// third of the browser's small storage quota.
+pub fn stored_json(assessment: &Assessment) -> String {
+    serde_json::to_string(&Document::of(assessment)).unwrap_or_default()
 }
 
 /// The bank among `banks` that a document names as the one it was answered
@@ -130,17 +145,17 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
         check_timestamp(field, text)?;
     }
     check_against_bank(&doc, bank, version)?;
-    let mut scope = doc.scope;
+    let mut scope = doc.scope.into_owned();
     scope.categories.insert(Category::Security);
     Ok(Assessment {
-        id: doc.id,
-        name: doc.name,
-        bank: doc.bank,
+        id: doc.id.into_owned(),
+        name: doc.name.into_owned(),
+        bank: doc.bank.into_owned(),
         path: doc.path,
         scope,
-        answers: doc.answers,
-        created: doc.created,
-        updated: doc.updated,
+        answers: doc.answers.into_owned(),
+        created: doc.created.into_owned(),
+        updated: doc.updated.into_owned(),
         revision: doc.revision,
     })
 }
@@ -227,7 +242,7 @@ fn check_against_bank(doc: &Document, bank: &Bank, version: u64) -> Result<(), I
     if !unknown.is_empty() {
         return Err(ImportError::UnknownQuestions(unknown));
     }
-    for (id, answer) in &doc.answers {
+    for (id, answer) in doc.answers.iter() {
         let count = bank.question(id).map_or(0, |q| q.evidence.len());
         if let Some(&index) = answer.evidence.iter().find(|&&i| i >= count) {
             return Err(ImportError::UnknownEvidence {
@@ -243,7 +258,7 @@ fn check_against_bank(doc: &Document, bank: &Bank, version: u64) -> Result<(), I
 
 /// Reads a document from JSON text already checked for syntax; on error,
 /// also the JSON path of the offending place (empty for the top level).
-fn document(text: &str) -> Result<Document, (String, serde_json::Error)> {
+fn document(text: &str) -> Result<Document<'static>, (String, serde_json::Error)> {
     let mut de = serde_json::Deserializer::from_str(text);
     Document::deserialize(&mut de).map_err(|e| (strict::error_path(text, &e), e))
 }

@@ -15,5 +15,7 @@ pub mod oscal;
 pub(crate) mod strict;
 
 pub use error::{ImportError, MAX_IMPORT_BYTES, Position};
-pub use json::{ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, bank_for, export_json, import_json};
+pub use json::{
+    ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, bank_for, export_json, import_json, stored_json,
+};
 pub use migrate::OLDEST_FORMAT_VERSION;
