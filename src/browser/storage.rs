@@ -15,6 +15,7 @@
 use crate::core::Assessment;
 use crate::core::bank::Bank;
 use crate::core::exchange::{bank_for, import_json, stored_json};
+use crate::core::order;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -108,7 +109,7 @@ impl Store {
             .into_iter()
             .filter(|k| k.starts_with(prefix))
             .collect();
-        keys.sort();
+        order::sort(&mut keys);
         keys
     }
 
@@ -243,7 +244,7 @@ impl Store {
                 StoredKey { key, bytes }
             })
             .collect();
-        keys.sort_by(|a, b| a.key.cmp(&b.key));
+        order::sort_by(&mut keys, |a, b| a.key.cmp(&b.key));
         keys
     }
 

@@ -4,6 +4,7 @@
 //! the same [`Bank::from_json`], so both get the same checks and messages.
 
 use crate::core::catalog::{Category, Criterion, Series};
+use crate::core::order;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -269,7 +270,7 @@ impl Bank {
             }
         }
         let mut by_id: Vec<usize> = (0..questions.len()).collect();
-        by_id.sort_unstable_by(|&a, &b| questions[a].id.cmp(&questions[b].id));
+        order::sort_by(&mut by_id, |&a, &b| questions[a].id.cmp(&questions[b].id));
         Ok(Bank {
             by_id,
             id,

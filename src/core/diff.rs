@@ -21,6 +21,7 @@
 use crate::core::assessment::{Assessment, Period, QuestionPath, ReportType, ScopeItem, Status};
 use crate::core::bank::Bank;
 use crate::core::catalog::Category;
+use crate::core::order;
 use std::collections::BTreeMap;
 
 /// How one question moved between the two assessments.
@@ -155,7 +156,7 @@ impl Comparison {
                 });
             }
         }
-        self.criteria.sort_by_key(|c| c.criterion);
+        order::sort_by_key(&mut self.criteria, |c| c.criterion);
         self
     }
 }

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod date;
 pub mod diff;
 pub mod exchange;
+pub mod order;
 pub mod outcome;
 pub mod roadmap;
 pub mod score;

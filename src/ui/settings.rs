@@ -87,8 +87,11 @@ impl Settings {
                     )),
                 }
             }
-            offered.sort();
-            s.categories = offered;
+            // In the catalog's order, whatever order the page listed them in.
+            s.categories = Category::ALL
+                .into_iter()
+                .filter(|c| offered.contains(c))
+                .collect();
         }
         match (get("cta-href"), get("cta-label")) {
             (Some(href), Some(label)) if is_web_address(&href) => {

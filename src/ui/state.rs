@@ -3,6 +3,7 @@
 use super::Banks;
 use crate::browser::clock;
 use crate::core::Bank;
+use crate::core::order;
 use crate::core::{Action, Assessment, reduce};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -83,7 +84,9 @@ impl AppState {
     /// Most recently changed first.
     pub fn by_recency(&self) -> Vec<Rc<Assessment>> {
         let mut all: Vec<_> = self.assessments.values().cloned().collect();
-        all.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.name.cmp(&b.name)));
+        order::sort_by(&mut all, |a, b| {
+            b.updated.cmp(&a.updated).then_with(|| a.name.cmp(&b.name))
+        });
         all
     }
 

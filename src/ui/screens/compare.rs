@@ -4,6 +4,7 @@
 //! file is only compared, never stored.
 
 use crate::core::Assessment;
+use crate::core::Category;
 use crate::core::assessment::{Period, QuestionPath, ReportType, Status};
 use crate::core::bank::Bank;
 use crate::core::diff::{self, Comparison, ScopeChange};
@@ -450,13 +451,12 @@ fn Results(props: &ResultsProps) -> Html {
         }
     };
 
-    let mut categories: Vec<_> = c.before.categories.iter().map(|(cat, _)| *cat).collect();
-    for (cat, _) in &c.after.categories {
-        if !categories.contains(cat) {
-            categories.push(*cat);
-        }
-    }
-    categories.sort();
+    // Categories of either assessment, in the catalog's order.
+    let in_either = |cat: &Category| {
+        c.before.categories.iter().any(|(c, _)| c == cat)
+            || c.after.categories.iter().any(|(c, _)| c == cat)
+    };
+    let categories: Vec<Category> = Category::ALL.into_iter().filter(in_either).collect();
     let category_rows = categories.into_iter().map(|cat| {
         let find = |card: &Scorecard| {
             card.categories

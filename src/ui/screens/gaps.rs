@@ -5,6 +5,7 @@ use crate::browser::file;
 use crate::core::bank::Bank;
 use crate::core::exchange::csv::CSV_MIME;
 use crate::core::exchange::oscal::OSCAL_MIME;
+use crate::core::order;
 use crate::core::roadmap::{Gap, Phase, Roadmap, how_the_roadmap_is_built};
 use crate::core::{Action, Assessment, Category, Day};
 use crate::ui::app::Ctx;
@@ -234,7 +235,7 @@ pub fn Gaps(props: &Props) -> Html {
         html! { <option value={s.value()} selected={f.severity == s}>{ s.label() }</option> }
     });
     let mut owners: Vec<String> = roadmap.owners.clone();
-    owners.sort_by_key(|o| o.to_lowercase());
+    order::sort_by_key(&mut owners, |o| o.to_lowercase());
     // A chosen owner stays selectable after their last gap is reassigned.
     if let OwnerFilter::Named(name) = &f.owner
         && !owners.contains(name)
@@ -510,7 +511,7 @@ mod tests {
             .filter(|g| filter.keeps(bank, roadmap, g))
             .map(|g| bank.questions[g.question].id.clone())
             .collect();
-        ids.sort();
+        order::sort(&mut ids);
         ids
     }
 

@@ -3,6 +3,7 @@
 //! shortcuts for answering and moving.
 
 use crate::core::assessment::ReportType;
+use crate::core::order;
 use crate::core::{Action, Answer, Assessment, Bank, Category, Day, Status};
 use crate::ui::app::Ctx;
 use crate::ui::route::{Route, Screen};
@@ -162,7 +163,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
         .flat_map(|&ix| bank.questions[ix].criterion_ix.iter().copied())
         .filter(|&c| Some(bank.criteria[c].series.as_str()) == current_series.as_deref())
         .collect();
-    section_criteria.sort_unstable();
+    order::sort(&mut section_criteria);
     section_criteria.dedup();
     let chosen = (*criterion).filter(|c| section_criteria.contains(c));
     let shown: Vec<usize> = match (*one_at_a_time, focused) {
