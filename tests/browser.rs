@@ -40,6 +40,31 @@ fn saved_answers_come_back_after_reopening_storage() {
 }
 
 #[wasm_bindgen_test]
+fn without_browser_storage_answers_are_kept_for_the_tab_and_nothing_is_written() {
+    let ns = "test-memory-only";
+    clear(ns);
+    let bank = bank();
+    let store = Store::in_memory(ns);
+    assert!(!store.is_persistent());
+    let (a, b) = (sample(&bank, "m1"), sample(&bank, "m2"));
+    store.save(&a).unwrap();
+    store.save(&b).unwrap();
+    let mut newer = reduce(&a, Action::SetOwner("cc6-mfa".into(), "Eve".into()));
+    newer.revision = a.revision + 1;
+    store.save(&newer).unwrap();
+    assert_eq!(store.load(&[&bank]).assessments, vec![newer.clone(), b]);
+    assert_eq!(store.stored_keys().len(), 2);
+    store.remove("m2").unwrap();
+    assert_eq!(store.load(&[&bank]).assessments, vec![newer]);
+    assert!(
+        Store::open(ns).stored_keys().is_empty(),
+        "nothing reached local storage"
+    );
+    assert_eq!(store.erase_all().unwrap(), 1);
+    assert!(store.load(&[&bank]).assessments.is_empty());
+}
+
+#[wasm_bindgen_test]
 fn a_corrupt_record_is_reported_and_kept_while_others_load() {
     let ns = "test-corrupt";
     clear(ns);

@@ -17,7 +17,6 @@ use crate::core::bank::Bank;
 use crate::core::exchange::{bank_for, import_json, stored_json};
 use crate::core::order;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 pub const DEFAULT_NAMESPACE: &str = "soc2r";
 
@@ -66,7 +65,8 @@ pub struct StoredKey {
 /// (sandboxed iframes, disabled storage).
 pub struct Store {
     local: Option<web_sys::Storage>,
-    memory: RefCell<BTreeMap<String, String>>,
+    /// (key, value) pairs; a handful at most, so a list does.
+    memory: RefCell<Vec<(String, String)>>,
     /// `{ns}/`: every key of this namespace, whatever its format version.
     namespace_prefix: String,
     prefix: String,
@@ -78,7 +78,16 @@ impl Store {
         let local = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
         Store {
             local,
-            memory: RefCell::new(BTreeMap::new()),
+            ..Store::in_memory(namespace)
+        }
+    }
+
+    /// A store that keeps everything in this tab's memory only: what
+    /// [`Store::open`] falls back to where the browser refuses storage.
+    pub fn in_memory(namespace: &str) -> Store {
+        Store {
+            local: None,
+            memory: RefCell::new(Vec::new()),
             namespace_prefix: format!("{namespace}/"),
             prefix: format!("{namespace}/v1/"),
         }
@@ -119,7 +128,7 @@ impl Store {
                 StorageError::Refused(e.as_string().unwrap_or_else(|| format!("{e:?}")))
             }),
             None => {
-                self.memory.borrow_mut().remove(key);
+                self.memory.borrow_mut().retain(|(k, _)| k != key);
                 Ok(())
             }
         }
@@ -128,7 +137,12 @@ impl Store {
     fn get(&self, key: &str) -> Option<String> {
         match &self.local {
             Some(s) => s.get_item(key).ok().flatten(),
-            None => self.memory.borrow().get(key).cloned(),
+            None => self
+                .memory
+                .borrow()
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone()),
         }
     }
 
@@ -146,9 +160,9 @@ impl Store {
                 }
             }),
             None => {
-                self.memory
-                    .borrow_mut()
-                    .insert(key.to_owned(), value.to_owned());
+                let mut memory = self.memory.borrow_mut();
+                memory.retain(|(k, _)| k != key);
+                memory.push((key.to_owned(), value.to_owned()));
                 Ok(())
             }
         }
@@ -160,7 +174,12 @@ impl Store {
                 let n = s.length().unwrap_or(0);
                 (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
             }
-            None => self.memory.borrow().keys().cloned().collect(),
+            None => self
+                .memory
+                .borrow()
+                .iter()
+                .map(|(k, _)| k.clone())
+                .collect(),
         }
     }
 

@@ -161,13 +161,21 @@ pub struct Scope {
 
 impl Default for Scope {
     fn default() -> Self {
+        // Filled by insertion: building a set from a list or an iterator
+        // sorts it first, and each such sort is another copy in the Wasm.
+        let mut categories = BTreeSet::new();
+        categories.insert(Category::Security);
+        let mut in_scope = BTreeSet::new();
+        for item in ScopeItem::ALL {
+            in_scope.insert(item);
+        }
         Scope {
             organisation: String::new(),
             system: String::new(),
             report_type: ReportType::Type1,
             period: None,
-            categories: BTreeSet::from([Category::Security]),
-            in_scope: ScopeItem::ALL.into_iter().collect(),
+            categories,
+            in_scope,
         }
     }
 }

@@ -22,7 +22,6 @@ use crate::core::assessment::{Assessment, Period, QuestionPath, ReportType, Scop
 use crate::core::bank::Bank;
 use crate::core::catalog::Category;
 use crate::core::order;
-use std::collections::BTreeMap;
 
 /// How one question moved between the two assessments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -137,17 +136,22 @@ impl Comparison {
     /// by the engine for each assessment. A criterion with no moved question
     /// is added when its score differs.
     pub fn with_scores(mut self, before: &[(usize, f64)], after: &[(usize, f64)]) -> Self {
-        let before: BTreeMap<usize, f64> = before.iter().copied().collect();
-        let after: BTreeMap<usize, f64> = after.iter().copied().collect();
-        for c in &mut self.criteria {
-            c.score_before = before.get(&c.criterion).copied();
-            c.score_after = after.get(&c.criterion).copied();
+        // (before, after) per criterion index.
+        let size = before.iter().chain(after).map(|&(ix, _)| ix + 1).max();
+        let mut scores = vec![(None, None); size.unwrap_or(0)];
+        for &(ix, score) in before {
+            scores[ix].0 = Some(score);
         }
-        for ix in before.keys().chain(after.keys()) {
-            let (b, a) = (before.get(ix).copied(), after.get(ix).copied());
-            if b != a && !self.criteria.iter().any(|c| c.criterion == *ix) {
+        for &(ix, score) in after {
+            scores[ix].1 = Some(score);
+        }
+        for c in &mut self.criteria {
+            (c.score_before, c.score_after) = scores.get(c.criterion).copied().unwrap_or_default();
+        }
+        for (ix, &(b, a)) in scores.iter().enumerate() {
+            if b != a && !self.criteria.iter().any(|c| c.criterion == ix) {
                 self.criteria.push(CriterionChange {
-                    criterion: *ix,
+                    criterion: ix,
                     closed: Vec::new(),
                     opened: Vec::new(),
                     other: Vec::new(),
@@ -164,7 +168,8 @@ impl Comparison {
 /// Compares two assessments of the same bank.
 pub fn compare(bank: &Bank, before: &Assessment, after: &Assessment) -> Comparison {
     let mut questions = Vec::new();
-    let mut criteria: BTreeMap<usize, CriterionChange> = BTreeMap::new();
+    // Per criterion index; a list rather than a map keeps the Wasm smaller.
+    let mut criteria: Vec<Option<CriterionChange>> = vec![None; bank.criteria.len()];
     for q in &bank.questions {
         let (was_asked, is_asked) = (before.asks(q), after.asks(q));
         let (b, a) = (before.status(&q.id), after.status(&q.id));
@@ -191,7 +196,10 @@ pub fn compare(bank: &Bank, before: &Assessment, after: &Assessment) -> Comparis
             movement,
         };
         for &ix in &q.criterion_ix {
-            let entry = criteria.entry(ix).or_insert_with(|| CriterionChange {
+            let Some(slot) = criteria.get_mut(ix) else {
+                continue;
+            };
+            let entry = slot.get_or_insert_with(|| CriterionChange {
                 criterion: ix,
                 closed: Vec::new(),
                 opened: Vec::new(),
@@ -212,7 +220,7 @@ pub fn compare(bank: &Bank, before: &Assessment, after: &Assessment) -> Comparis
     }
     Comparison {
         questions,
-        criteria: criteria.into_values().collect(),
+        criteria: criteria.into_iter().flatten().collect(),
         scope: scope_change(before, after),
     }
 }

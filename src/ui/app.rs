@@ -78,11 +78,11 @@ fn initial_state(store: &Store, builtin: BankHandle) -> AppState {
             "This browser does not allow local storage here, so answers last only while this tab is open. Export them to keep them.",
         ));
     }
-    let assessments: BTreeMap<String, Rc<Assessment>> = loaded
-        .assessments
-        .into_iter()
-        .map(|a| (a.id.clone(), Rc::new(a)))
-        .collect();
+    // Inserted one by one: collecting into a map would add a sort to the Wasm.
+    let mut assessments = BTreeMap::new();
+    for a in loaded.assessments {
+        assessments.insert(a.id.clone(), Rc::new(a));
+    }
     AppState {
         banks,
         assessments,
