@@ -149,7 +149,7 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
         // An upgraded document is read as text too: one way of reading
         // documents in the app, and paths found the same way.
         let upgraded = migrate::upgrade(object, version)?;
-        let text = Value::Object(upgraded).to_string();
+        let text = serde_json::to_string_pretty(&Value::Object(upgraded)).unwrap_or_default();
         document(&text)
             .map_err(|(path, e)| field_error(&migrate::original_path(&path, version), &e, None))?
     };
@@ -196,7 +196,7 @@ fn check_header(object: &serde_json::Map<String, Value>) -> Result<u64, ImportEr
         Some(Value::String(f)) if f == ASSESSMENT_FORMAT => {}
         other => {
             return Err(ImportError::WrongFormat {
-                found: other.map(|v| shorten(&v.to_string())),
+                found: other.map(shorten_value),
             });
         }
     }
@@ -219,7 +219,7 @@ fn check_header(object: &serde_json::Map<String, Value>) -> Result<u64, ImportEr
             }
             _ => Err(ImportError::invalid(
                 "format_version",
-                format!("{} {}", shorten(&v.to_string()), whole_number()),
+                format!("{} {}", shorten_value(v), whole_number()),
             )),
         },
     }
@@ -312,6 +312,15 @@ fn kind(value: &Value) -> &'static str {
 }
 
 /// Shortens text quoted from the file to 60 characters.
+/// A value found in a file, as JSON on one line and shortened, for a
+/// message. Written by the pretty writer the other exports use, so the Wasm
+/// carries one JSON writer for values rather than two.
+pub(crate) fn shorten_value(value: &Value) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    // Line breaks in pretty JSON fall between tokens, never inside a string.
+    shorten(&text.lines().map(str::trim_start).collect::<Vec<_>>().join(" "))
+}
+
 pub(crate) fn shorten(text: &str) -> String {
     let mut out: String = text.chars().take(60).collect();
     if out.len() < text.len() {

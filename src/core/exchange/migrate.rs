@@ -115,7 +115,7 @@ fn v0_to_v1(mut doc: Object) -> Result<Object, ImportError> {
                     format!("responses.{id}.status"),
                     format!(
                         "{} is not a status of format version 0; expected one of \"yes\", \"partly\", \"no\", \"na\"",
-                        super::json::shorten(&status.to_string())
+                        super::json::shorten_value(status)
                     ),
                 ));
             }
