@@ -6,7 +6,7 @@
 #[path = "support/browser.rs"]
 mod browser;
 
-use browser::{assessment, clear, click, find, find_as, fire, mount, unmount};
+use browser::{assessment, clear, click, find, find_as, fire, mount, next_task, unmount};
 use soc2_readiness::browser::storage::Store;
 use soc2_readiness::core::{Action, Status, builtin_bank, reduce};
 use wasm_bindgen_test::*;
@@ -177,5 +177,39 @@ async fn an_imported_file_is_compared_but_not_stored() {
     let stored = Store::open(ns).load(&[&bank]).assessments;
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].id, "cmp-saved");
+    unmount(root, handle, ns);
+}
+
+#[wasm_bindgen_test]
+async fn a_card_opened_on_the_questionnaire_takes_an_owner_and_evidence() {
+    let ns = "test-question-card";
+    clear(ns);
+    let bank = builtin_bank().unwrap();
+    Store::open(ns)
+        .save(&assessment(&bank, "card1", "Card"))
+        .unwrap();
+    let (root, handle) = mount(ns, "#/a/card1/questions").await;
+
+    let card = find(&root, "article.soc2r-question");
+    let question = card.id().trim_start_matches("q-").to_owned();
+    // Open the card's details the way a user does; the browser reports it
+    // with a `toggle` event in a later task.
+    click(&card, "summary");
+    next_task().await;
+    yew::scheduler::flush().await;
+
+    let owner: web_sys::HtmlInputElement = find_as(&card, &format!("#owner-{question}"));
+    owner.set_value("Priya");
+    fire(&owner, "change");
+    let first_evidence: web_sys::HtmlInputElement =
+        find_as(&card, "ul.evidence input[type=checkbox]");
+    first_evidence.set_checked(true);
+    fire(&first_evidence, "change");
+    yew::scheduler::flush().await;
+
+    let saved = Store::open(ns).load(&[&bank]).assessments;
+    let answer = saved[0].answer(&question).expect("an answer was saved");
+    assert_eq!(answer.owner, "Priya");
+    assert_eq!(answer.evidence.iter().copied().collect::<Vec<_>>(), vec![0]);
     unmount(root, handle, ns);
 }

@@ -566,13 +566,14 @@ async fn seed(c: &Client, server: &StaticServer, items: &[(String, String)]) {
 
 /// Milestones of one cold load, in ms from navigation start: the document
 /// received, the Wasm received, the Wasm compiled and instantiated (both 0
-/// for the static page), the first answer button clickable.
+/// for the static page), the first answer button clickable; then the number
+/// of elements on the page at that moment.
 async fn time_to_interactive(
     driver: &Driver,
     name: &str,
     url: &str,
     setup: impl AsyncFnOnce(&Client),
-) -> [f64; 4] {
+) -> [f64; 5] {
     let c = session(driver, name).await;
     setup(&c).await;
     c.goto(url).await.unwrap();
@@ -583,7 +584,7 @@ async fn time_to_interactive(
          const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
          return [performance.getEntriesByType('navigation')[0].responseEnd,
                  wasm ? wasm.responseEnd : 0, window.__benchInstantiated ?? 0,
-                 window.__benchInteractive];",
+                 window.__benchInteractive, document.getElementsByTagName('*').length];",
     )
     .await;
     c.close().await.ok();
@@ -619,8 +620,9 @@ async fn interactive(driver: &Driver, server: &StaticServer, dist: &Path, bank: 
             .await,
         );
     }
-    let at = |v: &[[f64; 4]], k: usize| v.iter().map(|m| m[k]).collect::<Vec<f64>>();
+    let at = |v: &[[f64; 5]], k: usize| v.iter().map(|m| m[k]).collect::<Vec<f64>>();
     let (html, wasm, ready) = (at(&app, 0), at(&app, 1), at(&app, 2));
+    let elements = (median(&at(&app, 4)), median(&at(&plain, 4)));
     let (app, plain) = (at(&app, 3), at(&plain, 3));
     let fmt = |v: &[f64]| {
         v.iter()
@@ -645,6 +647,10 @@ async fn interactive(driver: &Driver, server: &StaticServer, dist: &Path, bank: 
         "  static page ({page_kb:.0} KB HTML + app.css): median {:>6.1} ms   runs: {}",
         median(&plain),
         fmt(&plain)
+    );
+    println!(
+        "  elements on the page when interactive: app {:.0}, static page {:.0}",
+        elements.0, elements.1
     );
     let ratio = median(&app) / median(&plain);
     println!(

