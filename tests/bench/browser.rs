@@ -42,7 +42,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Cold loads per page for the time to an interactive questionnaire.
-const LOADS: usize = 11;
+const LOADS: usize = 21;
 /// Timed answer clicks per bank, after a few untimed ones.
 const CLICKS: usize = 60;
 const WARM_CLICKS: usize = 5;
