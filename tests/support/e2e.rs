@@ -75,7 +75,7 @@ fn answer_connection(
     log: &Mutex<Vec<String>>,
     down: &AtomicBool,
 ) {
-    use std::io::{BufRead, BufReader, Write};
+    use std::io::{BufRead, BufReader, Read, Write};
     let _ = stream.set_nodelay(true);
     let Ok(read_half) = stream.try_clone() else {
         return;
@@ -86,7 +86,7 @@ fn answer_connection(
         if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
             return;
         }
-        let mut close = false;
+        let (mut close, mut body_length) = (false, 0u64);
         loop {
             let mut header = String::new();
             if reader.read_line(&mut header).unwrap_or(0) == 0 {
@@ -97,6 +97,14 @@ fn answer_connection(
             }
             let header = header.to_ascii_lowercase();
             close |= header.starts_with("connection:") && header.contains("close");
+            if let Some(n) = header.strip_prefix("content-length:") {
+                body_length = n.trim().parse().unwrap_or(0);
+            }
+        }
+        // A request body (the app sends none) is read past, so the next
+        // request on this connection starts where it should.
+        if std::io::copy(&mut (&mut reader).take(body_length), &mut std::io::sink()).is_err() {
+            return;
         }
         let mut words = request_line.split_whitespace();
         let method = words.next().unwrap_or_default().to_owned();
