@@ -12,6 +12,7 @@ use crate::core::score::Scorecard;
 use crate::ui::BankHandle;
 use crate::ui::app::Ctx;
 use crate::ui::route::{Route, Screen};
+use crate::ui::screens::plural;
 use crate::ui::state::{AppState, Msg, Notice};
 use crate::ui::widgets::import::ImportBox;
 use crate::ui::widgets::select::{select_value, use_select_value};
@@ -497,7 +498,7 @@ fn Results(props: &ResultsProps) -> Html {
                 <p class="hint">
                     { format!("\u{201c}{}\u{201d} (before): {} of {} answered. \u{201c}{}\u{201d} (after): {} of {} answered. ",
                         props.before.name, b.answered, b.asked, props.after.name, a.answered, a.asked) }
-                    { format!("{} closed, {} opened.", plural(closed.len(), "gap"), plural(opened.len(), "gap")) }
+                    { format!("{} closed, {} opened.", plural(closed.len(), "gap", "gaps"), plural(opened.len(), "gap", "gaps")) }
                 </p>
             </section>
             <section aria-labelledby="compare-categories-heading">
@@ -563,14 +564,6 @@ fn Results(props: &ResultsProps) -> Html {
                 }
             </section>
         </div>
-    }
-}
-
-fn plural(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {one}s")
     }
 }
 

@@ -11,6 +11,7 @@ use crate::core::{Action, Assessment, Category, Day};
 use crate::ui::app::Ctx;
 use crate::ui::exports;
 use crate::ui::route::{Route, Screen};
+use crate::ui::screens::plural;
 use crate::ui::state::{Msg, Notice};
 use crate::ui::widgets::select::{select_value, use_select_value};
 use crate::ui::{BankHandle, Derived};
@@ -144,14 +145,6 @@ fn phase_id(phase: Phase) -> &'static str {
         Phase::BeforeAudit => "before-audit",
         Phase::Next => "next",
         Phase::Later => "later",
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

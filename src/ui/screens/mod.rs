@@ -10,3 +10,27 @@ pub mod privacy;
 pub mod questions;
 pub mod report;
 pub mod scope;
+
+/// `n` with the word for one or for many: "1 gap", "3 gaps".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_take_the_word_for_one_or_many() {
+        assert_eq!(plural(1, "key", "keys"), "1 key");
+        assert_eq!(plural(3, "key", "keys"), "3 keys");
+        assert_eq!(
+            plural(0, "evidence item", "evidence items"),
+            "0 evidence items"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 
 use crate::browser::storage::Store;
 use crate::ui::app::Ctx;
+use crate::ui::screens::plural;
 use crate::ui::settings::Settings;
 use crate::ui::state::{AppState, Msg, Notice};
 use yew::prelude::*;
@@ -49,7 +50,7 @@ pub fn Privacy(props: &Props) -> Html {
     } else {
         format!(
             "{} stored in this browser under {ns}/, using {}.",
-            plural(keys.len(), "key"),
+            plural(keys.len(), "key", "keys"),
             human_bytes(bytes)
         )
     };
@@ -102,7 +103,7 @@ pub fn Privacy(props: &Props) -> Html {
             if *confirming {
                 <div class="confirm" role="alertdialog" aria-labelledby="erase-question">
                     <p id="erase-question">
-                        { format!("Erase {} from this browser", plural(keys.len(), "key")) }
+                        { format!("Erase {} from this browser", plural(keys.len(), "key", "keys")) }
                         if !names.is_empty() { { format!(" ({})", names.join(", ")) } }
                         { "? This cannot be undone. Files you exported are not affected." }
                     </p>
@@ -126,14 +127,6 @@ fn where_stored() -> String {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// `512` → `512 bytes`, `12345` → `12.3 kB` (1 kB = 1000 bytes).
 fn human_bytes(n: usize) -> String {
     match n {
@@ -153,7 +146,5 @@ mod tests {
         assert_eq!(human_bytes(999), "999 bytes");
         assert_eq!(human_bytes(12_345), "12.3 kB");
         assert_eq!(human_bytes(2_500_000), "2.5 MB");
-        assert_eq!(plural(1, "key"), "1 key");
-        assert_eq!(plural(3, "key"), "3 keys");
     }
 }
