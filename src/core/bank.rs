@@ -120,9 +120,7 @@ fn invalid(place: impl Into<String>, message: impl Into<String>) -> BankError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    #[allow(dead_code)]
     format: String,
-    #[allow(dead_code)]
     format_version: u64,
     id: String,
     version: String,
@@ -149,26 +147,30 @@ impl Bank {
         }
         // Editors on Windows often save UTF-8 with a byte order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        // First what the file is, so an assessment or an older bank gets
-        // that answer rather than a complaint about its first odd field.
-        let marker = if text.trim_start().starts_with('{') {
-            serde_json::from_str::<Marker>(text).map_err(|e| BankError::NotJson(e.to_string()))?
-        } else {
-            // JSON but not an object (a list, a number) is not a bank either.
+        if !text.trim_start().starts_with('{') {
+            // JSON but not an object (a list, a number) is not a bank.
             return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
                 Ok(_) => BankError::WrongFormat,
                 Err(e) => BankError::NotJson(e.to_string()),
             });
+        }
+        // One pass for a good file. Only when it fails is the file read
+        // again for what it says it is, so an assessment or another
+        // version of the format gets that answer rather than a complaint
+        // about its first odd field.
+        let file: File = match serde_json::from_str(text) {
+            Ok(file) => file,
+            Err(e) => {
+                let marker = serde_json::from_str::<Marker>(text)
+                    .map_err(|e| BankError::NotJson(e.to_string()))?;
+                check_format(
+                    marker.format.as_ref().and_then(|v| v.as_str()),
+                    marker.format_version.as_ref().and_then(|v| v.as_u64()),
+                )?;
+                return Err(located(text, &e));
+            }
         };
-        if marker.format.as_ref().and_then(|v| v.as_str()) != Some(BANK_FORMAT) {
-            return Err(BankError::WrongFormat);
-        }
-        match marker.format_version.as_ref().and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(BANK_FORMAT_VERSION) => {}
-            Some(v) => return Err(BankError::UnsupportedVersion(v)),
-            None => return Err(invalid("format_version", "missing or not a whole number")),
-        }
-        let file: File = serde_json::from_str(text).map_err(|e| located(text, &e))?;
+        check_format(Some(&file.format), Some(file.format_version))?;
         for (field, text) in [
             ("id", &file.id),
             ("version", &file.version),
@@ -313,6 +315,18 @@ impl Bank {
         self.series(&criterion.series)
             .map(|s| s.category)
             .unwrap_or(Category::Security)
+    }
+}
+
+/// That `format` and `format_version` name a bank this build reads.
+fn check_format(format: Option<&str>, version: Option<u64>) -> Result<(), BankError> {
+    if format != Some(BANK_FORMAT) {
+        return Err(BankError::WrongFormat);
+    }
+    match version {
+        Some(v) if v == u64::from(BANK_FORMAT_VERSION) => Ok(()),
+        Some(v) => Err(BankError::UnsupportedVersion(v)),
+        None => Err(invalid("format_version", "missing or not a whole number")),
     }
 }
 
