@@ -7,7 +7,9 @@
 mod schema;
 
 use serde_json::{Value, json};
-use soc2_readiness::core::bank::{BANK_FORMAT, BANK_FORMAT_VERSION, Effort};
+use soc2_readiness::core::bank::{
+    BANK_FORMAT, BANK_FORMAT_VERSION, Effort, OLDEST_BANK_FORMAT_VERSION, is_kebab_case,
+};
 use soc2_readiness::core::{Bank, BankError, Category, builtin_bank};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -210,16 +212,6 @@ fn every_question_links_to_criteria_in_the_catalog() {
     }
 }
 
-fn is_kebab_case(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
 #[test]
 fn question_ids_are_unique_lowercase_kebab_case() {
     let bank = bank();
@@ -245,25 +237,43 @@ fn the_kebab_case_rule_rejects_what_it_should() {
         assert!(is_kebab_case(good), "{good}");
     }
     for bad in [
-        "", "CC6-mfa", "cc6_mfa", "cc6--mfa", "-cc6", "cc6-", "cc6 mfa", "cc6.1",
+        "",
+        "CC6-mfa",
+        "cc6_mfa",
+        "cc6--mfa",
+        "-cc6",
+        "cc6-",
+        "cc6 mfa",
+        "cc6.1",
+        "cc6-mfa\u{200b}",
+        "cc6-mfa ",
     ] {
         assert!(!is_kebab_case(bad), "{bad:?}");
     }
 }
 
 #[test]
-fn shipped_question_ids_never_disappear() {
+fn shipped_question_ids_are_asked_or_retired_to_questions_that_are() {
     let bank = bank();
     let shipped: Vec<String> = serde_json::from_str(SHIPPED_IDS).unwrap();
     assert!(shipped.len() >= 150);
-    let missing: Vec<_> = shipped
+    let orphaned: Vec<_> = shipped
         .iter()
-        .filter(|id| bank.question(id).is_none())
+        .filter(|id| {
+            bank.question(id).is_none()
+                && bank
+                    .retired(id)
+                    .is_none_or(|r| r.successors.iter().any(|s| bank.question(s).is_none()))
+        })
         .collect();
     assert!(
-        missing.is_empty(),
-        "saved answers would be orphaned: these shipped question ids are gone: {missing:?}"
+        orphaned.is_empty(),
+        "saved answers would be orphaned: these shipped ids are neither asked nor retired: {orphaned:?}"
     );
+    // A retired id is never asked again, so its answers cannot collide.
+    for r in &bank.retired {
+        assert!(bank.question(&r.id).is_none(), "{} is back", r.id);
+    }
 }
 
 #[test]
@@ -311,6 +321,151 @@ fn primary_series<'a>(bank: &'a Bank, q: &soc2_readiness::core::Question) -> &'a
     &bank.criterion(&q.criteria[0]).unwrap().series
 }
 
+#[test]
+fn key_controls_are_a_third_or_less_one_to_three_per_criterion_each_with_a_reason() {
+    let bank = bank();
+    let key = bank.questions.iter().filter(|q| q.key).count();
+    assert!(
+        key * 100 <= bank.questions.len() * 35,
+        "{key} of {} questions are key: more than 35%",
+        bank.questions.len()
+    );
+    for c in &bank.criteria {
+        let keys: Vec<&str> = bank
+            .questions
+            .iter()
+            .filter(|q| q.key && q.criteria[0] == c.id)
+            .map(|q| q.id.as_str())
+            .collect();
+        assert!(
+            (1..=3).contains(&keys.len()),
+            "{} has {} key controls: {keys:?}",
+            c.id,
+            keys.len()
+        );
+    }
+    for q in &bank.questions {
+        assert_eq!(q.key, q.key_reason.is_some(), "{}: key reason", q.id);
+    }
+    // Key is decided apart from weight: some key controls are not the
+    // heaviest and some of the heaviest are not key.
+    assert!(bank.questions.iter().any(|q| q.key && q.weight <= 3));
+    assert!(bank.questions.iter().any(|q| !q.key && q.weight >= 4));
+}
+
+#[test]
+fn no_two_questions_ask_the_same_thing() {
+    // The duplicates the 1.0.0 review found: one of each pair is retired
+    // into the other.
+    let bank = bank();
+    for (gone, kept) in [
+        ("cc7-penetration-test", "cc4-penetration-test"),
+        ("cc4-vulnerability-scanning", "cc7-vulnerability-scanning"),
+        (
+            "cc4-subservice-report-review",
+            "cc9-vendor-assurance-review",
+        ),
+        (
+            "a1-cloud-provider-environmental",
+            "cc9-vendor-assurance-review",
+        ),
+        ("cc2-vendor-security-requirements", "cc9-vendor-contracts"),
+        (
+            "cc2-incident-notification-procedure",
+            "cc7-breach-communication",
+        ),
+        (
+            "cc2-incident-reporting-channel",
+            "cc7-staff-incident-reporting",
+        ),
+        ("cc2-system-inventory", "cc6-system-inventory-owners"),
+        (
+            "cc5-segregation-of-duties",
+            "cc6-segregation-of-duties-prod",
+        ),
+        (
+            "cc3-privileged-misuse-scenarios",
+            "cc3-fraud-risk-assessment",
+        ),
+        ("c1-media-disposal-certificates", "cc6-media-disposal"),
+        ("a1-dr-test-annual", "cc9-dr-exercise"),
+        ("a1-backup-restore-test", "cc9-restore-testing"),
+    ] {
+        assert!(bank.question(gone).is_none(), "{gone} is still asked");
+        let r = bank
+            .retired(gone)
+            .unwrap_or_else(|| panic!("{gone} not retired"));
+        assert!(r.successors.iter().any(|s| s == kept), "{gone} → {kept}");
+    }
+    // And no two questions share their text.
+    let mut texts = BTreeSet::new();
+    for q in &bank.questions {
+        assert!(
+            texts.insert(q.text.to_lowercase()),
+            "{} repeats a question",
+            q.id
+        );
+    }
+}
+
+#[test]
+fn what_auditors_always_look_at_is_asked_under_security() {
+    let bank = bank();
+    for id in [
+        "cc2-system-description",
+        "cc2-management-assertion",
+        "cc2-cuecs-communicated",
+        "cc9-subservice-org-method",
+        "cc9-subservice-csoc-check",
+        "cc2-control-evidence-retention",
+        "cc4-prior-exceptions-remediated",
+        "cc6-tenant-data-isolation",
+        "c1-customer-offboarding-deletion",
+        "c1-classification-policy",
+    ] {
+        let q = bank.question(id).unwrap_or_else(|| panic!("{id} missing"));
+        assert_eq!(
+            q.category,
+            Category::Security,
+            "{id} is not asked under Security"
+        );
+    }
+}
+
+#[test]
+fn scope_conditions_each_rule_out_real_questions() {
+    let bank = bank();
+    assert_eq!(bank.conditions.len(), 4);
+    for c in &bank.conditions {
+        assert!(
+            bank.questions_under(&c.id).count() >= 1,
+            "condition {} rules out nothing",
+            c.id
+        );
+    }
+    // Follow-ups follow a real question.
+    let follow_ups = bank
+        .questions
+        .iter()
+        .filter(|q| q.follows_ix.is_some())
+        .count();
+    assert!(follow_ups >= 5, "{follow_ups} follow-ups");
+}
+
+#[test]
+fn efforts_include_months_where_the_work_takes_months() {
+    let bank = bank();
+    let months: Vec<&str> = bank
+        .questions
+        .iter()
+        .filter(|q| q.remediation.effort == Effort::Months)
+        .map(|q| q.id.as_str())
+        .collect();
+    for id in ["a1-multi-zone-redundancy", "p4-personal-data-disposal"] {
+        assert!(months.contains(&id), "{id} is not months: {months:?}");
+    }
+}
+
 // ------------------------------------------------------------- quick path
 
 #[test]
@@ -330,6 +485,16 @@ fn the_quick_path_is_short_and_touches_every_cc_series() {
         .collect();
     for series in CC_SERIES {
         assert!(touched.contains(series), "the quick path misses {series}");
+    }
+    // What first audits most often fail is on it.
+    for id in [
+        "cc6-access-request-approval",
+        "cc1-background-checks",
+        "cc9-vendor-assurance-review",
+        "cc4-penetration-test",
+        "cc6-mdm-endpoint-baseline",
+    ] {
+        assert!(quick.iter().any(|q| q.id == id), "{id} is not quick");
     }
 }
 
@@ -494,15 +659,121 @@ fn an_unknown_question_field_is_named() {
     assert_names(&rejection(&bank), &["cc6-mfa", "severity"]);
 }
 
+/// The mini bank as format 2: key reasons on its key questions, one
+/// condition, one follow-up and one retired id.
+fn mini2() -> Value {
+    let mut bank = mini();
+    bank["format_version"] = json!(2);
+    for q in bank["questions"].as_array_mut().unwrap() {
+        if q["key"] == json!(true) {
+            q["key_reason"] = json!("Nothing else meets the criterion");
+        }
+    }
+    bank["conditions"] = json!([{ "id": "own-facilities", "text": "Own offices?",
+                                  "not_applicable": "No offices" }]);
+    question(&mut bank, "cc1-training").insert("applies_if".into(), json!("own-facilities"));
+    question(&mut bank, "cc1-training").insert("follows".into(), json!("cc1-conduct"));
+    bank["retired"] = json!([{ "id": "cc6-old-mfa", "successors": ["cc6-mfa"],
+                               "reason": "merged" }]);
+    bank
+}
+
+#[test]
+fn a_format_2_bank_loads_with_its_conditions_follow_ups_and_retired_ids() {
+    let bank = Bank::from_json(&mini2().to_string()).expect("valid format 2");
+    assert_eq!(bank.conditions[0].id, "own-facilities");
+    let training = bank.question("cc1-training").unwrap();
+    assert_eq!(training.applies_if.as_deref(), Some("own-facilities"));
+    assert_eq!(
+        training.follows_ix.map(|ix| bank.questions[ix].id.as_str()),
+        Some("cc1-conduct")
+    );
+    assert_eq!(bank.retired("cc6-old-mfa").unwrap().successors, ["cc6-mfa"]);
+    assert_eq!(schema_check(&mini2()), Vec::<String>::new());
+}
+
+#[test]
+fn format_2_rules_are_enforced_with_the_place_named() {
+    type Change = fn(&mut Value);
+    let cases: [(Change, &[&str]); 8] = [
+        (
+            |b| {
+                question(b, "cc6-mfa").remove("key_reason");
+            },
+            &["cc6-mfa", "key_reason", "say why"],
+        ),
+        (
+            |b| {
+                question(b, "cc1-conduct").insert("key_reason".into(), json!("x"));
+            },
+            &["cc1-conduct", "only for key"],
+        ),
+        (
+            |b| {
+                question(b, "cc1-training")["applies_if"] = json!("no-such");
+            },
+            &["cc1-training", "unknown condition `no-such`"],
+        ),
+        (
+            |b| {
+                question(b, "cc1-training")["follows"] = json!("nope");
+            },
+            &["cc1-training", "unknown question `nope`"],
+        ),
+        (
+            |b| {
+                question(b, "cc1-conduct").insert("follows".into(), json!("cc1-training"));
+            },
+            &["follows", "follows no other"],
+        ),
+        (
+            |b| {
+                b["retired"][0]["id"] = json!("cc6-mfa");
+            },
+            &["retired `cc6-mfa`", "still a question"],
+        ),
+        (
+            |b| {
+                b["retired"][0]["successors"] = json!(["gone"]);
+            },
+            &["retired `cc6-old-mfa`", "unknown question `gone`"],
+        ),
+        (
+            |b| {
+                b["conditions"][0]["id"] = json!("own-facilities\u{200b}");
+            },
+            &["conditions[0]", "kebab-case"],
+        ),
+    ];
+    for (change, parts) in cases {
+        let mut bank = mini2();
+        change(&mut bank);
+        assert_names(&rejection(&bank), parts);
+    }
+}
+
+#[test]
+fn a_format_1_bank_cannot_use_format_2_fields() {
+    let mut bank = mini();
+    question(&mut bank, "cc6-mfa").insert("key_reason".into(), json!("why"));
+    assert_names(
+        &rejection(&bank),
+        &["cc6-mfa", "key_reason", "format_version` 2"],
+    );
+    let mut bank = mini();
+    bank["retired"] = json!([]);
+    assert_names(&rejection(&bank), &["retired", "format_version` 2"]);
+}
+
 #[test]
 fn a_newer_format_version_is_refused() {
     let mut bank = mini();
-    bank["format_version"] = json!(2);
+    bank["format_version"] = json!(3);
     let message = rejection(&bank);
-    assert_names(&message, &["version 2", "not supported"]);
+    assert_names(&message, &["version 3", "not supported", "versions 1 to 2"]);
     assert!(matches!(
         Bank::from_json(&bank.to_string()),
-        Err(BankError::UnsupportedVersion(2))
+        Err(BankError::UnsupportedVersion(3))
     ));
     for odd in [json!("1"), json!(1.5), Value::Null] {
         bank["format_version"] = odd;
@@ -627,9 +898,10 @@ fn the_schema_is_draft_2020_12_and_matches_the_app_constants() {
         "https://json-schema.org/draft/2020-12/schema"
     );
     assert_eq!(schema["properties"]["format"]["const"], BANK_FORMAT);
+    let versions: Vec<u32> = (OLDEST_BANK_FORMAT_VERSION..=BANK_FORMAT_VERSION).collect();
     assert_eq!(
-        schema["properties"]["format_version"]["const"],
-        BANK_FORMAT_VERSION
+        schema["properties"]["format_version"]["enum"],
+        json!(versions)
     );
     let categories: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
     assert_eq!(
@@ -716,7 +988,7 @@ fn the_schema_refuses_what_the_app_refuses() {
         ("blank remediation step", |b| {
             question(b, "cc6-mfa")["remediation"]["steps"] = json!([""]);
         }),
-        ("format version 2", |b| b["format_version"] = json!(2)),
+        ("format version 3", |b| b["format_version"] = json!(3)),
         ("another format", |b| {
             b["format"] = json!("soc2-readiness-assessment")
         }),

@@ -15,9 +15,10 @@ use soc2_readiness::core::assessment::{
 use soc2_readiness::core::bank::{Bank, Effort};
 use soc2_readiness::core::catalog::Category;
 use soc2_readiness::core::date::Day;
-use soc2_readiness::core::outcome::{Cause, Opinion, Outcome, ScopeProblem};
+use soc2_readiness::core::evaluate::Evaluation;
+use soc2_readiness::core::outcome::{self, Outcome, Shortfall, Tier, Verdict};
 use soc2_readiness::core::roadmap::{Gap, GapKind, Phase, Roadmap};
-use soc2_readiness::core::score::{Evaluation, NotOperating, how_scores_work, scorecard};
+use soc2_readiness::core::score::{NotOperating, how_scores_work, scorecard};
 use soc2_readiness::core::{builtin_bank, evaluate};
 
 const MINI: &str = include_str!("fixtures/mini-bank.json");
@@ -101,15 +102,6 @@ fn all(status_of: Status) -> Vec<Action> {
         .iter()
         .map(|q| status(q, status_of))
         .collect()
-}
-
-/// Security and Availability in scope, every question answered Ready, then
-/// `changes`.
-fn all_ready_then(bank: &Bank, changes: Vec<Action>) -> Assessment {
-    apply(
-        with_availability(new_assessment(bank)),
-        [all(Status::Ready), changes].concat(),
-    )
 }
 
 /// The roadmap's gap for question `id`, if there is one.
@@ -374,19 +366,24 @@ fn a_category_out_of_scope_is_never_mentioned() {
             .all(|s| s.category == Category::Security)
     );
     assert!(gap_for(&bank, &e, BACKUPS).is_none());
-    assert_eq!(e.outcome.opinion, Opinion::Unmodified);
+    assert_eq!(e.outcome.tier, Tier::Unmodified);
     assert!(!e.outcome.reasons(&bank).iter().any(|r| r.contains("A1.2")));
 
-    // Once in scope, the missing key control is an exception.
+    // Once in scope, the missing key control (the criterion's only one)
+    // means A1.2 is likely not met.
     let e = evaluate(&bank, &with_availability(a), today());
-    assert_eq!(e.outcome.opinion, Opinion::Qualified);
-    assert_eq!(e.outcome.exceptions.len(), 1);
-    assert_eq!(e.outcome.exceptions[0].criterion, a1);
+    assert_eq!(e.outcome.tier, Tier::Qualified);
+    let findings = e.outcome.findings();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(
+        (findings[0].criterion, findings[0].verdict),
+        (a1, Verdict::NotMet)
+    );
     assert!(
         e.outcome
             .reasons(&bank)
             .iter()
-            .any(|r| r.starts_with("A1.2 (Backups and recovery): key control"))
+            .any(|r| r.starts_with("A1.2 (Backups and recovery, likely not met): key control"))
     );
 }
 
@@ -496,22 +493,23 @@ fn type2_needs_operation_since_the_period_start() {
     // CC1.1: (2 × 50 + 3 × 75 + 4 × 100) / 900.
     assert!(close(criterion_readiness(&bank, &e, "CC1.1"), 725.0 / 9.0));
 
-    // A ready key control that has not operated across the period is an
-    // exception, and closing it is a blocker.
-    let exception = &e.outcome.exceptions[0];
-    assert_eq!(exception.criterion, cix(&bank, "CC6.1"));
+    // A ready key control with no operating date leaves its operation
+    // unknown: no indication until it has one.
+    assert_eq!(e.outcome.tier, Tier::CannotJudge);
+    assert_eq!(e.outcome.undated_key, [qix(&bank, MFA)]);
+    // CC1.1 has no key control of its own, so both its controls decide
+    // it: one started a day late, the other has no evidence to test.
+    let cc1 = e.outcome.judgement(cix(&bank, "CC1.1")).expect("judged");
+    assert_eq!(cc1.verdict, Verdict::NotTestable);
     assert!(matches!(
-        exception.causes[0],
-        Cause::KeyControl {
-            not_operating: Some(NotOperating::NoDate),
-            ..
-        }
+        cc1.findings[..],
+        [
+            f1 @ outcome::Finding { shortfall: Shortfall::StartedLate { .. }, .. },
+            f2 @ outcome::Finding { shortfall: Shortfall::NoEvidence, .. },
+        ] if f1.question == qix(&bank, CONDUCT) && f2.question == qix(&bank, TRAINING)
     ));
-    let gap = &e.roadmap.gaps[0];
-    assert_eq!(
-        (gap.question, gap.phase),
-        (qix(&bank, MFA), Phase::BeforeAudit)
-    );
+    let gap = gap_for(&bank, &e, MFA).expect("a gap");
+    assert_eq!(gap.phase, Phase::Next);
     assert!(gap.describe().contains("cannot count as ready for Type II"));
     // Weight 5, key, 50 from ready: 5 × 2 × 50 / 10.
     assert_eq!(gap.priority, 50);
@@ -526,274 +524,7 @@ fn type1_ignores_operating_dates() {
     assert_eq!((mfa.credit, mfa.not_operating), (Some(100), None));
 }
 
-#[test]
-fn type2_key_control_partly_in_place_is_an_exception_but_not_in_type1() {
-    let bank = mini();
-    let answers = vec![
-        status(CONDUCT, Status::Ready),
-        status(TRAINING, Status::Ready),
-        status(MFA, Status::Partial),
-        status(REVIEW, Status::Ready),
-        Action::SetOperatingSince(CONDUCT.into(), Some(day("2025-01-01"))),
-        Action::SetOperatingSince(TRAINING.into(), Some(day("2025-01-01"))),
-        Action::SetOperatingSince(REVIEW.into(), Some(day("2025-01-01"))),
-    ];
-    let type1 = apply(new_assessment(&bank), answers.clone());
-    assert_eq!(
-        evaluate(&bank, &type1, today()).outcome.opinion,
-        Opinion::Unmodified
-    );
-    let type2 = apply(
-        type2(new_assessment(&bank), "2026-01-01", "2026-12-31"),
-        answers,
-    );
-    let e = evaluate(&bank, &type2, today());
-    assert_eq!(e.outcome.exceptions.len(), 1);
-    assert_eq!(e.outcome.exceptions[0].criterion, cix(&bank, "CC6.1"));
-}
-
-#[test]
-fn type2_without_a_valid_period_is_a_scope_problem() {
-    let bank = mini();
-    let no_period = apply(
-        new_assessment(&bank),
-        vec![Action::SetReportType(ReportType::Type2)],
-    );
-    let e = evaluate(&bank, &no_period, today());
-    assert_eq!(
-        e.outcome.scope_problems,
-        vec![ScopeProblem::Type2WithoutPeriod]
-    );
-    assert!(e.outcome.reasons(&bank)[0].contains("needs an observation period"));
-    // Without a period, an operating date is taken at its word; no date
-    // still caps the answer.
-    let dated = apply(
-        no_period,
-        vec![
-            status(MFA, Status::Ready),
-            Action::SetOperatingSince(MFA.into(), Some(day("2026-02-01"))),
-            status(CONDUCT, Status::Ready),
-        ],
-    );
-    let e = evaluate(&bank, &dated, today());
-    let credit = |id| e.scorecard.question(qix(&bank, id)).and_then(|q| q.credit);
-    assert_eq!(credit(MFA), Some(100));
-    assert_eq!(credit(CONDUCT), Some(50));
-
-    let short = type2(new_assessment(&bank), "2026-01-01", "2026-02-28");
-    let e = evaluate(&bank, &short, today());
-    assert!(matches!(
-        e.outcome.scope_problems[..],
-        [ScopeProblem::InvalidPeriod(_)]
-    ));
-    assert!(e.outcome.reasons(&bank)[0].contains("3 to 12 months"));
-
-    let fine = type2(new_assessment(&bank), "2026-01-01", "2026-06-30");
-    assert!(
-        evaluate(&bank, &fine, today())
-            .outcome
-            .scope_problems
-            .is_empty()
-    );
-    // Type I never has a period problem.
-    assert!(
-        evaluate(&bank, &new_assessment(&bank), today())
-            .outcome
-            .scope_problems
-            .is_empty()
-    );
-}
-
 // --------------------------------------------------------------- outcome
-
-#[test]
-fn all_ready_is_a_clean_opinion() {
-    let bank = mini();
-    let a = all_ready_then(&bank, vec![]);
-    let e = evaluate(&bank, &a, today());
-    assert_eq!(e.scorecard.overall.readiness, 100.0);
-    assert_eq!(e.outcome.opinion, Opinion::Unmodified);
-    assert!(e.outcome.exceptions.is_empty());
-    assert!(e.roadmap.gaps.is_empty());
-    assert_eq!(
-        e.outcome.reasons(&bank),
-        vec!["No exception expected in the 3 criteria judged.".to_owned()]
-    );
-}
-
-#[test]
-fn one_planned_key_control_qualifies_the_opinion() {
-    let bank = mini();
-    let a = all_ready_then(&bank, vec![status(MFA, Status::Planned)]);
-    let e = evaluate(&bank, &a, today());
-    // CC6.1 is still at (5 × 20 + 400) / 900 = 55.6 %, but its key control fails.
-    assert_eq!(e.outcome.opinion, Opinion::Qualified);
-    let ex = &e.outcome.exceptions;
-    assert_eq!(ex.len(), 1);
-    assert_eq!(ex[0].criterion, cix(&bank, "CC6.1"));
-    assert_eq!(
-        ex[0].causes,
-        [Cause::KeyControl {
-            question: qix(&bank, MFA),
-            status: Some(Status::Planned),
-            not_operating: None
-        }]
-    );
-    let reasons = e.outcome.reasons(&bank);
-    assert_eq!(reasons[0], "Exceptions in 1 of 3 criteria, not pervasive.");
-    assert_eq!(
-        reasons[1],
-        "CC6.1 (Logical access): key control \u{201c}Is MFA enforced for every user?\u{201d} \
-         is answered \u{201c}Planned\u{201d}."
-    );
-}
-
-#[test]
-fn a_key_control_partly_in_place_is_no_exception_in_type1() {
-    let bank = mini();
-    let a = all_ready_then(&bank, vec![status(MFA, Status::Partial)]);
-    assert_eq!(
-        evaluate(&bank, &a, today()).outcome.opinion,
-        Opinion::Unmodified
-    );
-}
-
-#[test]
-fn low_readiness_alone_draws_an_exception() {
-    let bank = mini();
-    let a = all_ready_then(
-        &bank,
-        vec![
-            status(CONDUCT, Status::Missing),
-            status(TRAINING, Status::Missing),
-            status(REVIEW, Status::Partial),
-        ],
-    );
-    let e = evaluate(&bank, &a, today());
-    // CC1.1: 4 × 50 / 900 = 22.2 %; the key review at "partly" passes Type I.
-    assert_eq!(e.outcome.opinion, Opinion::Qualified);
-    let ex = &e.outcome.exceptions;
-    assert_eq!(ex.len(), 1);
-    assert_eq!(ex[0].criterion, cix(&bank, "CC1.1"));
-    assert!(
-        matches!(ex[0].causes[..], [Cause::LowReadiness { readiness }] if close(readiness, 200.0 / 9.0))
-    );
-    assert!(
-        e.outcome
-            .reasons(&bank)
-            .contains(&"CC1.1 (Ethics and integrity): readiness 22% is below 50%.".to_owned())
-    );
-    // The two missing answers cause it: blockers. The review is a weak key control.
-    let phase = |id| gap_for(&bank, &e, id).map(|g| g.phase);
-    assert_eq!(phase(CONDUCT), Some(Phase::BeforeAudit));
-    assert_eq!(phase(TRAINING), Some(Phase::BeforeAudit));
-    assert_eq!(phase(REVIEW), Some(Phase::Next));
-}
-
-#[test]
-fn readiness_of_exactly_half_draws_no_exception_and_just_below_does() {
-    let bank = mini();
-    let half = all_ready_then(
-        &bank,
-        vec![
-            status(CONDUCT, Status::Partial),
-            status(TRAINING, Status::Partial),
-            status(REVIEW, Status::Partial),
-        ],
-    );
-    let e = evaluate(&bank, &half, today());
-    assert_eq!(criterion_readiness(&bank, &e, "CC1.1"), 50.0);
-    assert_eq!(e.outcome.opinion, Opinion::Unmodified);
-    // Conduct planned: (2 × 20 + 3 × 50 + 4 × 50) / 900 = 43.3 %.
-    let e = evaluate(
-        &bank,
-        &reduce(&half, status(CONDUCT, Status::Planned)),
-        today(),
-    );
-    assert_eq!(e.outcome.opinion, Opinion::Qualified);
-    assert_eq!(e.outcome.exceptions[0].criterion, cix(&bank, "CC1.1"));
-}
-
-#[test]
-fn exceptions_in_more_than_a_third_of_criteria_are_adverse() {
-    let bank = mini();
-    let a = all_ready_then(
-        &bank,
-        vec![
-            status(MFA, Status::Missing),
-            status(BACKUPS, Status::Missing),
-        ],
-    );
-    let e = evaluate(&bank, &a, today());
-    assert_eq!(e.outcome.opinion, Opinion::Adverse);
-    assert_eq!(e.outcome.pervasiveness.criteria_with_exceptions, 2);
-    assert!(
-        e.outcome.reasons(&bank).contains(
-            &"Exceptions in 2 of 3 criteria: more than a third, so pervasive.".to_owned()
-        )
-    );
-}
-
-#[test]
-fn exceptions_in_more_than_half_of_the_common_criteria_series_are_adverse() {
-    let bank = builtin_bank().expect("built-in bank");
-    let mut a = new_assessment(&bank);
-    for q in &bank.questions {
-        a = reduce(&a, status(&q.id, Status::Ready));
-    }
-    // One key control missing in each of five series: 5 of 9 series, but
-    // only 5 of 33 criteria.
-    let keys = [
-        "cc1-org-chart-current",
-        "cc2-external-reporting-channel",
-        "cc3-security-objectives",
-        "cc4-control-testing-plan",
-        "cc6-leaver-deprovisioning",
-    ];
-    for id in keys {
-        let q = bank.question(id).expect("question in the built-in bank");
-        assert!(
-            q.key && q.criteria.len() == 1,
-            "{id} is a key control for one criterion"
-        );
-        a = reduce(&a, status(id, Status::Missing));
-    }
-    let e = evaluate(&bank, &a, today());
-    let p = e.outcome.pervasiveness;
-    assert_eq!((p.criteria_with_exceptions, p.criteria_judged), (5, 33));
-    assert_eq!(
-        (p.security_series_with_exceptions, p.security_series_judged),
-        (5, 9)
-    );
-    assert_eq!(e.outcome.opinion, Opinion::Adverse);
-    // Four series are only qualified.
-    let e = evaluate(&bank, &reduce(&a, status(keys[4], Status::Ready)), today());
-    assert_eq!(e.outcome.opinion, Opinion::Qualified);
-}
-
-#[test]
-fn too_few_answers_give_no_opinion_but_list_exceptions_so_far() {
-    let bank = mini();
-    let a = apply(
-        with_availability(new_assessment(&bank)),
-        vec![
-            status(CONDUCT, Status::Ready),
-            status(TRAINING, Status::Ready),
-            status(MFA, Status::Missing),
-        ],
-    );
-    // 3 of 5 answered: 60 %.
-    let e = evaluate(&bank, &a, today());
-    assert_eq!(e.outcome.opinion, Opinion::NotEnoughAnswers);
-    assert!(!e.outcome.exceptions.is_empty());
-    assert!(e.outcome.reasons(&bank)[0].starts_with("Only 60% of the asked questions"));
-    // 4 of 5 (80 %) is enough.
-    let a = reduce(&a, status(REVIEW, Status::Ready));
-    assert_ne!(
-        evaluate(&bank, &a, today()).outcome.opinion,
-        Opinion::NotEnoughAnswers
-    );
-}
 
 #[test]
 fn the_built_in_bank_fully_ready_is_clean_in_every_category() {
@@ -809,7 +540,7 @@ fn the_built_in_bank_fully_ready_is_clean_in_every_category() {
     assert_eq!(e.scorecard.criteria.len(), bank.criteria.len());
     assert_eq!(e.scorecard.series.len(), bank.series.len());
     assert_eq!(e.scorecard.overall.readiness, 100.0);
-    assert_eq!(e.outcome.opinion, Opinion::Unmodified);
+    assert_eq!(e.outcome.tier, Tier::Unmodified);
     assert!(e.roadmap.gaps.is_empty());
 }
 
@@ -821,10 +552,12 @@ fn gaps_are_ordered_by_phase_then_priority() {
     let a = apply(
         new_assessment(&bank),
         vec![
-            status(MFA, Status::Missing),        // key 5: 5 × 2 × 100 / 10 = 100
-            status(REVIEW, Status::Implemented), // key 4: 4 × 2 × 25 / 10 = 20
-            status(CONDUCT, Status::Planned),    // 2 × 80 / 10 = 16
-            status(TRAINING, Status::Partial),   // 3 × 50 / 10 = 15
+            // CC6.1 has no key control at the bar: both are blockers.
+            status(MFA, Status::Missing), // key 5: 5 × 2 × 100 / 10 = 100
+            status(REVIEW, Status::Planned), // key 4: 4 × 2 × 80 / 10 = 64
+            status(CONDUCT, Status::Planned), // 2 × 80 / 10 = 16
+            // Covers CC1.1, so the planned one there is no blocker.
+            status(TRAINING, Status::Implemented), // 3 × 25 / 10 = 7.5 → 8
         ],
     );
     let e = evaluate(&bank, &a, today());
@@ -832,9 +565,9 @@ fn gaps_are_ordered_by_phase_then_priority() {
         gap_order(&bank, &e),
         vec![
             (MFA, Phase::BeforeAudit, 100),
-            (REVIEW, Phase::Next, 20),
+            (REVIEW, Phase::BeforeAudit, 64),
             (CONDUCT, Phase::Next, 16),
-            (TRAINING, Phase::Next, 15),
+            (TRAINING, Phase::Later, 8),
         ]
     );
 }

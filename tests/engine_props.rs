@@ -5,16 +5,30 @@ use proptest::prelude::*;
 use soc2_readiness::core::assessment::{
     Answer, Assessment, Period, QuestionPath, ReportType, Status,
 };
-use soc2_readiness::core::bank::Bank;
+use soc2_readiness::core::bank::{Bank, Question};
 use soc2_readiness::core::catalog::Category;
 use soc2_readiness::core::date::Day;
-use soc2_readiness::core::score::{Evaluation, Score};
+use soc2_readiness::core::evaluate::Evaluation;
+use soc2_readiness::core::outcome::Tier;
+use soc2_readiness::core::score::Score;
 use soc2_readiness::core::{builtin_bank, evaluate};
 use std::sync::OnceLock;
 
 fn bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();
     BANK.get_or_init(|| builtin_bank().expect("built-in bank"))
+}
+
+/// The questions that follow `q` up.
+fn follow_ups<'b>(bank: &'b Bank, q: &Question) -> impl Iterator<Item = &'b Question> {
+    let ix = bank.questions.iter().position(|x| x.id == q.id);
+    bank.questions
+        .iter()
+        .filter(move |f| f.follows_ix.is_some() && f.follows_ix == ix)
+}
+
+fn has_follow_ups(bank: &Bank, q: &Question) -> bool {
+    follow_ups(bank, q).next().is_some()
 }
 
 fn base_day() -> Day {
@@ -162,13 +176,24 @@ proptest! {
                 return Err(TestCaseError::fail(format!("{name} disappeared")));
             };
             prop_assert!(s.readiness >= b.readiness, "{name}: {} < {}", s.readiness, b.readiness);
-            prop_assert!(s.completion >= b.completion, "{name} completion");
+            // Taking a question from "no" to better makes its follow-ups
+            // askable again: they were implied "not in place", now they
+            // wait for an answer (same readiness, less completion).
+            prop_assert!(s.completion >= b.completion || has_follow_ups(bank, q), "{name} completion");
         }
-        for ex in &after.outcome.exceptions {
-            prop_assert!(
-                before.outcome.exceptions.iter().any(|b| b.criterion == ex.criterion),
-                "new exception in criterion {}", ex.criterion
-            );
+        // From an answer to a better one, no criterion's verdict and no
+        // ordered tier gets worse (unanswered to answered is not "better":
+        // it can reveal a failure).
+        if from > 0 {
+            for j in &after.outcome.judgements {
+                if let Some(b) = before.outcome.judgement(j.criterion) {
+                    prop_assert!(j.verdict <= b.verdict, "criterion {} got worse", j.criterion);
+                }
+            }
+            let ordered = |t: Tier| t <= Tier::Adverse;
+            if ordered(before.outcome.tier) && ordered(after.outcome.tier) {
+                prop_assert!(after.outcome.tier <= before.outcome.tier);
+            }
         }
     }
 
@@ -181,8 +206,12 @@ proptest! {
         let q = &bank.questions[pick.index(bank.questions.len())];
         let before = evaluate(bank, &a, today());
         let after = evaluate(bank, &set_status(&a, &q.id, Some(Status::NotApplicable)), today());
+        // A follow-up of a question not applicable is not applicable too.
+        let follow_up_criteria: Vec<usize> = follow_ups(bank, q)
+            .flat_map(|f| f.criterion_ix.iter().copied())
+            .collect();
         for c in &before.scorecard.criteria {
-            if q.criterion_ix.contains(&c.criterion) {
+            if q.criterion_ix.contains(&c.criterion) || follow_up_criteria.contains(&c.criterion) {
                 continue;
             }
             prop_assert_eq!(Some(&c.score), after.scorecard.criterion(c.criterion).map(|c| &c.score));
@@ -219,7 +248,7 @@ proptest! {
             prop_assert!(in_scope(bank.questions[g.question].category));
             prop_assert!(e.roadmap.criteria(g).iter().all(|&c| criterion_in_scope(c)));
         }
-        prop_assert!(e.outcome.exceptions.iter().all(|x| criterion_in_scope(x.criterion)));
+        prop_assert!(e.outcome.judgements.iter().all(|x| criterion_in_scope(x.criterion)));
         // Criterion reasons start with the criterion's id.
         let reasons = e.outcome.reasons(bank);
         for c in &bank.criteria {

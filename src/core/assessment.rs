@@ -157,6 +157,10 @@ pub struct Scope {
     /// Always contains Security.
     pub categories: BTreeSet<Category>,
     pub in_scope: BTreeSet<ScopeItem>,
+    /// Answers to the bank's scope conditions, by condition id; absent
+    /// means not answered yet.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub conditions: BTreeMap<String, bool>,
 }
 
 impl Default for Scope {
@@ -176,6 +180,7 @@ impl Default for Scope {
             period: None,
             categories,
             in_scope,
+            conditions: BTreeMap::new(),
         }
     }
 }
@@ -306,6 +311,28 @@ pub enum Action {
     SetEvidence(String, usize, bool),
     SetReview(String, bool),
     SetOperatingSince(String, Option<Day>),
+    /// Answers a scope condition. Built by [`condition_action`], which
+    /// lists the questions that apply only if it holds and the reason they
+    /// are not applicable when it does not.
+    SetCondition {
+        id: String,
+        holds: Option<bool>,
+        questions: Vec<String>,
+        reason: String,
+    },
+}
+
+/// The action that answers scope condition `id` of `bank` (`None` clears it).
+pub fn condition_action(bank: &Bank, id: &str, holds: Option<bool>) -> Action {
+    Action::SetCondition {
+        id: id.to_owned(),
+        holds,
+        questions: bank.questions_under(id).map(|q| q.id.clone()).collect(),
+        reason: bank
+            .condition(id)
+            .map(|c| c.not_applicable.clone())
+            .unwrap_or_default(),
+    }
 }
 
 /// Applies one action. Pure: no clock, no I/O; returns the changed copy.
@@ -347,6 +374,37 @@ pub fn reduce(assessment: &Assessment, action: Action) -> Assessment {
         }),
         Action::SetReview(q, flag) => edit(&mut next, q, |a| a.review = flag),
         Action::SetOperatingSince(q, d) => edit(&mut next, q, |a| a.operating_since = d),
+        Action::SetCondition {
+            id,
+            holds,
+            questions,
+            reason,
+        } => {
+            match holds {
+                Some(h) => next.scope.conditions.insert(id, h),
+                None => next.scope.conditions.remove(&id),
+            };
+            for q in questions {
+                if holds == Some(false) {
+                    // Recorded, so it shows and exports like any answer;
+                    // a question the user already answered is left alone.
+                    edit(&mut next, q, |a| {
+                        if a.status.is_none() {
+                            a.status = Some(Status::NotApplicable);
+                            a.justification = reason.clone();
+                        }
+                    });
+                } else {
+                    // Reversed: undo only what the condition recorded.
+                    edit(&mut next, q, |a| {
+                        if a.status == Some(Status::NotApplicable) && a.justification == reason {
+                            a.status = None;
+                            a.justification.clear();
+                        }
+                    });
+                }
+            }
+        }
     }
     next
 }

@@ -10,8 +10,11 @@ use std::collections::{HashMap, HashSet};
 
 /// The `format` marker every bank file carries.
 pub const BANK_FORMAT: &str = "soc2-readiness-bank";
-/// The bank format version this build reads.
-pub const BANK_FORMAT_VERSION: u32 = 1;
+/// The bank format version this build writes and reads; version 1 files
+/// (no key reasons, conditions, follow-ups or retired ids) are read too.
+pub const BANK_FORMAT_VERSION: u32 = 2;
+/// The oldest bank format version this build reads.
+pub const OLDEST_BANK_FORMAT_VERSION: u32 = 1;
 /// Largest bank file accepted, so a wrong file cannot exhaust memory.
 pub const MAX_BANK_BYTES: usize = 20 * 1024 * 1024;
 
@@ -55,8 +58,17 @@ pub struct Question {
     pub criteria: Vec<String>,
     /// 1 (minor) to 5 (critical).
     pub weight: u8,
-    /// Its absence would likely draw an exception in the report.
+    /// A key control: no realistic substitute for its primary criterion.
     pub key: bool,
+    /// Why it is key (format 2: required exactly when `key`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_reason: Option<String>,
+    /// Asked only when this scope condition holds (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<String>,
+    /// A follow-up of this question: moot when it is not in place (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<String>,
     pub evidence: Vec<String>,
     pub remediation: Remediation,
     /// What proof of operation across a Type II period looks like.
@@ -69,6 +81,31 @@ pub struct Question {
     /// Category of the primary criterion, resolved at load time.
     #[serde(skip, default = "default_category")]
     pub category: Category,
+    /// Index of the `follows` question, resolved at load time.
+    #[serde(skip)]
+    pub follows_ix: Option<usize>,
+}
+
+/// A scope condition: a yes/no question about the organisation. Answered
+/// "no", the questions that apply only if it holds are marked not
+/// applicable with `not_applicable` as the recorded justification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub id: String,
+    pub text: String,
+    pub not_applicable: String,
+}
+
+/// A question id of an earlier bank version that is no longer asked, and
+/// where its answers go: a merged duplicate names the question kept, a
+/// split one names its parts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    pub id: String,
+    pub successors: Vec<String>,
+    pub reason: String,
 }
 
 fn default_category() -> Category {
@@ -84,6 +121,10 @@ pub struct Bank {
     pub series: Vec<Series>,
     pub criteria: Vec<Criterion>,
     pub questions: Vec<Question>,
+    /// Scope conditions (format 2), in file order.
+    pub conditions: Vec<Condition>,
+    /// Ids of earlier versions no longer asked (format 2).
+    pub retired: Vec<Retired>,
     question_ix: HashMap<String, usize>,
     /// Question indexes in the order of their ids, the order an
     /// assessment's answers are kept in, so the two can be walked together.
@@ -102,7 +143,8 @@ pub enum BankError {
     #[error("this is not a question bank: `format` must be \"{BANK_FORMAT}\"")]
     WrongFormat,
     #[error(
-        "bank format version {0} is not supported; this app reads version {BANK_FORMAT_VERSION}"
+        "bank format version {0} is not supported; this app reads versions \
+         {OLDEST_BANK_FORMAT_VERSION} to {BANK_FORMAT_VERSION}"
     )]
     UnsupportedVersion(u64),
     #[error("{place}: {message}")]
@@ -125,9 +167,13 @@ struct File {
     id: String,
     version: String,
     title: String,
+    #[serde(default)]
+    conditions: Option<Vec<Condition>>,
     series: Vec<Series>,
     criteria: Vec<Criterion>,
     questions: Vec<Question>,
+    #[serde(default)]
+    retired: Option<Vec<Retired>>,
 }
 
 /// Just the fields that say what a file is; the rest is skipped unread.
@@ -183,14 +229,23 @@ impl Bank {
         if file.questions.is_empty() {
             return Err(invalid("questions", "must list at least one question"));
         }
-        Bank::build(
+        if file.format_version < 2 {
+            check_no_format2_fields(&file)?;
+        }
+        let mut bank = Bank::build(
             file.id,
             file.version,
             file.title,
             file.series,
             file.criteria,
             file.questions,
-        )
+        )?;
+        bank.conditions = file.conditions.unwrap_or_default();
+        bank.retired = file.retired.unwrap_or_default();
+        if file.format_version >= 2 {
+            bank.check_format2()?;
+        }
+        Ok(bank)
     }
 
     fn build(
@@ -271,9 +326,30 @@ impl Bank {
                 _ => {}
             }
         }
+        for ix in 0..questions.len() {
+            let Some(parent) = questions[ix].follows.clone() else {
+                continue;
+            };
+            let place = format!("question `{}`", questions[ix].id);
+            let parent_ix = *question_ix.get(&parent).ok_or_else(|| {
+                invalid(
+                    &place,
+                    format!("field `follows`: unknown question `{parent}`"),
+                )
+            })?;
+            if parent_ix == ix || questions[parent_ix].follows.is_some() {
+                return Err(invalid(
+                    &place,
+                    format!("field `follows`: `{parent}` must be a question that follows no other"),
+                ));
+            }
+            questions[ix].follows_ix = Some(parent_ix);
+        }
         let mut by_id: Vec<usize> = (0..questions.len()).collect();
         order::sort_by(&mut by_id, |&a, &b| questions[a].id.cmp(&questions[b].id));
         Ok(Bank {
+            conditions: Vec::new(),
+            retired: Vec::new(),
             by_id,
             id,
             version,
@@ -285,6 +361,100 @@ impl Bank {
             criterion_ix,
             series_ix,
         })
+    }
+
+    /// Format 2 rules: key reasons, conditions and retired ids.
+    fn check_format2(&self) -> Result<(), BankError> {
+        let mut seen = HashSet::new();
+        for (ix, c) in self.conditions.iter().enumerate() {
+            let place = format!("conditions[{ix}]");
+            if !is_kebab_case(&c.id) {
+                return Err(invalid(place, "field `id` must be lowercase kebab-case"));
+            }
+            if !seen.insert(c.id.as_str()) {
+                return Err(invalid(format!("condition `{}`", c.id), "duplicate id"));
+            }
+            for (field, text) in [("text", &c.text), ("not_applicable", &c.not_applicable)] {
+                if text.trim().is_empty() {
+                    return Err(invalid(
+                        format!("condition `{}`", c.id),
+                        format!("field `{field}` must not be empty"),
+                    ));
+                }
+            }
+        }
+        for q in &self.questions {
+            let place = format!("question `{}`", q.id);
+            match (q.key, q.key_reason.as_deref().map(str::trim)) {
+                (true, None | Some("")) => {
+                    return Err(invalid(
+                        place,
+                        "field `key_reason`: a key control must say why it is key",
+                    ));
+                }
+                (false, Some(_)) => {
+                    return Err(invalid(
+                        place,
+                        "field `key_reason` is only for key controls (`key`: true)",
+                    ));
+                }
+                _ => {}
+            }
+            if let Some(c) = &q.applies_if
+                && !self.conditions.iter().any(|k| &k.id == c)
+            {
+                return Err(invalid(
+                    place,
+                    format!("field `applies_if`: unknown condition `{c}`"),
+                ));
+            }
+        }
+        let mut retired = HashSet::new();
+        for r in &self.retired {
+            let place = format!("retired `{}`", r.id);
+            if self.question(&r.id).is_some() {
+                return Err(invalid(
+                    place,
+                    "is still a question; a retired id is never asked",
+                ));
+            }
+            if !retired.insert(r.id.as_str()) {
+                return Err(invalid(place, "listed twice"));
+            }
+            if r.reason.trim().is_empty() {
+                return Err(invalid(place, "field `reason` must not be empty"));
+            }
+            if r.successors.is_empty() {
+                return Err(invalid(
+                    place,
+                    "field `successors` needs at least one question",
+                ));
+            }
+            if let Some(s) = r.successors.iter().find(|s| self.question(s).is_none()) {
+                return Err(invalid(
+                    place,
+                    format!("field `successors`: unknown question `{s}`"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The scope condition with this id.
+    pub fn condition(&self, id: &str) -> Option<&Condition> {
+        self.conditions.iter().find(|c| c.id == id)
+    }
+
+    /// Questions that apply only if the condition holds, in bank order.
+    pub fn questions_under(&self, condition: &str) -> impl Iterator<Item = &Question> {
+        self.questions
+            .iter()
+            .filter(move |q| q.applies_if.as_deref() == Some(condition))
+    }
+
+    /// Where a retired id's answers go, if it is retired.
+    pub fn retired(&self, id: &str) -> Option<&Retired> {
+        self.retired.iter().find(|r| r.id == id)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -318,13 +488,57 @@ impl Bank {
     }
 }
 
+/// A format 1 file may not use what format 2 added.
+fn check_no_format2_fields(file: &File) -> Result<(), BankError> {
+    let needs = |field: &str| {
+        invalid(
+            field.to_owned(),
+            "needs `format_version` 2 (format 1 has no such field)",
+        )
+    };
+    if file.conditions.is_some() {
+        return Err(needs("conditions"));
+    }
+    if file.retired.is_some() {
+        return Err(needs("retired"));
+    }
+    for q in &file.questions {
+        for (field, present) in [
+            ("key_reason", q.key_reason.is_some()),
+            ("applies_if", q.applies_if.is_some()),
+            ("follows", q.follows.is_some()),
+        ] {
+            if present {
+                return Err(needs(&format!("question `{}`: field `{field}`", q.id)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Lowercase ASCII letters and digits in groups joined by single hyphens.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
 /// That `format` and `format_version` name a bank this build reads.
 fn check_format(format: Option<&str>, version: Option<u64>) -> Result<(), BankError> {
     if format != Some(BANK_FORMAT) {
         return Err(BankError::WrongFormat);
     }
     match version {
-        Some(v) if v == u64::from(BANK_FORMAT_VERSION) => Ok(()),
+        Some(v)
+            if (u64::from(OLDEST_BANK_FORMAT_VERSION)..=u64::from(BANK_FORMAT_VERSION))
+                .contains(&v) =>
+        {
+            Ok(())
+        }
         Some(v) => Err(BankError::UnsupportedVersion(v)),
         None => Err(invalid("format_version", "missing or not a whole number")),
     }

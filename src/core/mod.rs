@@ -3,9 +3,11 @@
 
 pub mod assessment;
 pub mod bank;
+pub mod carry;
 pub mod catalog;
 pub mod date;
 pub mod diff;
+pub mod evaluate;
 pub mod exchange;
 pub mod order;
 pub mod outcome;
@@ -16,7 +18,7 @@ pub use assessment::{Action, Answer, Assessment, Status, reduce};
 pub use bank::{Bank, BankError, Question};
 pub use catalog::Category;
 pub use date::Day;
-pub use score::{Evaluation, evaluate};
+pub use evaluate::{Evaluation, evaluate};
 
 /// The built-in bank file, shipped inside the Wasm so the app needs no fetch:
 /// `static/bank/soc2-bank.json` without its whitespace (see `build.rs`).

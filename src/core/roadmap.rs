@@ -12,22 +12,22 @@
 //!   × distance from ready (100 − credit, in percent) ÷ 10, rounded. A
 //!   missing justification counts as half-way from ready (distance 50).
 //! - *Phases*:
-//!   - **before the audit**: blockers that would change the outcome, i.e.
-//!     gaps that make a criterion draw an exception: a key control that falls
-//!     short (see [`crate::core::outcome`]), or an answer earning less than
-//!     "partly in place" under a criterion whose readiness is too low;
-//!   - **next**: weak controls (earning "partly in place" or less), key
-//!     controls whose evidence is not ready, and missing justifications;
+//!   - **before the audit**: blockers that hold the outcome down: the
+//!     deciding controls short of the bar in a criterion likely not met or
+//!     not testable (see [`crate::core::outcome`]);
+//!   - **next**: other key-control gaps (unanswered ones included), weak
+//!     controls (earning "partly in place" or less) and missing
+//!     justifications;
 //!   - **later**: improvements: other controls that are in place but whose
-//!     evidence is not ready.
+//!     evidence is not ready, and unanswered questions that are not key.
 //! - *Order*: by phase, then by priority (highest first), then bank order,
 //!   so the same input always gives the same list.
 //! - A gap is *overdue* when its due date is before today.
 
-use crate::core::assessment::{Assessment, ReportType, Status};
+use crate::core::assessment::{Assessment, Status};
 use crate::core::bank::{Bank, Effort, Question};
 use crate::core::date::Day;
-use crate::core::outcome::{Outcome, key_control_falls_short};
+use crate::core::outcome::Outcome;
 use crate::core::score::{
     CREDIT_PARTIAL, CREDIT_READY, Facts, NotOperating, QuestionScore, Scorecard, facts_by_index,
 };
@@ -47,9 +47,10 @@ pub fn how_the_roadmap_is_built() -> Vec<String> {
          and grows with the distance from ready."
             .to_owned(),
         format!(
-            "{}: gaps that would make a criterion draw an exception. {}: weak controls, key \
-             controls whose evidence is not ready, and missing justifications. {}: other \
-             controls in place whose evidence is not ready.",
+            "{}: the key controls short of the bar in criteria likely not met or not \
+             testable; closing one per criterion lifts the outcome. {}: other key-control \
+             gaps, weak controls and missing justifications. {}: other controls in place \
+             whose evidence is not ready, and unanswered questions that are not key.",
             Phase::BeforeAudit.label(),
             Phase::Next.label(),
             Phase::Later.label()
@@ -84,8 +85,10 @@ impl Phase {
 
     pub fn meaning(self) -> &'static str {
         match self {
-            Phase::BeforeAudit => "Blockers: each would likely draw an exception in the report.",
-            Phase::Next => "Weak controls, key evidence and missing justifications.",
+            Phase::BeforeAudit => {
+                "Blockers: key controls short of the bar where no other control covers the criterion."
+            }
+            Phase::Next => "Other key-control gaps, weak controls and missing justifications.",
             Phase::Later => "Improvements: controls in place whose evidence is not ready.",
         }
     }
@@ -199,7 +202,7 @@ pub struct Roadmap {
 }
 
 impl Roadmap {
-    /// Gaps for an assessment (the same as [`crate::core::score::evaluate`]
+    /// Gaps for an assessment (the same as [`crate::core::evaluate::evaluate`]
     /// gives).
     pub fn compute(
         bank: &Bank,
@@ -221,7 +224,7 @@ impl Roadmap {
                 collector.visit(ix, q, f, score);
             }
         }
-        collector.finish(card, outcome, assessment.scope.report_type)
+        collector.finish(card, outcome)
     }
 
     /// Gaps of one phase, in order.
@@ -319,28 +322,15 @@ impl<'a> Collector<'a> {
     }
 
     /// Keeps only in-scope criteria, sets each gap's phase and sorts.
-    pub(crate) fn finish(
-        mut self,
-        card: &Scorecard,
-        outcome: &Outcome,
-        report_type: ReportType,
-    ) -> Roadmap {
-        let mut low = vec![false; self.criteria.iter().max().map_or(0, |m| m + 1)];
-        for e in outcome.exceptions.iter().filter(|e| e.low_readiness) {
-            if let Some(flag) = low.get_mut(e.criterion) {
-                *flag = true;
-            }
-        }
+    pub(crate) fn finish(mut self, card: &Scorecard, outcome: &Outcome) -> Roadmap {
         // Gaps are in bank order, so their criteria spans are in list order
         // and can be compacted in place.
         let mut kept = 0;
         for g in &mut self.gaps {
             let start = kept;
-            let mut under_low = false;
             for read in g.criteria.start..g.criteria.start + g.criteria.len {
                 let c = self.criteria[read];
                 if card.criterion(c).is_some() {
-                    under_low |= low.get(c).copied().unwrap_or(false);
                     self.criteria[kept] = c;
                     kept += 1;
                 }
@@ -351,18 +341,11 @@ impl<'a> Collector<'a> {
             };
             g.phase = match g.kind {
                 GapKind::Justification => Phase::Next,
-                GapKind::Control => {
-                    let short = card
-                        .question(g.question)
-                        .is_some_and(|q| key_control_falls_short(q, report_type));
-                    if short || (g.credit < CREDIT_PARTIAL && under_low) {
-                        Phase::BeforeAudit
-                    } else if g.credit <= CREDIT_PARTIAL || g.key {
-                        Phase::Next
-                    } else {
-                        Phase::Later
-                    }
+                GapKind::Control if outcome.is_blocker(g.question) => Phase::BeforeAudit,
+                GapKind::Control if g.key || g.credit <= CREDIT_PARTIAL && g.status.is_some() => {
+                    Phase::Next
                 }
+                GapKind::Control => Phase::Later,
             };
         }
         self.criteria.truncate(kept);

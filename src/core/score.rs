@@ -27,8 +27,6 @@ use crate::core::assessment::{Assessment, ReportType, Scope, Status};
 use crate::core::bank::{Bank, Question};
 use crate::core::catalog::Category;
 use crate::core::date::Day;
-use crate::core::outcome::Outcome;
-use crate::core::roadmap::{Collector, Roadmap};
 
 /// Credit of an answer that is ready, with evidence, in percent of the weight.
 pub const CREDIT_READY: u32 = 100;
@@ -154,6 +152,8 @@ pub struct QuestionScore {
     pub not_operating: Option<NotOperating>,
     /// Marked not applicable without a justification.
     pub needs_justification: bool,
+    /// Unanswered, with its status implied by the question it follows up.
+    pub implied: bool,
 }
 
 impl QuestionScore {
@@ -171,6 +171,7 @@ impl QuestionScore {
             credit,
             not_operating,
             needs_justification: facts.unjustified,
+            implied: facts.implied,
         }
     }
 
@@ -309,6 +310,8 @@ pub(crate) struct Facts<'a> {
     pub(crate) due: Option<Day>,
     /// As typed (trimmed only when a gap needs it).
     pub(crate) owner: &'a str,
+    /// The status is implied by the question this one follows up.
+    pub(crate) implied: bool,
 }
 
 /// Answer facts per bank question (same index as [`Bank::questions`]),
@@ -332,7 +335,26 @@ pub(crate) fn facts_by_index<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec
                 operating_since: answer.operating_since,
                 due: answer.due,
                 owner: &answer.owner,
+                implied: false,
             };
+        }
+    }
+    // A follow-up left unanswered takes its answer from the question it
+    // follows when that one is not in place: without a plan there is no
+    // test of the plan. (Follow-ups never follow follow-ups, so one pass.)
+    for (ix, q) in bank.questions.iter().enumerate() {
+        let Some(parent) = q.follows_ix.and_then(|p| facts.get(p)).map(|f| f.status) else {
+            continue;
+        };
+        let implied = match parent {
+            Some(Status::Missing | Status::Planned) => Status::Missing,
+            Some(Status::NotApplicable) => Status::NotApplicable,
+            _ => continue,
+        };
+        if let Some(f) = facts.get_mut(ix).filter(|f| f.status.is_none()) {
+            f.status = Some(implied);
+            f.unjustified = false;
+            f.implied = true;
         }
     }
     facts
@@ -504,32 +526,6 @@ impl Scorecard {
 /// Scores for the whole assessment (same as [`Scorecard::compute`]).
 pub fn scorecard(bank: &Bank, assessment: &Assessment) -> Scorecard {
     Scorecard::compute(bank, assessment)
-}
-
-/// Everything derived from an assessment: scores, the likely auditor
-/// outcome and the roadmap of gaps. Computed on demand, never stored.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Evaluation {
-    pub scorecard: Scorecard,
-    pub outcome: Outcome,
-    pub roadmap: Roadmap,
-}
-
-/// The one entry point: scores, outcome and roadmap for `assessment`
-/// against `bank`, with `today` deciding which due dates are overdue.
-pub fn evaluate(bank: &Bank, assessment: &Assessment, today: Day) -> Evaluation {
-    let facts = facts_by_index(bank, assessment);
-    let mut gaps = Collector::new(bank.questions.len(), today);
-    let scorecard = Scorecard::with_facts(bank, assessment, &facts, |ix, q, f, score| {
-        gaps.visit(ix, q, f, score)
-    });
-    let outcome = Outcome::compute(bank, assessment, &scorecard);
-    let roadmap = gaps.finish(&scorecard, &outcome, assessment.scope.report_type);
-    Evaluation {
-        scorecard,
-        outcome,
-        roadmap,
-    }
 }
 
 /// The scoring rules in plain words, for the app's "how scores work" and

@@ -13,7 +13,7 @@ pub use app::App;
 pub use settings::Settings;
 
 use crate::core::Bank;
-use crate::core::score::Evaluation;
+use crate::core::evaluate::Evaluation;
 use std::rc::Rc;
 
 /// The loaded bank, compared by identity so props stay cheap to compare.

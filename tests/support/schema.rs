@@ -14,6 +14,8 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 /// The non-blank pattern: at least one character that is not white space.
+/// Lowercase kebab-case, as the app checks with `is_kebab_case`.
+const KEBAB: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 const NON_BLANK: &str = "\\S";
 /// The shape of a calendar date, `YYYY-MM-DD`.
 const DATE: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
@@ -60,6 +62,7 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
                 let matches: fn(&str) -> bool = match arg.as_str().unwrap() {
                     NON_BLANK => |s| !s.trim().is_empty(),
                     DATE => is_date_shaped,
+                    KEBAB => soc2_readiness::core::bank::is_kebab_case,
                     other => panic!("pattern {other} is not implemented"),
                 };
                 if let Some(s) = value.as_str()

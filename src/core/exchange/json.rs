@@ -18,6 +18,7 @@ use super::migrate;
 use super::strict::{self, StrictError};
 use crate::core::assessment::{Answer, Assessment, BankRef, QuestionPath, Scope};
 use crate::core::bank::Bank;
+use crate::core::carry::carry_forward;
 use crate::core::catalog::Category;
 use crate::core::date::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -156,16 +157,29 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     for (field, text) in [("created", &doc.created), ("updated", &doc.updated)] {
         check_timestamp(field, text)?;
     }
-    check_against_bank(&doc, bank, version)?;
+    if doc.bank.id != bank.id {
+        return Err(ImportError::WrongBank {
+            found: doc.bank.id.clone(),
+            expected: bank.id.clone(),
+        });
+    }
+    // Answers to ids a newer bank retired go to their successors first.
+    let mut answers = doc.answers.into_owned();
+    let mut bank_ref = doc.bank.into_owned();
+    if bank_ref.version != bank.version {
+        carry_forward(bank, &bank_ref.version, &mut answers);
+        bank_ref.version = bank.version.clone();
+    }
+    check_against_bank(&answers, bank, version)?;
     let mut scope = doc.scope.into_owned();
     scope.categories.insert(Category::Security);
     Ok(Assessment {
         id: doc.id.into_owned(),
         name: doc.name.into_owned(),
-        bank: doc.bank.into_owned(),
+        bank: bank_ref,
         path: doc.path,
         scope,
-        answers: doc.answers.into_owned(),
+        answers,
         created: doc.created.into_owned(),
         updated: doc.updated.into_owned(),
         revision: doc.revision,
@@ -238,15 +252,12 @@ fn check_timestamp(field: &str, text: &str) -> Result<(), ImportError> {
     }
 }
 
-fn check_against_bank(doc: &Document, bank: &Bank, version: u64) -> Result<(), ImportError> {
-    if doc.bank.id != bank.id {
-        return Err(ImportError::WrongBank {
-            found: doc.bank.id.clone(),
-            expected: bank.id.clone(),
-        });
-    }
-    let unknown: Vec<String> = doc
-        .answers
+fn check_against_bank(
+    answers: &BTreeMap<String, Answer>,
+    bank: &Bank,
+    version: u64,
+) -> Result<(), ImportError> {
+    let unknown: Vec<String> = answers
         .keys()
         .filter(|id| bank.question(id).is_none())
         .cloned()
@@ -254,7 +265,7 @@ fn check_against_bank(doc: &Document, bank: &Bank, version: u64) -> Result<(), I
     if !unknown.is_empty() {
         return Err(ImportError::UnknownQuestions(unknown));
     }
-    for (id, answer) in doc.answers.iter() {
+    for (id, answer) in answers.iter() {
         let count = bank.question(id).map_or(0, |q| q.evidence.len());
         if let Some(&index) = answer.evidence.iter().find(|&&i| i >= count) {
             return Err(ImportError::UnknownEvidence {

@@ -471,7 +471,7 @@ fn GapItem(props: &GapItemProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::score::evaluate;
+    use crate::core::evaluate::evaluate;
     use crate::core::{Status, reduce};
 
     const MINI_BANK: &str = include_str!("../../../tests/fixtures/mini-bank.json");

@@ -1,13 +1,13 @@
 //! The likely auditor outcome with its reasons, labelled as an indication.
 
-use crate::core::outcome::{DISCLAIMER, Opinion};
+use crate::core::outcome::{DISCLAIMER, Tier, Verdict, describe_finding};
 use crate::ui::{BankHandle, Derived};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OutcomeProps {
     pub derived: Derived,
-    /// Show at most this many criteria with exceptions (the report shows all).
+    /// Show at most this many criteria with findings (the report shows all).
     #[prop_or(usize::MAX)]
     pub max_criteria: usize,
 }
@@ -18,34 +18,56 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
         return Html::default();
     };
     let outcome = &props.derived.0.outcome;
-    let class = match outcome.opinion {
-        Opinion::Unmodified => "good",
-        Opinion::Qualified => "warn",
-        Opinion::Adverse => "bad",
-        Opinion::NotEnoughAnswers => "unknown",
+    let card = &props.derived.0.scorecard;
+    let class = match outcome.tier {
+        Tier::Unmodified => "good",
+        Tier::UnmodifiedWithExceptions => "fair",
+        Tier::Qualified => "warn",
+        Tier::Adverse => "bad",
+        Tier::CannotJudge | Tier::NoOpinion => "unknown",
     };
-    let hidden = outcome.exceptions.len().saturating_sub(props.max_criteria);
-    // One entry per criterion, its causes beneath it.
-    let exceptions = outcome.exceptions.iter().take(props.max_criteria).filter_map(|e| {
-        let criterion = bank.criteria.get(e.criterion)?;
+    let findings = outcome.findings();
+    let hidden = findings.len().saturating_sub(props.max_criteria);
+    // One entry per criterion, its findings beneath it.
+    let items = findings.iter().take(props.max_criteria).filter_map(|j| {
+        let criterion = bank.criteria.get(j.criterion)?;
+        let readiness = card
+            .criterion(j.criterion)
+            .map(|c| format!(" ({:.0}% ready)", c.score.readiness.floor()))
+            .unwrap_or_default();
+        let covered = (j.verdict == Verdict::Exceptions && !j.covered_by.is_empty()).then(|| {
+            let names: Vec<&str> = j
+                .covered_by
+                .iter()
+                .filter_map(|&q| bank.questions.get(q).map(|q| q.id.as_str()))
+                .collect();
+            format!("Covered by: {}.", names.join(", "))
+        });
         Some(html! {
-            <li>
-                <strong>{ &criterion.id }</strong>{ format!(" {} ({:.0}%)", criterion.topic, e.readiness.floor()) }
-                <ul>{ for e.causes.iter().map(|c| html! { <li>{ c.describe(&bank) }</li> }) }</ul>
+            <li data-verdict={j.verdict.id()}>
+                <strong>{ &criterion.id }</strong>{ format!(" {}{readiness}: ", criterion.topic) }
+                <em>{ j.verdict.label() }</em>
+                <ul>{ for j.findings.iter().map(|f| html! { <li>{ describe_finding(&bank, f) }</li> }) }</ul>
+                if let Some(c) = covered { <p class="hint">{ c }</p> }
             </li>
         })
     });
     html! {
-        <section class={classes!("soc2r-outcome", class)} aria-labelledby="outcome-heading">
+        <section class={classes!("soc2r-outcome", class)} aria-labelledby="outcome-heading"
+                 data-outcome={outcome.tier.id()}>
             <h3 id="outcome-heading">{ "Likely auditor outcome" }</h3>
-            <p class="opinion" id="outcome-opinion">{ outcome.opinion.label() }</p>
-            <p>{ outcome.opinion.meaning() }</p>
+            <p class="opinion" id="outcome-opinion">{ outcome.tier.label() }</p>
+            <p>{ outcome.tier.meaning() }</p>
             <ul class="reasons">
-                { for outcome.summary().into_iter().map(|r| html! { <li>{ r }</li> }) }
+                { for outcome.summary(&bank).into_iter().map(|r| html! { <li>{ r }</li> }) }
             </ul>
-            if !outcome.exceptions.is_empty() {
-                <h4>{ "Criteria that would draw an exception" }</h4>
-                <ul class="exceptions">{ for exceptions }</ul>
+            <h4>{ "What would change it" }</h4>
+            <ul class="to-improve">
+                { for outcome.to_improve(&bank).into_iter().map(|r| html! { <li>{ r }</li> }) }
+            </ul>
+            if !findings.is_empty() {
+                <h4>{ "Criteria with findings" }</h4>
+                <ul class="exceptions">{ for items }</ul>
                 if hidden > 0 { <p class="hint">{ format!("…and {hidden} more criteria, listed in the report.") }</p> }
             }
             <p class="hint disclaimer">{ DISCLAIMER }</p>

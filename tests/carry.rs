@@ -1,0 +1,171 @@
+//! An assessment answered against bank 1.0.0 opens against the built-in
+//! bank 2.0.0 with nothing lost: every answer is kept, or carried to the
+//! questions that replaced it and flagged for review.
+
+use serde_json::Value;
+use soc2_readiness::core::assessment::{Answer, Status};
+use soc2_readiness::core::bank::Bank;
+use soc2_readiness::core::builtin_bank;
+use soc2_readiness::core::carry::carry_forward;
+use soc2_readiness::core::exchange::{export_json, import_json};
+use std::collections::BTreeMap;
+
+/// Every one of the 204 questions of 1.0.0 answered, with owners, notes,
+/// evidence ticks, due and operating dates (see the file).
+const FULL_1_0_0: &str = include_str!("fixtures/import/v1-bank-1.0.0-full.json");
+
+fn bank() -> Bank {
+    builtin_bank().expect("built-in bank")
+}
+
+fn status_of(v: &Value) -> Option<Status> {
+    serde_json::from_value(v["status"].clone()).ok()
+}
+
+#[test]
+fn a_full_1_0_0_assessment_opens_against_2_0_0_with_every_answer_kept() {
+    let bank = bank();
+    let old: Value = serde_json::from_str(FULL_1_0_0).expect("fixture is JSON");
+    let old_answers = old["answers"].as_object().expect("answers");
+    assert_eq!(old_answers.len(), 204);
+
+    let a = import_json(FULL_1_0_0.as_bytes(), &bank).expect("opens");
+    assert_eq!(a.bank.version, bank.version);
+    assert_eq!(a.revision, 42);
+
+    let mut kept = 0;
+    let mut carried = 0;
+    for (id, was) in old_answers {
+        if let Some(now) = a.answer(id) {
+            // Still asked: the answer is as it was; a retired question merged
+            // into it may only add a note, a review flag and empty fields.
+            kept += 1;
+            assert!(bank.question(id).is_some());
+            assert_eq!(now.status, status_of(was), "{id}");
+            if let Some(owner) = was["owner"].as_str() {
+                assert_eq!(now.owner, owner, "{id}");
+            }
+            let ticks: Vec<usize> =
+                serde_json::from_value(was["evidence"].clone()).unwrap_or_default();
+            assert_eq!(
+                now.evidence.iter().copied().collect::<Vec<_>>(),
+                ticks,
+                "{id}"
+            );
+            if let Some(note) = was["note"].as_str() {
+                assert!(now.note.starts_with(note), "{id}: note kept");
+            }
+        } else {
+            // Retired: each successor has its status (unless it has its own
+            // answer), is flagged for review, and says where it came from.
+            carried += 1;
+            let retired = bank
+                .retired(id)
+                .unwrap_or_else(|| panic!("{id} was dropped silently"));
+            for to in &retired.successors {
+                let now = a
+                    .answer(to)
+                    .unwrap_or_else(|| panic!("{id} → {to}: nothing carried"));
+                assert!(now.review, "{to} not flagged for review");
+                assert!(
+                    now.note
+                        .contains(&format!("Carried from `{id}` (bank 1.0.0)")),
+                    "{to}: {}",
+                    now.note
+                );
+                match old_answers.get(to.as_str()) {
+                    Some(own) => {
+                        assert_eq!(now.status, status_of(own), "{to} keeps its own answer")
+                    }
+                    None => assert!(now.status.is_some(), "{to} got no status from {id}"),
+                }
+                if let Some(note) = was["note"].as_str() {
+                    assert!(now.note.contains(note), "{to}: the note of {id} is lost");
+                }
+            }
+        }
+    }
+    assert_eq!(kept + carried, 204);
+    assert_eq!(carried, bank.retired.len());
+
+    // The upgraded assessment is a normal 2.0.0 assessment: it exports and
+    // imports unchanged.
+    let file = export_json(&a);
+    assert_eq!(import_json(file.as_bytes(), &bank), Ok(a));
+}
+
+#[test]
+fn a_merged_duplicate_keeps_the_kept_questions_own_answer_and_notes_the_other() {
+    let bank = bank();
+    let mut answers = BTreeMap::new();
+    answers.insert(
+        "cc4-penetration-test".to_owned(),
+        Answer {
+            status: Some(Status::Partial),
+            ..Answer::default()
+        },
+    );
+    answers.insert(
+        "cc7-penetration-test".to_owned(),
+        Answer {
+            status: Some(Status::Ready),
+            note: "Report from May".into(),
+            evidence: [0, 1].into_iter().collect(),
+            ..Answer::default()
+        },
+    );
+    let moved = carry_forward(&bank, "1.0.0", &mut answers);
+    assert_eq!(moved.len(), 1);
+    assert_eq!(moved[0].from, "cc7-penetration-test");
+    assert!(!answers.contains_key("cc7-penetration-test"));
+    let kept = &answers["cc4-penetration-test"];
+    assert_eq!(kept.status, Some(Status::Partial));
+    assert!(kept.review);
+    assert_eq!(
+        kept.note,
+        "Carried from `cc7-penetration-test` (bank 1.0.0), where it was answered \
+         \u{201c}Ready, with evidence\u{201d}; this answer is kept; 2 evidence items were \
+         ticked there: tick what applies here. Its note: Report from May."
+    );
+}
+
+#[test]
+fn a_split_question_gives_its_answer_to_each_part() {
+    let bank = bank();
+    let retired = bank.retired("cc9-backups").expect("cc9-backups was split");
+    assert!(retired.successors.len() >= 2);
+    let mut answers = BTreeMap::new();
+    answers.insert(
+        "cc9-backups".to_owned(),
+        Answer {
+            status: Some(Status::NotApplicable),
+            justification: "Stateless".into(),
+            owner: "Sam".into(),
+            ..Answer::default()
+        },
+    );
+    carry_forward(&bank, "1.0.0", &mut answers);
+    for to in &retired.successors {
+        let a = &answers[to];
+        assert_eq!(a.status, Some(Status::NotApplicable), "{to}");
+        assert_eq!(a.justification, "Stateless");
+        assert_eq!(a.owner, "Sam");
+        assert!(a.review);
+    }
+}
+
+#[test]
+fn answers_of_the_current_version_are_left_alone() {
+    let bank = bank();
+    let mut answers = BTreeMap::new();
+    answers.insert(
+        "cc6-mfa-enforced".to_owned(),
+        Answer {
+            status: Some(Status::Ready),
+            ..Answer::default()
+        },
+    );
+    let before = answers.clone();
+    assert!(carry_forward(&bank, "2.0.0", &mut answers).is_empty());
+    assert_eq!(answers, before);
+}
