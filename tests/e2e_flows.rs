@@ -467,3 +467,72 @@ async fn the_dashboard_explains_which_answers_make_a_criterion_score() {
         "the other answers are listed too: {row}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_scope_condition_rules_questions_out_and_back_and_the_outcome_says_why() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let c = browser(&driver, "flows-conditions", &temp_dir("flows-conditions")).await;
+    c.goto(&server.url).await.unwrap();
+    click(&c, "#start-full").await;
+    wait_for(&c, "#scope-heading").await;
+    let scope = hash(&c).await;
+    let base = scope.trim_end_matches("/scope").to_owned();
+
+    // "We build no software": the code-review question becomes not
+    // applicable, with the bank's reason recorded.
+    click(&c, "#condition-builds-software-no").await;
+    let card = "#q-cc8-peer-review-branch-protection";
+    c.goto(&format!(
+        "{}#{base}/questions/cc8-peer-review-branch-protection",
+        server.url
+    ))
+    .await
+    .unwrap();
+    let na = format!("{card} button[data-status=not_applicable]");
+    eventually("the question marked not applicable", || async {
+        pressed(&c, &na).await
+    })
+    .await;
+    let why = wait_for(&c, &format!("{card} input[id^=why-]")).await;
+    assert!(
+        why.prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+            .contains("We build no software"),
+        "the reason is recorded"
+    );
+
+    // "Not sure" undoes exactly that.
+    c.goto(&format!("{}#{scope}", server.url)).await.unwrap();
+    click(&c, "#condition-builds-software-unsure").await;
+    c.goto(&format!(
+        "{}#{base}/questions/cc8-peer-review-branch-protection",
+        server.url
+    ))
+    .await
+    .unwrap();
+    wait_for(&c, card).await;
+    eventually("the question unanswered again", || async {
+        !pressed(&c, &na).await
+    })
+    .await;
+
+    // With key questions unanswered the dashboard gives no indication, says
+    // so in its stable id, and names the questions to answer.
+    c.goto(&format!("{}#{base}/dashboard", server.url))
+        .await
+        .unwrap();
+    let outcome = wait_for(&c, ".soc2r-outcome").await;
+    assert_eq!(
+        outcome.attr("data-outcome").await.unwrap().as_deref(),
+        Some("cannot_judge")
+    );
+    assert!(
+        text(&c, ".soc2r-outcome .reasons")
+            .await
+            .contains("key questions are unanswered"),
+        "the reason is shown"
+    );
+}

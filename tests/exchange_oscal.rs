@@ -371,6 +371,7 @@ fn results(bank: &Bank, a: &Assessment) -> ResultsInput {
         end: Some(a.updated.clone()),
         criteria,
         questions,
+        likely_outcome: Some("qualified".into()),
     }
 }
 
@@ -538,6 +539,7 @@ fn empty_input_still_gives_a_valid_document() {
         end: None,
         criteria: Vec::new(),
         questions: Vec::new(),
+        likely_outcome: None,
     };
     let doc = assessment_results(&input).unwrap();
     assert_valid(&doc);

@@ -190,6 +190,7 @@ pub fn results_input(
         end: None,
         criteria,
         questions,
+        likely_outcome: Some(evaluation.outcome.tier.id().to_owned()),
     }
 }
 
@@ -496,6 +497,15 @@ mod tests {
         );
         // CC6.1's ready key control meets it; the unanswered one is not a failure.
         assert_eq!(state("CC6.1").0, "satisfied");
+        // The likely outcome travels with its stable id: key questions are
+        // unanswered, so no indication yet.
+        assert_eq!(ev.outcome.tier.id(), "cannot_judge");
+        assert!(
+            result["props"].as_array().is_some_and(|p| p
+                .iter()
+                .any(|p| p["name"] == "likely-outcome" && p["value"] == "cannot_judge")),
+            "{result}"
+        );
         // Three questions are answered: three observations.
         assert_eq!(items(result, &["observations"]).len(), 3);
         assert_eq!(result["start"], "2026-05-01T08:00:00Z");

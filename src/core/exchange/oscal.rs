@@ -123,6 +123,8 @@ pub struct ResultsInput {
     pub end: Option<String>,
     pub criteria: Vec<CriterionResult>,
     pub questions: Vec<QuestionResult>,
+    /// The likely outcome's stable tier id, such as `qualified`.
+    pub likely_outcome: Option<String>,
 }
 
 /// One roadmap item: a gap and the plan to close it.
@@ -188,6 +190,9 @@ pub fn assessment_results(input: &ResultsInput) -> Result<Value, OscalError> {
         "description".into(),
         multiline(&input.description, "Self-assessed SOC 2 readiness.").into(),
     );
+    if let Some(tier) = &input.likely_outcome {
+        result.insert("props".into(), json!([prop("likely-outcome", tier)]));
+    }
     result.insert("start".into(), timestamp("start", &input.start)?.into());
     if let Some(end) = &input.end {
         result.insert("end".into(), timestamp("end", end)?.into());

@@ -240,8 +240,20 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                 }
                 { for shown.into_iter().map(|ix| {
                     let q = &bank.questions[ix];
+                    // A follow-up left unanswered whose parent is not in place.
+                    let implied = card
+                        .question(ix)
+                        .filter(|s| s.implied)
+                        .and_then(|s| s.status)
+                        .zip(q.follows_ix.and_then(|p| bank.questions.get(p)))
+                        .map(|(status, parent)| AttrValue::from(format!(
+                            "Taken as \u{201c}{}\u{201d}: it follows up \u{201c}{}\u{201d}, which is not in \
+                             place. Answer it to say otherwise.",
+                            status.label(),
+                            parent.text
+                        )));
                     html! {
-                        <QuestionCard key={q.id.clone()} index={ix} answer={a.answer(&q.id).cloned()}
+                        <QuestionCard key={q.id.clone()} index={ix} answer={a.answer(&q.id).cloned()} implied={implied}
                             type2={type2} focused={Some(ix) == focused} expanded={*one_at_a_time}
                             on_edit={props.on_edit.clone()} href={route_to(ix).to_hash()} />
                     }
@@ -285,6 +297,9 @@ pub struct QuestionCardProps {
     pub expanded: bool,
     pub href: AttrValue,
     pub on_edit: Callback<Action>,
+    /// Set when the answer is implied by the question this one follows up.
+    #[prop_or_default]
+    pub implied: Option<AttrValue>,
 }
 
 #[component]
@@ -376,9 +391,10 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             <p class="question-text" id={field("text")}><a href={props.href.clone()}>{ &q.text }</a></p>
             <p class="question-meta">
                 { q.criteria.join(", ") }
-                if q.key { <span class="badge key">{ "key control" }</span> }
+                if q.key { <span class="badge key" title={q.key_reason.clone().unwrap_or_default()}>{ "key control" }</span> }
                 if answer.review { <span class="badge review">{ "to review" }</span> }
             </p>
+            if let Some(note) = &props.implied { <p class="hint implied">{ note.clone() }</p> }
             <div class="answers" role="group" aria-label="Answer">{ for buttons }</div>
             if current == Some(Status::NotApplicable) {
                 <div class="field">
@@ -390,6 +406,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             <details open={props.expanded} {ontoggle}>
                 <summary>{ "Guidance, evidence and follow-up" }</summary>
                 <p class="guidance">{ &q.guidance }</p>
+                if let Some(why) = &q.key_reason {
+                    <p class="guidance"><strong>{ "Why it is a key control: " }</strong>{ why }</p>
+                }
                 if props.type2 { <p class="guidance"><strong>{ "Type II proof: " }</strong>{ &q.type2_proof }</p> }
                 <fieldset>
                     <legend>{ "Evidence an auditor will ask for" }</legend>

@@ -1,7 +1,8 @@
 //! Scope: who and what is audited, which report, which categories.
 
-use crate::core::assessment::{Period, QuestionPath, ReportType, ScopeItem};
+use crate::core::assessment::{Period, QuestionPath, ReportType, ScopeItem, condition_action};
 use crate::core::{Action, Assessment, Category, Day};
+use crate::ui::BankHandle;
 use crate::ui::route::{Route, Screen};
 use crate::ui::settings::Settings;
 use std::rc::Rc;
@@ -97,6 +98,50 @@ pub fn ScopeScreen(props: &ScopeProps) -> Html {
                 </label>
             }
         };
+    // Scope conditions: "no" marks the questions that cannot apply as not
+    // applicable, with the bank's reason; "yes" or "not sure" undoes that.
+    let bank = use_context::<BankHandle>().map(|BankHandle(b)| b);
+    let conditions = bank.iter().flat_map(|b| b.conditions.iter()).map(|c| {
+        let Some(bank) = bank.as_ref() else {
+            return Html::default();
+        };
+        let held = scope.conditions.get(&c.id).copied();
+        let count = bank.questions_under(&c.id).count();
+        let choice = |label: &'static str, value: Option<bool>| {
+            let on_edit = props.on_edit.clone();
+            let action = condition_action(bank, &c.id, value);
+            let id = format!(
+                "condition-{}-{}",
+                c.id,
+                match value {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "unsure",
+                }
+            );
+            html! {
+                <label class="check">
+                    <input type="radio" name={format!("condition-{}", c.id)} id={id} checked={held == value}
+                        onchange={Callback::from(move |_| on_edit.emit(action.clone()))} />
+                    { label }
+                </label>
+            }
+        };
+        html! {
+            <div class="condition" data-condition={c.id.clone()}>
+                <p>{ &c.text }</p>
+                <div class="choices">
+                    { choice("Yes", Some(true)) }
+                    { choice("No", Some(false)) }
+                    { choice("Not sure", None) }
+                </div>
+                <p class="hint">{ format!(
+                    "\u{201c}No\u{201d} marks {} not applicable, with the reason recorded; you can change each one.",
+                    if count == 1 { "1 question".to_owned() } else { format!("{count} questions") }
+                ) }</p>
+            </div>
+        }
+    });
     let type2 = scope.report_type == ReportType::Type2;
     let period_problem = match (type2, scope.period) {
         (true, None) => Some("A Type II report needs an observation period.".to_owned()),
@@ -145,6 +190,9 @@ pub fn ScopeScreen(props: &ScopeProps) -> Html {
                 <p class="hint">{ "Questions of a category you remove keep their answers, so nothing is lost if you add it back." }</p>
             </fieldset>
             <fieldset><legend>{ "In scope" }</legend>{ for items }</fieldset>
+            if bank.as_ref().is_some_and(|b| !b.conditions.is_empty()) {
+                <fieldset class="conditions"><legend>{ "About your organisation" }</legend>{ for conditions }</fieldset>
+            }
             <fieldset><legend>{ "Questions" }</legend>
                 { radio("question-path", "path-full", "Full assessment", a.path == QuestionPath::Full, Action::SetPath(QuestionPath::Full)) }
                 { radio("question-path", "path-quick", "Quick first look", a.path == QuestionPath::Quick, Action::SetPath(QuestionPath::Quick)) }
