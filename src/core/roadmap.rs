@@ -89,7 +89,9 @@ impl Phase {
                 "Blockers: key controls short of the bar where no other control covers the criterion."
             }
             Phase::Next => "Other key-control gaps, weak controls and missing justifications.",
-            Phase::Later => "Improvements: controls in place whose evidence is not ready.",
+            Phase::Later => {
+                "Improvements: evidence not ready, and unanswered questions that are not key."
+            }
         }
     }
 }

@@ -27,7 +27,8 @@ pub fn CriteriaTable(props: &CriteriaProps) -> Html {
     let card = &eval.scorecard;
     let rows = card.criteria.iter().filter_map(|c| {
         let criterion = bank.criteria.get(c.criterion)?;
-        let exception = eval.outcome.exception(c.criterion).is_some();
+        let finding = eval.outcome.exception(c.criterion).map(|j| j.verdict);
+        let exception = finding.is_some();
         let answers = card.explain(c.criterion).filter_map(|(q, score)| {
             let question = bank.questions.get(q)?;
             Some(html! {
@@ -48,7 +49,7 @@ pub fn CriteriaTable(props: &CriteriaProps) -> Html {
                 <details>
                     <summary>
                         <strong>{ &criterion.id }</strong>{ format!(" {} — {readiness}, {} of {} answered", criterion.topic, c.score.answered, c.score.asked) }
-                        if exception { <span class="badge overdue">{ "exception likely" }</span> }
+                        if let Some(v) = finding { <span class="badge overdue" data-verdict={v.id()}>{ v.label() }</span> }
                     </summary>
                     <ul class="explain">{ for answers }</ul>
                 </details>

@@ -66,7 +66,7 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
                 { for outcome.to_improve(&bank).into_iter().map(|r| html! { <li>{ r }</li> }) }
             </ul>
             if !findings.is_empty() {
-                <h4>{ "Criteria with findings" }</h4>
+                <h4>{ if outcome.tier == Tier::CannotJudge { "Findings so far" } else { "Criteria with findings" } }</h4>
                 <ul class="exceptions">{ for items }</ul>
                 if hidden > 0 { <p class="hint">{ format!("…and {hidden} more criteria, listed in the report.") }</p> }
             }
