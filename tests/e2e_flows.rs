@@ -536,3 +536,53 @@ async fn a_scope_condition_rules_questions_out_and_back_and_the_outcome_says_why
         "the reason is shown"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_assessment_saved_with_bank_1_0_0_opens_with_its_answers_carried_forward() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let c = browser(&driver, "flows-bank-1", &temp_dir("flows-bank-1")).await;
+    c.goto(&server.url).await.unwrap();
+    wait_for(&c, ".soc2r-app").await;
+    // As a browser that used the app before bank 2.0.0 would have it.
+    let old = std::fs::read_to_string(project_file(
+        "tests/fixtures/import/v1-bank-1.0.0-full.json",
+    ))
+    .unwrap();
+    c.execute(
+        "localStorage.setItem('soc2r/v1/assessment/5d1f0c2a-1b3c-4d5e-8f90-aabbccddeeff', arguments[0]);",
+        vec![serde_json::json!(old)],
+    )
+    .await
+    .unwrap();
+    c.refresh().await.unwrap();
+    eventually("the old assessment listed", || async {
+        listed(&c).await == ["Every 1.0.0 question answered"]
+    })
+    .await;
+    // cc7-penetration-test merged into cc4-penetration-test: the kept
+    // question keeps its own answer and is flagged for review with a note.
+    c.goto(&format!(
+        "{}#/a/5d1f0c2a-1b3c-4d5e-8f90-aabbccddeeff/questions/cc4-penetration-test",
+        server.url
+    ))
+    .await
+    .unwrap();
+    let card = "#q-cc4-penetration-test";
+    wait_for(&c, &format!("{card} .badge.review")).await;
+    c.find(fantoccini::Locator::Css(&format!("{card} summary")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let note = wait_for(&c, &format!("{card} textarea")).await;
+    assert!(
+        note.prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+            .contains("Carried from `cc7-penetration-test` (bank 1.0.0)"),
+        "the note says where the answer came from"
+    );
+}

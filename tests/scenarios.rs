@@ -374,4 +374,6 @@ fn the_quick_look_lists_the_criteria_it_did_not_ask() {
         .collect();
     assert!(!names.is_empty());
     assert!(names.iter().all(|n| n.starts_with("CC")), "{names:?}");
+    let said = e.outcome.summary(&bank).join(" ");
+    assert!(said.contains(names[0]), "{said}");
 }

@@ -548,11 +548,24 @@ impl Outcome {
         let untestable = self.count(Verdict::NotTestable);
         let exceptions = self.count(Verdict::Exceptions);
         match self.tier {
-            Tier::NoOpinion => out.push(format!(
-                "The quick path asks a few questions per series; {} of the criteria in scope \
-                 are not asked at all, so no opinion can be indicated.",
-                self.not_asked.len()
-            )),
+            Tier::NoOpinion => {
+                let ids: Vec<String> = self
+                    .not_asked
+                    .iter()
+                    .filter_map(|&c| bank.criteria.get(c).map(|c| c.id.clone()))
+                    .collect();
+                out.push(if ids.is_empty() {
+                    "The quick path asks a few questions per criterion, too few for an opinion."
+                        .to_owned()
+                } else {
+                    format!(
+                        "The quick path asks a few questions per series, too few for an opinion; \
+                         {} of the criteria in scope are not asked at all: {}.",
+                        ids.len(),
+                        name_list(&ids)
+                    )
+                })
+            }
             Tier::CannotJudge => {
                 if !self.unanswered_key.is_empty() {
                     out.push(format!(
