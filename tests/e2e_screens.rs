@@ -262,11 +262,83 @@ async fn the_report_prints_without_the_app_around_it() {
         let v: Value = c.execute(&display(chrome), vec![]).await.unwrap();
         assert_eq!(v, json!("none"), "{chrome} is hidden in print");
     }
-    for content in ["#report-heading", ".soc2r-outcome", ".report-checklist"] {
+    for content in ["#report-heading", ".report-tier", ".report-checklist"] {
         let v: Value = c.execute(&display(content), vec![]).await.unwrap();
         assert_ne!(v, json!("none"), "{content} prints");
         assert_ne!(v, json!("absent"), "{content} is in the report");
     }
     let png = c.screenshot().await.unwrap();
     std::fs::write(screenshots_dir().join("report-print.png"), png).unwrap();
+
+    // Printed on A4: the first page is the summary and the whole report
+    // keeps to the page budget (a realistic Type II assessment: 154 asked,
+    // 110 gaps).
+    let pdf = devtools_value(
+        &c,
+        "Page.printToPDF",
+        json!({ "preferCSSPageSize": true, "printBackground": false }),
+    )
+    .await;
+    let bytes = base64_decode(pdf["data"].as_str().expect("PDF data"));
+    std::fs::write(screenshots_dir().join("report.pdf"), &bytes).unwrap();
+    let pages = count_pages(&bytes);
+    assert!(
+        (2..=REPORT_PAGE_BUDGET).contains(&pages),
+        "the report prints on {pages} A4 pages"
+    );
+    // The board one-pager: the print button's class, then one page.
+    c.execute(
+        "document.querySelector('.soc2r-report').classList.add('summary-only');",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let one = devtools_value(&c, "Page.printToPDF", json!({ "preferCSSPageSize": true })).await;
+    let one = base64_decode(one["data"].as_str().expect("PDF data"));
+    std::fs::write(screenshots_dir().join("report-summary.pdf"), &one).unwrap();
+    assert_eq!(count_pages(&one), 1, "the one-page summary");
+    c.execute(
+        "document.querySelector('.soc2r-report').classList.remove('summary-only');",
+        vec![],
+    )
+    .await
+    .unwrap();
+    // The summary fits the first page: laid out at the printable width of
+    // A4 (210 mm less 28 mm), it is no taller than one page.
+    c.set_window_size(A4_PRINTABLE_WIDTH_PX as u32, 1100)
+        .await
+        .unwrap();
+    let fits: Value = c
+        .execute(
+            "const s = document.querySelector('.report-summary');
+             return s.getBoundingClientRect().height;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let height = fits.as_f64().unwrap_or(f64::MAX);
+    // A4 less 30 mm of margins, at 96 px per inch, at the print width.
+    assert!(height <= A4_PRINTABLE_PX, "the summary is {height} px tall");
+}
+
+/// Pages a realistic report may take on A4.
+const REPORT_PAGE_BUDGET: usize = 25;
+/// Width of the printable area of an A4 page (210 mm less 28 mm), in CSS px.
+const A4_PRINTABLE_WIDTH_PX: f64 = (210.0 - 28.0) / 25.4 * 96.0;
+/// Height of the printable area of an A4 page (297 mm less 34 mm), in CSS px.
+const A4_PRINTABLE_PX: f64 = (297.0 - 34.0) / 25.4 * 96.0;
+
+/// Pages in a PDF: its page objects (`/Type /Page`, not `/Pages`).
+fn count_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+        + text.matches("/Type/Page").count()
+        - text.matches("/Type/Pages").count()
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .expect("base64 PDF")
 }

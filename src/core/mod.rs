@@ -11,6 +11,7 @@ pub mod evaluate;
 pub mod exchange;
 pub mod order;
 pub mod outcome;
+pub mod plan;
 pub mod roadmap;
 pub mod score;
 

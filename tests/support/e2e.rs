@@ -285,6 +285,16 @@ pub async fn devtools(c: &Client, cmd: &str, params: Value) {
     .unwrap_or_else(|e| panic!("DevTools {cmd} {params}: {e}"));
 }
 
+/// Runs a Chromium DevTools command and returns its result.
+pub async fn devtools_value(c: &Client, cmd: &str, params: Value) -> Value {
+    c.issue_cmd(Raw {
+        path: "goog/cdp/execute",
+        body: json!({ "cmd": cmd, "params": params }),
+    })
+    .await
+    .unwrap_or_else(|e| panic!("DevTools {cmd} {params}: {e}"))
+}
+
 /// Addresses of every request the page started since the last call,
 /// from Chromium's DevTools network log.
 pub async fn network_log(c: &Client) -> Vec<String> {

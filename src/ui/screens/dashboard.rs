@@ -1,6 +1,11 @@
-//! Dashboard: overall readiness, likely outcome, readiness by category and
-//! series, and the size of the roadmap.
+//! Dashboard, answer first: a summary band (likely outcome, readiness,
+//! completion, what it takes to get audit-ready), the top blockers and
+//! quick wins; then charts, the reasons and the detail.
 
+use crate::browser::clock;
+use crate::core::assessment::ReportType;
+use crate::core::outcome::Tier;
+use crate::core::plan::AuditPlan;
 use crate::core::roadmap::Phase;
 use crate::core::score::Scorecard;
 use crate::core::{Assessment, Bank, Category};
@@ -67,6 +72,17 @@ pub fn series_bars(bank: &Bank, card: &Scorecard) -> Html {
     html! { <div class="soc2r-series-bars">{ for groups }</div> }
 }
 
+/// Style hook for a tier: colour plus a shape or word, never colour alone.
+pub fn tier_class(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Unmodified => "good",
+        Tier::UnmodifiedWithExceptions => "fair",
+        Tier::Qualified => "warn",
+        Tier::Adverse => "bad",
+        Tier::CannotJudge | Tier::NoOpinion => "unknown",
+    }
+}
+
 #[component]
 pub fn Dashboard(props: &Props) -> Html {
     let Some(BankHandle(bank)) = use_context::<BankHandle>() else {
@@ -94,29 +110,122 @@ pub fn Dashboard(props: &Props) -> Html {
         html! { <li><strong>{ n }</strong>{ format!(" {} ", p.label()) }<span class="hint">{ p.meaning() }</span></li> }
     });
     let overdue = eval.roadmap.overdue();
+    let today = clock::today();
+    let plan = AuditPlan::compute(a, eval, today);
+    let outcome = &eval.outcome;
+    let tier_class = tier_class(outcome.tier);
+    let question_link = |ix: usize| {
+        Route::Assessment {
+            id: a.id.clone(),
+            screen: Screen::Questions,
+            question: bank.questions.get(ix).map(|q| q.id.clone()),
+        }
+        .to_hash()
+    };
+    // One line per gap: the question, then owner, due date and effort.
+    let gap_line = |ix: usize| {
+        let gap = eval.roadmap.gaps.iter().find(|g| g.question == ix)?;
+        let q = bank.questions.get(ix)?;
+        let owner = match eval.roadmap.owner(gap) {
+            "" => "no owner".to_owned(),
+            o => o.to_owned(),
+        };
+        let due = gap
+            .due
+            .map_or("no due date".to_owned(), |d| format!("due {d}"));
+        Some(html! {
+            <li>
+                <a href={question_link(ix)}>{ &q.text }</a>
+                <span class="hint">{ format!(" {owner} · {due} · {}", gap.effort.label()) }</span>
+                if gap.overdue { <span class="badge overdue">{ "overdue" }</span> }
+            </li>
+        })
+    };
+    let ready = match (plan.blockers, plan.report_type) {
+        (0, ReportType::Type1) => "No blockers: a Type I could be dated now.".to_owned(),
+        (0, ReportType::Type2) => format!(
+            "No blockers: earliest Type II report {} (a 3-month period from today).",
+            plan.earliest_report
+        ),
+        (_, ReportType::Type1) => format!(
+            "Blockers closed by {}{}.",
+            plan.ready_by.unwrap_or(today),
+            if plan.ready_by_due_dates {
+                " (their due dates)"
+            } else {
+                " (from their effort)"
+            }
+        ),
+        (_, ReportType::Type2) => format!(
+            "Blockers closed by {}, then a 3-month period: earliest Type II report {}.",
+            plan.ready_by.unwrap_or(today),
+            plan.earliest_report
+        ),
+    };
+    let summary = html! {
+        <section class="summary-band" aria-label="Summary" data-outcome={outcome.tier.id()}>
+            <div class={classes!("tier", tier_class)} aria-live="polite">
+                <span class="label">{ "Likely auditor outcome" }</span>
+                <span class="value" id="summary-tier">{ outcome.tier.label() }</span>
+                <span class="hint">{ outcome.tier.meaning() }</span>
+            </div>
+            <div class="score">
+                <span class="label">{ "Overall readiness" }</span>
+                <span class="value" id="overall-readiness">{ format!("{:.0}%", card.overall.readiness) }</span>
+            </div>
+            <div class="score">
+                <span class="label">{ "Answered" }</span>
+                <span class="value" id="overall-completion">{ format!("{} of {}", card.overall.answered, card.overall.asked) }</span>
+                if card.overall.answered < card.overall.asked {
+                    <a class="hint" href={questions.clone()}>{ "Continue the questionnaire" }</a>
+                }
+            </div>
+            <div class="score to-ready">
+                <span class="label">{ "To get audit-ready" }</span>
+                <span class="value"><span id="blocker-count">{ plan.blockers }</span>{ if plan.blockers == 1 { " blocker" } else { " blockers" } }</span>
+                <span class="hint" id="blocker-effort">{ format!("Effort {}. ", plan.effort_text()) }{ ready }</span>
+                <span class="hint">{ "Gaps in all: " }<span id="gap-count">{ eval.roadmap.gaps.len() }</span></span>
+            </div>
+        </section>
+    };
+    let top = plan
+        .top_blockers
+        .iter()
+        .filter_map(|&ix| gap_line(ix))
+        .collect::<Html>();
+    let wins = plan
+        .quick_wins
+        .iter()
+        .filter_map(|&ix| gap_line(ix))
+        .collect::<Html>();
     html! {
         <div class="soc2r-dashboard">
-            <section class="headline" aria-label="Readiness">
-                <div class="score" aria-live="polite">
-                    <span class="label">{ "Overall readiness" }</span>
-                    <span class="value" id="overall-readiness">{ format!("{:.0}%", card.overall.readiness) }</span>
-                </div>
-                <div class="score">
-                    <span class="label">{ "Answered" }</span>
-                    <span class="value" id="overall-completion">{ format!("{} of {}", card.overall.answered, card.overall.asked) }</span>
-                </div>
-                <div class="score">
-                    <span class="label">{ "Gaps" }</span>
-                    <span class="value" id="gap-count">{ eval.roadmap.gaps.len() }</span>
-                </div>
-                if card.overall.answered < card.overall.asked {
-                    <p class="hint">
-                        { "Unanswered questions count as not ready. " }
-                        <a href={questions}>{ "Continue the questionnaire" }</a>
-                    </p>
-                }
-            </section>
-            <OutcomePanel derived={props.derived.clone()} max_criteria={5} />
+            { summary }
+            if !outcome.unanswered_key.is_empty() {
+                <p class="notice" id="answer-key-first">
+                    { format!("Answer the {} unanswered key questions for an indication. ", outcome.unanswered_key.len()) }
+                    <a href={questions}>{ "Continue the questionnaire" }</a>
+                </p>
+            }
+            <div class="summary-lists">
+                <section aria-labelledby="blockers-heading">
+                    <h3 id="blockers-heading">{ "Top blockers" }</h3>
+                    if plan.top_blockers.is_empty() {
+                        <p class="hint">{ "None: no criterion is likely not met." }</p>
+                    } else {
+                        <ol class="top-blockers">{ top }</ol>
+                    }
+                </section>
+                <section aria-labelledby="wins-heading">
+                    <h3 id="wins-heading">{ "Quick wins" }</h3>
+                    <p class="hint">{ "Hours or days of work on a key control or blocker." }</p>
+                    if plan.quick_wins.is_empty() {
+                        <p class="hint">{ "None left." }</p>
+                    } else {
+                        <ul class="quick-wins">{ wins }</ul>
+                    }
+                </section>
+            </div>
             <div class="charts">
                 if axes.len() >= 3 {
                     <Radar title={radar_title} axes={axes} />
@@ -126,6 +235,7 @@ pub fn Dashboard(props: &Props) -> Html {
                     { series_bars(&bank, card) }
                 </section>
             </div>
+            <OutcomePanel derived={props.derived.clone()} max_criteria={8} />
             <CriteriaTable derived={props.derived.clone()} />
             <section aria-labelledby="roadmap-heading">
                 <h3 id="roadmap-heading">{ "Roadmap" }</h3>

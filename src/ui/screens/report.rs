@@ -5,9 +5,12 @@ use super::dashboard::{radar_axes, series_bars};
 use crate::browser::clock;
 use crate::core::Assessment;
 use crate::core::assessment::{QuestionPath, ReportType};
-use crate::core::roadmap::Phase;
+use crate::core::outcome::{DISCLAIMER, Verdict, describe_finding};
+use crate::core::plan::AuditPlan;
+use crate::core::roadmap::{Gap, Phase};
+use crate::ui::screens::dashboard::tier_class;
 use crate::ui::settings::Settings;
-use crate::ui::widgets::outcome::OutcomePanel;
+use crate::ui::widgets::bar::Bar;
 use crate::ui::widgets::radar::Radar;
 use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;
@@ -34,6 +37,21 @@ pub fn Report(props: &Props) -> Html {
             let _ = w.print();
         }
     });
+    // The board one-pager: the same report printed with only its first
+    // page (print() blocks until the dialog closes, then the class goes).
+    let print_summary = Callback::from(|_| {
+        let Some(w) = web_sys::window() else { return };
+        let report = w
+            .document()
+            .and_then(|d| d.query_selector(".soc2r-report").ok().flatten());
+        if let Some(r) = &report {
+            let _ = r.class_list().add_1("summary-only");
+        }
+        let _ = w.print();
+        if let Some(r) = &report {
+            let _ = r.class_list().remove_1("summary-only");
+        }
+    });
     let report_type = match scope.report_type {
         ReportType::Type1 => "Type I".to_owned(),
         ReportType::Type2 => match scope.period {
@@ -50,32 +68,34 @@ pub fn Report(props: &Props) -> Html {
     };
     let (radar_title, axes) = radar_axes(&bank, card);
 
+    let criteria_of = |gap: &Gap| -> String {
+        eval.roadmap
+            .criteria(gap)
+            .iter()
+            .filter_map(|&c| bank.criteria.get(c).map(|c| c.id.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let owner_due = |gap: &Gap| {
+        format!(
+            "{} · {}",
+            or_dash(eval.roadmap.owner(gap)),
+            gap.due
+                .map(|d| format!("due {d}"))
+                .unwrap_or_else(|| "no due date".into())
+        )
+    };
+    // The plan: one line per gap, by phase.
     let phases = Phase::ALL.map(|phase| {
         let gaps: Vec<_> = eval.roadmap.phase(phase).collect();
         let rows = gaps.iter().filter_map(|gap| {
             let q = gap.question(&bank)?;
-            let criteria: Vec<&str> = eval
-                .roadmap
-                .criteria(gap)
-                .iter()
-                .filter_map(|&c| bank.criteria.get(c).map(|c| c.id.as_str()))
-                .collect();
-            let evidence = gap.evidence_names(&bank, a);
             Some(html! {
-                <li class="report-gap">
-                    <p class="question-text">{ &q.text }</p>
-                    <p class="hint">
-                        { format!("{} · priority {} · {} · effort {}", criteria.join(", "), gap.priority, gap.describe(), gap.effort.label()) }
-                        if gap.key { <span class="badge key">{ "key control" }</span> }
-                    </p>
-                    <p>
-                        { format!("Owner: {} · Due: {}", or_dash(eval.roadmap.owner(gap)), gap.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into())) }
-                        if gap.overdue { <span class="badge overdue">{ "overdue" }</span> }
-                    </p>
-                    <ol>{ for gap.steps(&bank).iter().map(|s| html! { <li>{ s }</li> }) }</ol>
-                    if !evidence.is_empty() {
-                        <p class="hint">{ format!("Evidence to collect: {}", evidence.join("; ")) }</p>
-                    }
+                <li class="report-line">
+                    { &q.text }
+                    <span class="hint">{ format!(" {} · {} · {} · {}", criteria_of(gap), gap.describe(), owner_due(gap), gap.effort.label()) }</span>
+                    if gap.key { <span class="badge key">{ "key" }</span> }
+                    if gap.overdue { <span class="badge overdue">{ "overdue" }</span> }
                 </li>
             })
         });
@@ -83,63 +103,190 @@ pub fn Report(props: &Props) -> Html {
             <section class="report-phase">
                 <h4>{ format!("{} ({})", phase.label(), gaps.len()) }</h4>
                 <p class="hint">{ phase.meaning() }</p>
-                <ol class="report-gaps">{ for rows }</ol>
+                if !gaps.is_empty() { <ol class="report-lines">{ for rows }</ol> }
             </section>
         }
     });
+    // Appendix B: how to close each blocker (the app's gap list has the rest).
+    let details = eval
+        .roadmap
+        .gaps
+        .iter()
+        .filter(|g| g.phase == Phase::BeforeAudit)
+        .filter_map(|gap| {
+            let q = gap.question(&bank)?;
+            let evidence = gap.evidence_names(&bank, a);
+            Some(html! {
+                <li class="report-gap">
+                    <p class="question-text">{ &q.text }</p>
+                    <p class="hint">{ format!("{} · {} · priority {} · {} · effort {}", criteria_of(gap), gap.phase.label(), gap.priority, gap.describe(), gap.effort.label()) }</p>
+                    <ol>{ for gap.steps(&bank).iter().map(|s| html! { <li>{ s }</li> }) }</ol>
+                    if !evidence.is_empty() {
+                        <p class="hint">{ format!("Evidence to collect: {}", evidence.join("; ")) }</p>
+                    }
+                </li>
+            })
+        });
+    let plan = AuditPlan::compute(a, eval, clock::today());
+    let outcome = &eval.outcome;
+    let timeline = match (plan.blockers, plan.report_type) {
+        (0, ReportType::Type1) => "No blockers: a Type I report could be dated now.".to_owned(),
+        (0, ReportType::Type2) => format!(
+            "No blockers: earliest Type II report {}, after a 3-month period from today.",
+            plan.earliest_report
+        ),
+        (n, ReportType::Type1) => format!(
+            "{n} blocker{} to close ({}), by {}: the earliest date for a Type I report.",
+            if n == 1 { "" } else { "s" },
+            plan.effort_text(),
+            plan.ready_by.unwrap_or(plan.earliest_report)
+        ),
+        (n, ReportType::Type2) => format!(
+            "{n} blocker{} to close ({}), by {}; then a 3-month observation period: earliest \
+             Type II report {}.",
+            if n == 1 { "" } else { "s" },
+            plan.effort_text(),
+            plan.ready_by.unwrap_or(plan.earliest_report),
+            plan.earliest_report
+        ),
+    };
+    let top = plan.top_blockers.iter().filter_map(|&ix| {
+        let gap = eval.roadmap.gaps.iter().find(|g| g.question == ix)?;
+        let q = bank.questions.get(ix)?;
+        Some(html! {
+            <li>{ &q.text }<span class="hint">{ format!(" {} · {} · {}", criteria_of(gap), owner_due(gap), gap.effort.label()) }</span></li>
+        })
+    });
+    let categories = card.categories.iter().map(|(c, score)| {
+        html! { <Bar label={c.name()} value={score.readiness} /> }
+    });
+    let reasons: Vec<String> = outcome.summary(&bank).into_iter().take(3).collect();
+    let printed_for = format!(
+        "{} · SOC 2 readiness · {}",
+        if scope.organisation.trim().is_empty() {
+            a.name.trim()
+        } else {
+            scope.organisation.trim()
+        },
+        clock::today()
+    );
 
-    let checklist = a.asked(&bank).map(|q| {
-        let ticked = a.answer(&q.id).map(|ans| ans.evidence.clone()).unwrap_or_default();
-        html! {
-            <li>
-                <span class="question-text">{ &q.text }</span>
-                <ul class="evidence">
-                    { for q.evidence.iter().enumerate().map(|(i, e)| {
-                        let have = ticked.contains(&i);
-                        html! { <li class={if have { "have" } else { "missing" }}>{ if have { "☑ " } else { "☐ " } }{ e }</li> }
-                    }) }
-                </ul>
+    // What is still to collect, question by question (N/A ones left out).
+    let mut collected = 0;
+    let mut total = 0;
+    let checklist: Vec<Html> = a
+        .asked(&bank)
+        .filter(|q| a.status(&q.id) != Some(crate::core::Status::NotApplicable))
+        .filter_map(|q| {
+            let ticked = a.answer(&q.id).map(|ans| &ans.evidence);
+            let missing: Vec<&String> = q
+                .evidence
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !ticked.is_some_and(|t| t.contains(i)))
+                .map(|(_, e)| e)
+                .collect();
+            total += q.evidence.len();
+            collected += q.evidence.len() - missing.len();
+            (!missing.is_empty()).then(|| html! {
+                <li>
+                    <span class="question-text">{ &q.text }</span>
+                    <span class="evidence">{ for missing.iter().map(|e| html! { <span class="missing">{ " ☐ " }{ *e }</span> }) }</span>
+                </li>
+            })
+        })
+        .collect();
+    // Appendix A: the criteria in doubt in detail, the rest one line each.
+    let doubtful = outcome.findings().into_iter().filter_map(|j| {
+        let criterion = bank.criteria.get(j.criterion)?;
+        let failing = j.verdict >= Verdict::NotTestable;
+        Some(html! {
+            <li class="report-line" data-verdict={j.verdict.id()}>
+                <strong>{ &criterion.id }</strong>{ format!(" {}: ", criterion.topic) }<em>{ j.verdict.label() }</em>
+                if failing {
+                    <ul>{ for j.findings.iter().map(|f| html! { <li>{ describe_finding(&bank, f) }</li> }) }</ul>
+                } else {
+                    <span class="hint">{ format!(" ({} deviation{} likely)", j.findings.len(), if j.findings.len() == 1 { "" } else { "s" }) }</span>
+                }
             </li>
-        }
+        })
     });
 
     html! {
         <article class="soc2r-report" aria-labelledby="report-heading">
             <div class="no-print actions">
                 <button type="button" class="primary" id="print-report" onclick={print}>{ "Print / save as PDF" }</button>
+                <button type="button" id="print-summary" onclick={print_summary}>{ "Print the one-page summary" }</button>
             </div>
-            <h2 id="report-heading">{ format!("SOC 2 readiness report: {}", a.name) }</h2>
-            <p class="hint">{ format!("Generated {} from answers in this browser · question bank {} {}", clock::today(), a.bank.id, a.bank.version) }</p>
-            <section aria-labelledby="report-scope">
-                <h3 id="report-scope">{ "Scope" }</h3>
+            // A one-cell frame whose header Chromium repeats on every printed
+            // page: the organisation and date run across the whole report.
+            <table class="print-frame" role="presentation">
+            <thead><tr><td><p class="print-running" aria-hidden="true">{ printed_for }</p></td></tr></thead>
+            <tbody><tr><td>
+            <section class="report-summary" aria-labelledby="report-heading">
+                <h2 id="report-heading">{ format!("SOC 2 readiness report: {}", a.name) }</h2>
+                <p class="hint">{ format!("Generated {} from answers in this browser · question bank {} {}", clock::today(), a.bank.id, a.bank.version) }</p>
+                <p class="report-scope-line">
+                    { format!("{} · {} · {} · {}", or_dash(&scope.organisation), or_dash(&scope.system), report_type,
+                        scope.categories.iter().map(|c| c.name()).collect::<Vec<_>>().join(", ")) }
+                    if a.path == QuestionPath::Quick { { " · quick first look" } }
+                </p>
+                <div class={classes!("report-tier", tier_class(outcome.tier))} data-outcome={outcome.tier.id()}>
+                    <p class="hint">{ "Likely auditor outcome (an indication, not an audit opinion)" }</p>
+                    <p class="opinion">{ outcome.tier.label() }</p>
+                    <p>{ outcome.tier.meaning() }</p>
+                    <ul>{ for reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+                    <p><strong>{ "What would change it: " }</strong>{ outcome.to_improve(&bank).join(" ") }</p>
+                </div>
+                <div class="report-columns">
+                    <div>
+                        <h3 id="report-scores">{ "Readiness" }</h3>
+                        <p class="report-headline">
+                            { format!("{:.0}% overall · {} of {} answered · {} gaps",
+                                card.overall.readiness, card.overall.answered, card.overall.asked, eval.roadmap.gaps.len()) }
+                        </p>
+                        { for categories }
+                    </div>
+                    <div>
+                        <h3>{ "Timeline" }</h3>
+                        <p id="report-timeline">{ timeline }</p>
+                    </div>
+                </div>
+                <h3>{ "Top blockers" }</h3>
+                if plan.top_blockers.is_empty() {
+                    <p class="hint">{ "None: no criterion is likely not met." }</p>
+                } else {
+                    <ol class="report-top">{ for top }</ol>
+                }
+            </section>
+            <section class="report-plan" aria-labelledby="report-roadmap">
+                <h3 id="report-roadmap">{ "The plan, by phase" }</h3>
+                { for phases }
+            </section>
+            <section class="report-appendix first" aria-labelledby="report-why">
+                <h3 id="report-why">{ "Appendix A: why, criterion by criterion" }</h3>
                 <dl class="report-scope">
-                    <dt>{ "Organisation" }</dt><dd>{ or_dash(&scope.organisation) }</dd>
-                    <dt>{ "System" }</dt><dd>{ or_dash(&scope.system) }</dd>
-                    <dt>{ "Report" }</dt><dd>{ report_type }</dd>
-                    <dt>{ "Categories" }</dt><dd>{ scope.categories.iter().map(|c| c.name()).collect::<Vec<_>>().join(", ") }</dd>
                     <dt>{ "In scope" }</dt><dd>{ scope.in_scope.iter().map(|i| i.label()).collect::<Vec<_>>().join(", ") }</dd>
                     <dt>{ "Questions" }</dt><dd>{ match a.path { QuestionPath::Full => "Full assessment", QuestionPath::Quick => "Quick first look" } }</dd>
                 </dl>
-            </section>
-            <section aria-labelledby="report-scores">
-                <h3 id="report-scores">{ "Readiness" }</h3>
-                <p class="report-headline">
-                    { format!("Overall readiness {:.0}% · {} of {} questions answered · {} gaps",
-                        card.overall.readiness, card.overall.answered, card.overall.asked, eval.roadmap.gaps.len()) }
-                </p>
-                <p class="hint">{ "Unanswered questions count as not ready." }</p>
+                <ul class="report-why">{ for outcome.summary(&bank).into_iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+                <ul class="report-lines">{ for doubtful }</ul>
+                <p class="hint">{ DISCLAIMER }</p>
                 if axes.len() >= 3 { <Radar title={radar_title} axes={axes} /> }
                 { series_bars(&bank, card) }
             </section>
-            <OutcomePanel derived={props.derived.clone()} />
-            <section aria-labelledby="report-roadmap">
-                <h3 id="report-roadmap">{ "Roadmap" }</h3>
-                { for phases }
+            <section class="report-appendix" aria-labelledby="report-steps">
+                <h3 id="report-steps">{ "Appendix B: how to close the blockers" }</h3>
+                if plan.blockers == 0 { <p class="hint">{ "No blockers." }</p> }
+                <ol class="report-gaps">{ for details }</ol>
             </section>
-            <section aria-labelledby="report-evidence">
-                <h3 id="report-evidence">{ "Evidence checklist" }</h3>
+            <section class="report-appendix" aria-labelledby="report-evidence">
+                <h3 id="report-evidence">{ "Appendix C: evidence still to collect" }</h3>
+                <p class="hint">{ format!("{collected} of {total} evidence items collected for the questions that apply.") }</p>
                 <ol class="report-checklist">{ for checklist }</ol>
             </section>
+            </td></tr></tbody>
+            </table>
             if let Some(cta) = settings.and_then(|s| s.call_to_action) {
                 <p class="soc2r-cta"><a class="button primary" href={cta.href} rel="noopener noreferrer" target="_blank">{ cta.label }</a></p>
             }

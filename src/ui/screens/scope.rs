@@ -1,6 +1,7 @@
 //! Scope: who and what is audited, which report, which categories.
 
 use crate::core::assessment::{Period, QuestionPath, ReportType, ScopeItem, condition_action};
+use crate::core::plan::{category_cost, person_weeks_text};
 use crate::core::{Action, Assessment, Category, Day};
 use crate::ui::BankHandle;
 use crate::ui::route::{Route, Screen};
@@ -58,6 +59,7 @@ pub fn ScopeScreen(props: &ScopeProps) -> Html {
             on_edit.emit(Action::SetPeriod(period));
         })
     };
+    let bank = use_context::<BankHandle>().map(|BankHandle(b)| b);
     let offered = use_context::<Settings>()
         .map(|s| s.categories)
         .unwrap_or_else(|| Category::ALL.to_vec());
@@ -74,6 +76,15 @@ pub fn ScopeScreen(props: &ScopeProps) -> Html {
                     checked={scope.categories.contains(&c)} disabled={c.is_mandatory()} onchange={onchange} />
                 { c.name() }
                 if c.is_mandatory() { <span class="hint">{ " (always in scope)" }</span> }
+                if let Some(cost) = bank.as_ref().map(|b| category_cost(b, c)) {
+                    <span class="hint cost" id={format!("cost-{}", c.id())}>{ format!(
+                        " {}{} questions, {} criteria; {} from scratch",
+                        if c.is_mandatory() { "" } else { "adds " },
+                        cost.questions,
+                        cost.criteria,
+                        person_weeks_text(cost.effort_from_scratch)
+                    ) }</span>
+                }
             </label>
         }
     });
@@ -100,7 +111,6 @@ pub fn ScopeScreen(props: &ScopeProps) -> Html {
         };
     // Scope conditions: "no" marks the questions that cannot apply as not
     // applicable, with the bank's reason; "yes" or "not sure" undoes that.
-    let bank = use_context::<BankHandle>().map(|BankHandle(b)| b);
     let conditions = bank.iter().flat_map(|b| b.conditions.iter()).map(|c| {
         let Some(bank) = bank.as_ref() else {
             return Html::default();
@@ -171,6 +181,12 @@ pub fn ScopeScreen(props: &ScopeProps) -> Html {
                     !type2, Action::SetReportType(ReportType::Type1)) }
                 { radio("report-type", "report-type2", "Type II: controls operating through an observation period",
                     type2, Action::SetReportType(ReportType::Type2)) }
+                <p class="hint" id="report-type-cost">
+                    { "Type I: the controls in place on one date; evidence that each exists. \
+                       Type II: an observation period of 3 to 12 months, and dated evidence for \
+                       every occurrence of every control in it: plan at least 3 months more, \
+                       and keep evidence from the first day." }
+                </p>
                 if type2 {
                     <div class="period">
                         <label for="period-start">{ "Period starts" }</label>

@@ -10,6 +10,9 @@ pub struct OutcomeProps {
     /// Show at most this many criteria with findings (the report shows all).
     #[prop_or(usize::MAX)]
     pub max_criteria: usize,
+    /// Each criterion folded to one line (the printed report unfolds them).
+    #[prop_or(true)]
+    pub folded: bool,
 }
 
 #[component]
@@ -19,13 +22,7 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
     };
     let outcome = &props.derived.0.outcome;
     let card = &props.derived.0.scorecard;
-    let class = match outcome.tier {
-        Tier::Unmodified => "good",
-        Tier::UnmodifiedWithExceptions => "fair",
-        Tier::Qualified => "warn",
-        Tier::Adverse => "bad",
-        Tier::CannotJudge | Tier::NoOpinion => "unknown",
-    };
+    let class = crate::ui::screens::dashboard::tier_class(outcome.tier);
     let findings = outcome.findings();
     let hidden = findings.len().saturating_sub(props.max_criteria);
     // One entry per criterion, its findings beneath it.
@@ -45,10 +42,14 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
         });
         Some(html! {
             <li data-verdict={j.verdict.id()}>
-                <strong>{ &criterion.id }</strong>{ format!(" {}{readiness}: ", criterion.topic) }
-                <em>{ j.verdict.label() }</em>
-                <ul>{ for j.findings.iter().map(|f| html! { <li>{ describe_finding(&bank, f) }</li> }) }</ul>
-                if let Some(c) = covered { <p class="hint">{ c }</p> }
+                <details open={!props.folded}>
+                    <summary>
+                        <strong>{ &criterion.id }</strong>{ format!(" {}{readiness}: ", criterion.topic) }
+                        <em>{ j.verdict.label() }</em>
+                    </summary>
+                    <ul>{ for j.findings.iter().map(|f| html! { <li>{ describe_finding(&bank, f) }</li> }) }</ul>
+                    if let Some(c) = covered { <p class="hint">{ c }</p> }
+                </details>
             </li>
         })
     });
