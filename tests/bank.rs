@@ -90,7 +90,10 @@ fn rejection(bank: &Value) -> String {
     }
 }
 
+/// Checks the words of a message; the invisible isolates around quoted
+/// values (Unicode FSI and PDI) are left out.
 fn assert_names(message: &str, parts: &[&str]) {
+    let message = message.replace(['\u{2068}', '\u{2069}'], "");
     for part in parts {
         assert!(
             message.contains(part),
@@ -1022,4 +1025,27 @@ fn the_embedded_bank_is_the_file_without_its_whitespace() {
     assert!(BUILTIN_BANK_JSON.len() < BUILTIN_BANK.len() * 9 / 10);
     assert!(!BUILTIN_BANK_JSON.contains("\n"));
     assert_eq!(Bank::from_json(BUILTIN_BANK).unwrap(), bank());
+}
+
+#[test]
+fn a_bank_id_must_be_plain_kebab_case() {
+    for odd in [
+        "mini ",
+        "mini\u{200b}",
+        "Mini",
+        "mini_bank",
+        "soc2-tsc-2017\u{202e}",
+    ] {
+        let mut bank = mini();
+        bank["id"] = json!(odd);
+        let message = rejection(&bank);
+        assert_names(&message, &["id", "lowercase kebab-case"]);
+        assert!(
+            !message.contains('\u{200b}') && !message.contains('\u{202e}'),
+            "{message}"
+        );
+    }
+    let mut bank = mini();
+    bank["id"] = json!("mini\u{200b}");
+    assert_names(&rejection(&bank), &["mini⟨U+200B⟩"]);
 }

@@ -40,8 +40,10 @@ fn refusal(bytes: &[u8]) -> ImportError {
     }
 }
 
+/// Checks the words of a message; the invisible isolates around quoted
+/// values (Unicode FSI and PDI) are left out.
 fn assert_names(error: &ImportError, parts: &[&str]) {
-    let message = error.to_string();
+    let message = error.to_string().replace(['\u{2068}', '\u{2069}'], "");
     for part in parts {
         assert!(
             message.contains(part),
@@ -409,7 +411,15 @@ fn answers_for_unknown_questions_are_listed_never_dropped() {
         e,
         ImportError::UnknownQuestions(vec!["cc9-retired".into(), "zz-renamed".into()])
     );
-    assert_names(&e, &["cc9-retired, zz-renamed", "nothing was imported"]);
+    assert_names(
+        &e,
+        &[
+            "2 questions",
+            "`cc9-retired`",
+            "`zz-renamed`",
+            "nothing was imported",
+        ],
+    );
 }
 
 #[test]
@@ -640,4 +650,76 @@ fn an_import_is_checked_against_the_bank_the_file_names() {
         .to_string();
     assert!(error.contains("acme-bank"), "{error}");
     assert!(bank_for(on_mini.as_bytes(), &[]).is_none());
+}
+
+// ------------------------------------------------- hostile files, short messages
+
+#[test]
+fn thousands_of_unknown_ids_are_counted_and_ten_named() {
+    let bytes = full_with(|doc| {
+        let answers = doc["answers"].as_object_mut().unwrap();
+        for i in 0..5000 {
+            answers.insert(format!("zz-unknown-{i:04}"), json!({ "status": "ready" }));
+        }
+    });
+    let e = refusal(&bytes);
+    assert_names(
+        &e,
+        &[
+            "5,000 questions",
+            "`zz-unknown-0000`",
+            "`zz-unknown-0009`",
+            "and 4,990 more",
+        ],
+    );
+    assert!(!e.to_string().contains("zz-unknown-0010"));
+    assert!(e.to_string().len() < 1000, "{} bytes", e.to_string().len());
+}
+
+#[test]
+fn a_huge_bad_value_is_quoted_as_a_short_excerpt() {
+    let huge = "x".repeat(5 * 1024 * 1024);
+    let bytes = full_with(|doc| doc["answers"]["cc1-conduct"]["status"] = json!(huge));
+    let e = refusal(&bytes);
+    assert_names(&e, &["answers.cc1-conduct.status", "unknown value"]);
+    assert!(e.to_string().len() < 600, "{} bytes", e.to_string().len());
+    // A huge key is cut short too, in the path and in the list.
+    let bytes = full_with(|doc| {
+        doc["answers"][huge.as_str()] = json!({ "status": "ready" });
+    });
+    assert!(refusal(&bytes).to_string().len() < 600);
+}
+
+#[test]
+fn invisible_and_bidi_characters_in_names_are_shown_and_isolated() {
+    // A right-to-left override (U+202E) would make the name read backwards.
+    let sneaky = "cc6-mfa\u{202e}exe.txt\u{200b}";
+    let bytes = full_with(|doc| doc["answers"][sneaky] = json!({ "status": "ready" }));
+    let message = refusal(&bytes).to_string();
+    assert!(
+        message.contains("cc6-mfa⟨U+202E⟩exe.txt⟨U+200B⟩"),
+        "{message}"
+    );
+    assert!(!message.contains('\u{202e}') && !message.contains('\u{200b}'));
+    // Each quoted name sits between a first-strong isolate and its pop.
+    assert!(message.contains("\u{2068}`cc6-mfa"), "{message}");
+}
+
+#[test]
+fn deeply_nested_json_is_called_nested_too_deeply() {
+    let deep = format!("{}{}", "[".repeat(300), "]".repeat(300));
+    let e = refusal(deep.as_bytes());
+    assert!(matches!(e, ImportError::TooDeep { .. }), "{e:?}");
+    assert_names(&e, &["nested too deeply", "line 1"]);
+}
+
+#[test]
+fn a_revision_past_what_a_browser_holds_exactly_is_refused_and_counting_stops_there() {
+    use soc2_readiness::core::assessment::{MAX_REVISION, next_revision};
+    let e = refusal(&full_with(|doc| doc["revision"] = json!(MAX_REVISION + 1)));
+    assert_names(&e, &["revision", "9007199254740991"]);
+    assert!(import(&full_with(|doc| doc["revision"] = json!(MAX_REVISION))).is_ok());
+    assert_eq!(next_revision(41), 42);
+    assert_eq!(next_revision(MAX_REVISION), MAX_REVISION);
+    assert_eq!(next_revision(u64::MAX), MAX_REVISION);
 }

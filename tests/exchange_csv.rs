@@ -108,6 +108,23 @@ fn cells_a_spreadsheet_would_run_as_formulas_are_shown_as_text() {
 }
 
 #[test]
+fn a_formula_after_a_separator_inside_a_cell_is_neutralised_too() {
+    for (written, shown) in [
+        ("x;=1+1;y", "x;'=1+1;y"),
+        ("a,+SUM(A1)", "a,'+SUM(A1)"),
+        ("note\n=cmd|' /C calc'!A0", "note\n'=cmd|' /C calc'!A0"),
+        ("a\r\n@SUM(1)", "a\r\n'@SUM(1)"),
+        ("a\t-2", "a\t'-2"),
+        ("\0=1+1", "'\0=1+1"),
+    ] {
+        let csv = to_csv(&["note"], &[row(&[written])]);
+        assert_eq!(read(&csv)[1][0], shown, "{written:?}");
+    }
+    // A tab is quoted, so a tab-separated reader keeps the cell whole.
+    assert!(to_csv(&["n"], &[row(&["a\tb"])]).contains("\"a\tb\""));
+}
+
+#[test]
 fn formula_characters_inside_a_cell_are_left_alone() {
     let csv = to_csv(
         &["note"],
@@ -138,6 +155,26 @@ fn unicode_is_written_as_utf8() {
     assert_eq!(read(&csv)[1], row(&["Dana Ríos 中文 😀"]));
 }
 
+/// The documented rule, written out plainly: a `'` before a formula
+/// character at the start or after `;`, `,`, tab, CR or LF, and before a
+/// leading NUL.
+fn neutralised(cell: &str) -> String {
+    let formula = [
+        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ];
+    let mut out = String::new();
+    let mut prev: Option<char> = None;
+    for c in cell.chars() {
+        let cell_start = prev.is_none_or(|p| [';', ',', '\t', '\r', '\n'].contains(&p));
+        if cell_start && (formula.contains(&c) || (prev.is_none() && c == '\0')) {
+            out.push('\'');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
 proptest! {
     #[test]
     fn every_cell_reads_back_as_written_or_neutralised(
@@ -151,12 +188,7 @@ proptest! {
         prop_assert_eq!(read.len(), rows.len() + 1);
         for (written, got) in rows.iter().zip(&read[1..]) {
             for (w, g) in written.iter().zip(got) {
-                let formula = w.starts_with(['=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}']);
-                if formula {
-                    prop_assert_eq!(g, &format!("'{w}"));
-                } else {
-                    prop_assert_eq!(g, w);
-                }
+                prop_assert_eq!(g, &neutralised(w));
             }
         }
     }

@@ -228,6 +228,19 @@ impl Answer {
     }
 }
 
+/// The largest revision: the largest whole number JavaScript (and so any
+/// JSON reader in a browser) holds exactly, 2^53 − 1.
+pub const MAX_REVISION: u64 = (1 << 53) - 1;
+
+/// The revision after `revision`, never past [`MAX_REVISION`] (a counter
+/// that had reached it stays there rather than wrapping to 0, which would
+/// make every other copy look newer).
+pub fn next_revision(revision: u64) -> u64 {
+    revision
+        .checked_add(1)
+        .map_or(MAX_REVISION, |r| r.min(MAX_REVISION))
+}
+
 /// Which bank (and bank version) the answers were given against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -250,6 +263,7 @@ pub struct Assessment {
     pub created: String,
     pub updated: String,
     /// Bumped on every saved change; lets storage refuse to overwrite a newer save.
+    /// At most [`MAX_REVISION`].
     pub revision: u64,
 }
 

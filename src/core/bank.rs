@@ -138,7 +138,7 @@ pub struct Bank {
 pub enum BankError {
     #[error("the bank file is {0} bytes; the limit is {MAX_BANK_BYTES} bytes")]
     TooLarge(usize),
-    #[error("the bank file is not valid JSON: {0}")]
+    #[error("the bank file is not valid JSON: {}", crate::core::text::message(.0))]
     NotJson(String),
     #[error("this is not a question bank: `format` must be \"{BANK_FORMAT}\"")]
     WrongFormat,
@@ -151,10 +151,12 @@ pub enum BankError {
     Invalid { place: String, message: String },
 }
 
+/// Places and messages quote the file (ids, values): both are kept short
+/// and their invisible or direction-changing characters shown.
 fn invalid(place: impl Into<String>, message: impl Into<String>) -> BankError {
     BankError::Invalid {
-        place: place.into(),
-        message: message.into(),
+        place: crate::core::text::visible(&place.into(), 2 * crate::core::text::QUOTE_CHARS),
+        message: crate::core::text::message(&message.into()),
     }
 }
 
@@ -225,6 +227,19 @@ impl Bank {
             if text.trim().is_empty() {
                 return Err(invalid(field, "must not be empty"));
             }
+        }
+        // The id names the bank in storage keys and in every assessment: a
+        // trailing space or a zero-width character would make a second bank
+        // that looks like the first.
+        if !is_kebab_case(&file.id) {
+            return Err(invalid(
+                "id",
+                format!(
+                    "{} must be lowercase kebab-case (letters, digits and single hyphens, \
+                     such as `acme-soc2`)",
+                    crate::core::text::quoted(&file.id)
+                ),
+            ));
         }
         if file.questions.is_empty() {
             return Err(invalid("questions", "must list at least one question"));

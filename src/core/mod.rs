@@ -14,6 +14,7 @@ pub mod outcome;
 pub mod plan;
 pub mod roadmap;
 pub mod score;
+pub mod text;
 
 pub use assessment::{Action, Answer, Assessment, Status, reduce};
 pub use bank::{Bank, BankError, Question};

@@ -110,7 +110,7 @@ impl Reducible for AppState {
                 if next == **current {
                     return self; // a no-op edit re-renders nothing
                 }
-                next.revision += 1;
+                next.revision = crate::core::assessment::next_revision(next.revision);
                 next.updated = clock::now_rfc3339();
                 self.with(|s| {
                     s.assessments.insert(id, Rc::new(next));

@@ -137,7 +137,8 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
         scope(),
         answers(),
         (timestamp(), timestamp()),
-        any::<u64>(),
+        // Any revision the app can hold (at most 2^53 − 1).
+        0..=soc2_readiness::core::assessment::MAX_REVISION,
     )
         .prop_map(
             |((id, name, _), path, scope, answers, (created, updated), revision)| {

@@ -7,10 +7,13 @@
 //! - RFC 4180: comma separated, CRLF line ends, a cell containing a quote,
 //!   comma, semicolon or line break enclosed in double quotes with inner
 //!   quotes doubled;
-//! - safe to open: a cell that a spreadsheet would run as a formula (starting
-//!   with `=`, `+`, `-`, `@`, a tab or a carriage return, or their full-width
-//!   forms) gets a leading `'`, so it shows as text and is never executed.
-//!   A negative number therefore shows as text, such as `'-5`.
+//! - safe to open: wherever a spreadsheet could start a cell (the start, and
+//!   after a `;`, `,`, tab or line break inside the cell, which a
+//!   semicolon-locale Excel or a paste splits on), a formula character (`=`,
+//!   `+`, `-`, `@`, a tab or a carriage return, or their full-width forms)
+//!   gets a `'` before it, and so does a leading NUL: it shows as text and is
+//!   never executed. A negative number therefore shows as text, such as
+//!   `'-5`. Cells with a tab are quoted too.
 //!
 //! Hand-written rather than the `csv` crate: the rules above are the whole of
 //! it, and the Wasm bundle stays smaller.
@@ -40,25 +43,39 @@ fn write_record<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
 }
 
 fn write_cell(out: &mut String, cell: &str) {
-    let neutralised;
-    let cell = if starts_like_formula(cell) {
-        neutralised = format!("'{cell}");
-        neutralised.as_str()
-    } else {
-        cell
-    };
-    if cell.contains(['"', ',', ';', '\n', '\r']) {
+    let cell = neutralise(cell);
+    if cell.contains(['"', ',', ';', '\t', '\n', '\r']) {
         out.push('"');
         out.push_str(&cell.replace('"', "\"\""));
         out.push('"');
     } else {
-        out.push_str(cell);
+        out.push_str(&cell);
     }
 }
 
-/// Whether a spreadsheet could read the cell as a formula.
-fn starts_like_formula(cell: &str) -> bool {
-    cell.starts_with([
-        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
-    ])
+/// The cell with a `'` before every place a spreadsheet could start a
+/// formula: the start, and after a `;`, `,`, tab or line break (a
+/// semicolon-locale Excel, or a paste, splits there), or a leading NUL
+/// (which some readers drop, leaving what follows at the start).
+fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut changed = false;
+    let mut at_start = true;
+    for (i, c) in cell.char_indices() {
+        if at_start && (starts_formula(c) || (i == 0 && c == '\0')) {
+            out.push('\'');
+            changed = true;
+        }
+        out.push(c);
+        at_start = matches!(c, ';' | ',' | '\t' | '\r' | '\n');
+    }
+    if changed { out.into() } else { cell.into() }
+}
+
+/// Whether a spreadsheet reads a cell starting with this as a formula.
+fn starts_formula(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+' | '-' | '@' | '\t' | '\r' | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}'
+    )
 }

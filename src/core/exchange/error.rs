@@ -1,5 +1,6 @@
 //! Why an import was refused, in words a user can act on.
 
+use crate::core::text::{quoted, some_names};
 use std::fmt;
 
 /// Largest file accepted for import.
@@ -35,11 +36,16 @@ pub enum ImportError {
     NotText { offset: usize },
     #[error("the file is UTF-16 text; save it as UTF-8 and import it again")]
     Utf16,
-    #[error("the file is not valid JSON: {message} at {position}")]
+    #[error("the file is not valid JSON: {} at {position}", crate::core::text::message(.message))]
     NotJson { message: String, position: Position },
     #[error(
-        "{} has the key `{key}` twice (the second at {position}); remove one of them",
-        describe_path(path)
+        "the file is nested too deeply (more than 128 levels) at {position}; an assessment is at most 5 levels deep"
+    )]
+    TooDeep { position: Position },
+    #[error(
+        "{} has the key {} twice (the second at {position}); remove one of them",
+        describe_path(path),
+        quoted(key)
     )]
     DuplicateKey {
         /// The object holding the key twice.
@@ -67,9 +73,10 @@ pub enum ImportError {
     )]
     FutureVersion { found: u64 },
     #[error(
-        "at {}{}: {message}",
+        "at {}{}: {}",
         describe_path(path),
-        position.map(|p| format!(" ({p})")).unwrap_or_default()
+        position.map(|p| format!(" ({p})")).unwrap_or_default(),
+        crate::core::text::message(.message)
     )]
     Invalid {
         path: String,
@@ -77,17 +84,21 @@ pub enum ImportError {
         position: Option<Position>,
     },
     #[error(
-        "the assessment was answered against bank `{found}`, but this app has bank `{expected}`; load that bank first"
+        "the assessment was answered against bank {}, but this app has bank {}; load that bank first",
+        quoted(found),
+        quoted(expected)
     )]
     WrongBank { found: String, expected: String },
     #[error(
-        "the file has answers for questions this bank does not have: {}; nothing was imported",
-        .0.join(", ")
+        "the file has answers for {} questions this bank does not have: {}; nothing was imported",
+        crate::core::text::thousands(.0.len()),
+        some_names(.0)
     )]
     UnknownQuestions(Vec<String>),
     #[error(
-        "at {}: evidence item {index} does not exist (question `{question}` lists {count} evidence items, numbered from 0)",
-        describe_path(path)
+        "at {}: evidence item {index} does not exist (question {} lists {count} evidence items, numbered from 0)",
+        describe_path(path),
+        quoted(question)
     )]
     UnknownEvidence {
         path: String,
@@ -111,6 +122,7 @@ fn describe_path(path: &str) -> String {
     if path.is_empty() {
         "the top level".to_owned()
     } else {
-        format!("`{path}`")
+        // Paths hold keys from the file: as long and as odd as any value.
+        quoted(path)
     }
 }

@@ -16,7 +16,7 @@
 use super::error::{ImportError, MAX_IMPORT_BYTES, Position};
 use super::migrate;
 use super::strict::{self, StrictError};
-use crate::core::assessment::{Answer, Assessment, BankRef, QuestionPath, Scope};
+use crate::core::assessment::{Answer, Assessment, BankRef, MAX_REVISION, QuestionPath, Scope};
 use crate::core::bank::Bank;
 use crate::core::carry::carry_forward;
 use crate::core::catalog::Category;
@@ -122,6 +122,11 @@ pub fn bank_for<'b>(bytes: &[u8], banks: &[&'b Bank]) -> Option<&'b Bank> {
 pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError> {
     let text = decode(bytes)?;
     let value = strict::parse(text).map_err(|e| match e {
+        StrictError::Syntax(e) if e.to_string().starts_with("recursion limit exceeded") => {
+            ImportError::TooDeep {
+                position: position(&e),
+            }
+        }
         StrictError::Syntax(e) => ImportError::NotJson {
             message: strip_position(&e.to_string()),
             position: position(&e),
@@ -156,6 +161,15 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     };
     for (field, text) in [("created", &doc.created), ("updated", &doc.updated)] {
         check_timestamp(field, text)?;
+    }
+    if doc.revision > MAX_REVISION {
+        return Err(ImportError::invalid(
+            "revision",
+            format!(
+                "{} is larger than {MAX_REVISION}, the largest a browser holds exactly",
+                doc.revision
+            ),
+        ));
     }
     if doc.bank.id != bank.id {
         return Err(ImportError::WrongBank {
@@ -339,9 +353,5 @@ pub(crate) fn shorten_value(value: &Value) -> String {
 }
 
 pub(crate) fn shorten(text: &str) -> String {
-    let mut out: String = text.chars().take(60).collect();
-    if out.len() < text.len() {
-        out.push('…');
-    }
-    out
+    crate::core::text::visible(text, crate::core::text::QUOTE_CHARS)
 }
