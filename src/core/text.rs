@@ -29,8 +29,7 @@ fn is_hidden(c: char) -> bool {
 /// `⟨U+202E⟩`, cut to `max` characters (then `…`).
 pub fn visible(text: &str, max: usize) -> String {
     let mut out = String::new();
-    let mut shown = 0;
-    for c in text.chars() {
+    for (shown, c) in text.chars().enumerate() {
         if shown >= max {
             out.push('…');
             break;
@@ -40,7 +39,6 @@ pub fn visible(text: &str, max: usize) -> String {
         } else {
             out.push(c);
         }
-        shown += 1;
     }
     out
 }
@@ -71,7 +69,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
