@@ -210,6 +210,38 @@ async fn a_vendor_page_embeds_the_app_without_either_spoiling_the_other() {
     // ...and the app works there: answer a question.
     let ready = start_assessment(&c).await;
     answer_ready(&c, &ready).await;
+
+    // Keys typed on the vendor's page are the vendor's: "5" (not in place)
+    // pressed with the page's body focused answers nothing; in the app it does.
+    let missing = ready.replace("[data-status=ready]", "[data-status=missing]");
+    run(
+        &c,
+        "document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '5', bubbles: true }));",
+    )
+    .await;
+    // Two animation frames: any render the key caused has happened.
+    run(
+        &c,
+        "return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));",
+    )
+    .await;
+    assert!(!pressed(&c, &missing).await);
+    assert!(
+        pressed(&c, &ready).await,
+        "a key on the host page changed an answer"
+    );
+    run(
+        &c,
+        &format!(
+            "document.querySelector('{}').dispatchEvent(new KeyboardEvent('keydown', {{ key: '5', bubbles: true }}));",
+            ready.split(' ').next().unwrap_or_default()
+        ),
+    )
+    .await;
+    eventually("the key inside the app answers", || async {
+        pressed(&c, &missing).await
+    })
+    .await;
     let keys = storage_keys(&c).await;
     assert!(
         !keys.is_empty() && keys.iter().all(|k| k.starts_with("acme-soc2/v1/")),

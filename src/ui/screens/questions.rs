@@ -97,6 +97,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                         || event.meta_key()
                         || event.alt_key()
                         || typing_in_field(event)
+                        || !meant_for_the_app(event)
                     {
                         return;
                     }
@@ -280,12 +281,42 @@ fn wide_screen() -> bool {
         .is_none_or(|w| w >= 768.0)
 }
 
-/// True when the key goes to a text field, where digits are text, not answers.
-fn typing_in_field(event: &KeyboardEvent) -> bool {
+fn target_element(event: &KeyboardEvent) -> Option<web_sys::Element> {
     event
         .target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// True when the key goes to an editable element (a form field, or any
+/// element the page made editable), where digits are text, not answers.
+fn typing_in_field(event: &KeyboardEvent) -> bool {
+    target_element(event).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&el)
+                .is_some_and(|h| h.is_content_editable())
+    })
+}
+
+/// True when the key was pressed inside the app, or on a page that is the
+/// app alone (nothing focused, and the app its body's only element). On a
+/// vendor's page, keys pressed anywhere else are the page's, never ours.
+fn meant_for_the_app(event: &KeyboardEvent) -> bool {
+    let Some(el) = target_element(event) else {
+        return false;
+    };
+    if el.closest(".soc2r-app").ok().flatten().is_some() {
+        return true;
+    }
+    let Some(body) = el.owner_document().and_then(|d| d.body()) else {
+        return false;
+    };
+    let is_page = el.is_same_node(Some(&body)) || el.tag_name() == "HTML";
+    is_page
+        && body.child_element_count() == 1
+        && body.first_element_child().is_some_and(|only| {
+            only.query_selector(".soc2r-app").ok().flatten().is_some()
+                || only.class_list().contains("soc2r-app")
+        })
 }
 
 #[derive(Properties, PartialEq)]
