@@ -24,8 +24,9 @@ fn mount() {
             el
         }
     };
-    let (settings, warnings) =
+    let (mut settings, warnings) =
         Settings::from_attributes(|name| root.get_attribute(&format!("data-{name}")));
+    settings.hosting = soc2_readiness::browser::hosting::detect(&root);
     for w in warnings {
         web_sys::console::warn_1(&format!("soc2-readiness: {w}").into());
     }

@@ -30,6 +30,13 @@ async fn a_full_user_path_makes_no_request_and_nothing_can_leave() {
     // The initial load: the app's own files, and the service worker caching them.
     c.goto(&server.url).await.unwrap();
     wait_for(&c, ".soc2r-welcome").await;
+    // On its own page the app makes its full privacy promise, with no caveat.
+    assert!(
+        text(&c, "#privacy-claim")
+            .await
+            .contains("stored only here")
+    );
+    assert_eq!(count(&c, "#hosting-notice").await, 0);
     service_worker_in_control(&c).await;
     let loaded = over_the_network(&network_log(&c).await);
     assert!(!loaded.is_empty(), "the network log records requests");
@@ -175,6 +182,15 @@ async fn a_vendor_page_embeds_the_app_without_either_spoiling_the_other() {
     wait_for(&c, "#soc2-readiness > .soc2r-app .soc2r-welcome").await;
     // Mounted in the vendor's element, once, configured by its attributes.
     assert_eq!(count(&c, ".soc2r-app").await, 1);
+    // Inside the vendor's page it says plainly that the page can read it,
+    // and promises nothing it cannot keep.
+    let notice = text(&c, "#hosting-notice").await;
+    assert!(notice.contains("website's own scripts"), "{notice}");
+    assert!(
+        !text(&c, "#privacy-claim")
+            .await
+            .contains("stored only here")
+    );
     assert_eq!(count(&c, "body > .soc2r-app").await, 0);
     assert_eq!(
         text(&c, ".soc2r-app h1").await,
@@ -277,6 +293,20 @@ async fn a_vendor_page_embeds_the_app_without_either_spoiling_the_other() {
     })
     .await;
 
+    // The sample's iframe is of the same origin: no isolation, and it says so.
+    let framed = run(
+        &c,
+        "const n = document.querySelector('iframe').contentDocument.querySelector('#hosting-notice');
+         return n ? n.textContent : '';",
+    )
+    .await;
+    assert!(
+        framed
+            .as_str()
+            .is_some_and(|t| t.contains("framed by a page of the same website")),
+        "{framed}"
+    );
+
     // Nothing went anywhere but the app's own files, and the host's strict
     // CSP (in the sample page) was never violated, by either embed.
     let log = over_the_network(&network_log(&c).await);
@@ -316,6 +346,9 @@ async fn the_single_file_works_from_disk_with_storage_and_files() {
 
     c.goto(&address).await.unwrap();
     wait_for(&c, ".soc2r-welcome").await;
+    // From disk it says where answers are kept, and who else can read them.
+    let notice = text(&c, "#hosting-notice").await;
+    assert!(notice.contains("opened from disk"), "{notice}");
     let ready = start_assessment(&c).await;
     answer_ready(&c, &ready).await;
     let score = text(&c, "#overall-readiness").await;
@@ -354,6 +387,13 @@ async fn after_one_visit_the_app_works_with_the_server_gone() {
 
     c.goto(&server.url).await.unwrap();
     wait_for(&c, ".soc2r-welcome").await;
+    // On its own page the app makes its full privacy promise, with no caveat.
+    assert!(
+        text(&c, "#privacy-claim")
+            .await
+            .contains("stored only here")
+    );
+    assert_eq!(count(&c, "#hosting-notice").await, 0);
     service_worker_in_control(&c).await;
 
     // The server dies; the next visit still gets the whole app.

@@ -3,5 +3,6 @@
 
 pub mod clock;
 pub mod file;
+pub mod hosting;
 pub mod location;
 pub mod storage;

@@ -306,6 +306,9 @@ fn Shell(props: &ShellProps) -> Html {
                         <a href="#/privacy" aria-current={(matches!(*route, Route::Privacy)).then_some("page")}>{ "Your data" }</a>
                     </nav>
                 </header>
+                if props.settings.hosting.is_shared() {
+                    <p class="notice hosting" id="hosting-notice">{ props.settings.hosting.privacy_claim() }</p>
+                }
                 <Notices notices={state.notices.clone()} />
                 <main class="soc2r-main" ref={main} tabindex="-1">{ body }</main>
             </div>

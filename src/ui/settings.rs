@@ -25,6 +25,61 @@ pub struct Settings {
     /// The vendor's call to action shown with the results: the only outbound link.
     #[prop_or_default]
     pub call_to_action: Option<CallToAction>,
+    /// Where the app runs, which decides what it can truthfully promise.
+    #[prop_or_default]
+    pub hosting: Hosting,
+}
+
+/// Where the app runs. Privacy claims differ: on its own page nothing but
+/// the app can read what it stores; inside another page, that page can.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Hosting {
+    /// A page of its own (or an iframe from another origin): only the app
+    /// reads what it stores.
+    #[default]
+    OwnPage,
+    /// Mounted in a page with other content: the page's scripts can read it.
+    HostPage,
+    /// In an iframe whose parent page is of the same origin, which can
+    /// reach in and read it.
+    SameOriginFrame,
+    /// Opened from a file on disk: the browser's storage for files is shared
+    /// by every file opened from disk.
+    File,
+}
+
+impl Hosting {
+    /// The privacy promise the app can keep here, in one paragraph.
+    pub fn privacy_claim(self) -> &'static str {
+        match self {
+            Hosting::OwnPage => {
+                "Private by design: no sign-up, no tracking. Everything runs in this browser and \
+                 is stored only here, until you export it."
+            }
+            Hosting::HostPage => {
+                "This assessment runs inside this website's page. It sends nothing anywhere \
+                 itself, but the website's own scripts (analytics, tag managers, chat widgets) \
+                 can read what you enter and what it stores here. For full privacy, use the \
+                 assessor on a page of its own."
+            }
+            Hosting::SameOriginFrame => {
+                "This assessment is framed by a page of the same website, whose scripts can \
+                 read what you enter and what it stores here. It sends nothing anywhere \
+                 itself. For full privacy, use the assessor on a page of its own."
+            }
+            Hosting::File => {
+                "Opened from a file on disk: nothing is sent anywhere, but answers are kept in \
+                 this browser's storage for files opened from disk, which any other HTML file \
+                 you open from disk can read. Export your assessment, and erase it here when \
+                 you are done (see Your data), on a shared computer especially."
+            }
+        }
+    }
+
+    /// Whether a page other than the app can read what it stores.
+    pub fn is_shared(self) -> bool {
+        self != Hosting::OwnPage
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +130,16 @@ impl Settings {
                 ));
             }
         }
-        s.logo = get("logo").map(AttrValue::from);
+        if let Some(logo) = get("logo") {
+            if is_image_address(&logo) {
+                s.logo = Some(logo.into());
+            } else {
+                warnings.push(format!(
+                    "data-logo `{}` ignored: use a path on this site, an https:// address or a data:image/ address",
+                    crate::core::text::visible(&logo, crate::core::text::QUOTE_CHARS)
+                ));
+            }
+        }
         if let Some(list) = get("categories") {
             let mut offered = vec![Category::Security];
             for id in list.split(',').map(str::trim).filter(|id| !id.is_empty()) {
@@ -116,6 +180,29 @@ fn is_hex_colour(v: &str) -> bool {
         .is_some_and(|h| matches!(h.len(), 3 | 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// A logo address: a path on this site, `https://`, or an inline raster or
+/// SVG image; never `javascript:`, another scheme or a protocol-relative
+/// address.
+fn is_image_address(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("data:image/") {
+        // Inline SVG is often written with spaces and quotes; the browser
+        // reads it as an image only, never as a page.
+        return ["png", "jpeg", "gif", "webp", "svg+xml"]
+            .iter()
+            .any(|t| rest.starts_with(&format!("{t};")) || rest.starts_with(&format!("{t},")));
+    }
+    if v.contains(char::is_whitespace) || v.contains(['"', '<', '>', '\\']) {
+        return false;
+    }
+    if lower.starts_with("https://") {
+        return true;
+    }
+    // Relative: no scheme before the first `/`, `?` or `#`, not `//host`.
+    let head = lower.split(['/', '?', '#']).next().unwrap_or("");
+    !lower.starts_with("//") && !head.contains(':')
+}
+
 /// Only plain web links: never `javascript:` or `data:` addresses.
 fn is_web_address(v: &str) -> bool {
     let lower = v.to_ascii_lowercase();
@@ -134,6 +221,53 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Settings::from_attributes(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn a_logo_must_be_a_site_path_https_or_an_inline_image() {
+        for good in [
+            "/img/acme.svg",
+            "img/acme.png",
+            "./acme.png?v=2",
+            "https://cdn.acme.example/mark.svg",
+            "data:image/png;base64,iVBORw0KGgo=",
+            "data:image/svg+xml,%3Csvg%3E",
+            "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'%3E%3C/svg%3E",
+        ] {
+            let (s, warnings) = parse(&[("logo", good)]);
+            assert_eq!(s.logo.as_deref(), Some(good), "{good}");
+            assert!(warnings.is_empty());
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "//evil.example/x.png",
+            "http://plain.example/x.png",
+            "data:text/html,<script>",
+            "data:image/png\u{202e};base64,x",
+            "ftp://x/y.png",
+            "img/a b.png",
+        ] {
+            let (s, warnings) = parse(&[("logo", bad)]);
+            assert_eq!(s.logo, None, "{bad}");
+            assert!(warnings[0].starts_with("data-logo"), "{warnings:?}");
+            assert!(!warnings[0].contains('\u{202e}'));
+        }
+    }
+
+    #[test]
+    fn each_hosting_makes_only_the_privacy_claim_it_can_keep() {
+        assert!(
+            Hosting::OwnPage
+                .privacy_claim()
+                .contains("stored only here")
+        );
+        for shared in [Hosting::HostPage, Hosting::SameOriginFrame, Hosting::File] {
+            assert!(shared.is_shared());
+            let claim = shared.privacy_claim();
+            assert!(claim.contains("can read"), "{claim}");
+            assert!(!claim.contains("stored only here"), "{claim}");
+        }
     }
 
     #[test]

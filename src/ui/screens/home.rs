@@ -386,6 +386,9 @@ fn short_time(rfc3339: &str) -> String {
 
 #[component]
 fn Welcome() -> Html {
+    let hosting = use_context::<crate::ui::settings::Settings>()
+        .map(|s| s.hosting)
+        .unwrap_or_default();
     html! {
         <section class="soc2r-welcome" aria-labelledby="welcome-heading">
             <h2 id="welcome-heading">{ "How ready are you for a SOC 2 audit?" }</h2>
@@ -395,7 +398,7 @@ fn Welcome() -> Html {
                   they operated throughout an observation period of 3 to 12 months." }</p>
             <p>{ "This readiness assessment asks what an auditor would ask, shows your readiness per criterion, the likely \
                   outcome if the audit were today, and a prioritised plan with the evidence to collect." }</p>
-            <p><strong>{ "Private by design: " }</strong>{ "no sign-up, no tracking. Everything runs in this browser and is stored only here, until you export it." }</p>
+            <p id="privacy-claim">{ hosting.privacy_claim() }</p>
             <p>{ "To begin, name your assessment and choose the full assessment or a quick first look." }</p>
         </section>
     }

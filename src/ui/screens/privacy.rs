@@ -3,7 +3,7 @@
 use crate::browser::storage::Store;
 use crate::ui::app::Ctx;
 use crate::ui::screens::plural;
-use crate::ui::settings::Settings;
+use crate::ui::settings::{Hosting, Settings};
 use crate::ui::state::{AppState, Msg, Notice};
 use yew::prelude::*;
 
@@ -18,6 +18,7 @@ pub fn Privacy(props: &Props) -> Html {
         return Html::default();
     };
     let store = use_memo(settings.namespace.clone(), |ns| Store::open(ns));
+    let hosting = settings.hosting;
     let confirming = use_state(|| false);
 
     // Read on every render: the app saves on every change, so this is current.
@@ -64,7 +65,16 @@ pub fn Privacy(props: &Props) -> Html {
     html! {
         <section class="soc2r-privacy" aria-labelledby="privacy-heading">
             <h2 id="privacy-heading">{ "Your data" }</h2>
-            <p>{ "Everything you enter stays in this browser. The app sends nothing anywhere: after it has loaded it makes no network request, and its security policy forbids requests to any other site. There is no account, no analytics and no tracking." }</p>
+            <p>
+                { "Everything you enter stays in this browser. The app sends nothing anywhere: after it has loaded it makes no network request. There is no account, no analytics and no tracking." }
+                // Only its own page carries its security policy; a vendor's page has its own.
+                if matches!(hosting, Hosting::OwnPage | Hosting::File) {
+                    { " Its security policy forbids requests to any other site." }
+                }
+            </p>
+            if hosting.is_shared() {
+                <p class="notice hosting" id="privacy-hosting">{ hosting.privacy_claim() }</p>
+            }
 
             <h3>{ "What is stored, and where" }</h3>
             <p>
