@@ -148,7 +148,7 @@ fn the_same_timestamps_are_accepted_and_printed_the_same() {
         "2026-11-26T09:30:00Z",
         "2026-11-26T09:30:00.000Z",
         "2026-11-26T09:30:00.5+01:00",
-        "2026-11-26 23:59:59-05:30",
+        "2026-11-26t23:59:59-05:30",
         "2016-12-31T23:59:60Z",
         "2017-01-01T00:59:60+01:00",
         "2026-02-28T00:00:00.123456789012z",
@@ -162,7 +162,11 @@ fn the_same_timestamps_are_accepted_and_printed_the_same() {
             near_miss(&mut rng, template)
         };
         let ours = Timestamp::parse(&text);
-        let theirs = time::OffsetDateTime::parse(&text, &Rfc3339).ok();
+        // The time crate takes any character between date and time; RFC 3339
+        // (and the JSON Schema's date-time) allow only `T` or `t`.
+        let theirs = time::OffsetDateTime::parse(&text, &Rfc3339)
+            .ok()
+            .filter(|_| matches!(text.as_bytes().get(10), Some(b'T' | b't')));
         assert_eq!(ours.is_some(), theirs.is_some(), "{text:?}");
         if let (Some(ours), Some(theirs)) = (ours, theirs) {
             assert_eq!(ours.year(), theirs.year(), "{text:?}");

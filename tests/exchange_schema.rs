@@ -190,6 +190,37 @@ fn the_schema_refuses_what_the_app_refuses() {
         ("answer that is not an object", |d| {
             d["answers"]["cc6-mfa"] = json!("ready")
         }),
+        ("status null", |d| {
+            d["answers"]["cc6-mfa"]["status"] = json!(null)
+        }),
+        ("due null", |d| {
+            d["answers"]["cc1-conduct"]["due"] = json!(null)
+        }),
+        ("period null", |d| d["scope"]["period"] = json!(null)),
+        ("a category twice", |d| {
+            d["scope"]["categories"] = json!(["security", "security"])
+        }),
+        ("a system part twice", |d| {
+            d["scope"]["in_scope"] = json!(["people", "people"])
+        }),
+        ("an evidence item twice", |d| {
+            d["answers"]["cc6-mfa"]["evidence"] = json!([0, 0])
+        }),
+        ("a signed year", |d| {
+            d["answers"]["cc1-conduct"]["due"] = json!("+2026-03-01")
+        }),
+        ("a negative year", |d| {
+            d["answers"]["cc1-conduct"]["due"] = json!("-2026-03-01")
+        }),
+        ("a space between date and time", |d| {
+            d["created"] = json!("2026-01-01 09:00:00Z")
+        }),
+        ("an odd separator between date and time", |d| {
+            d["created"] = json!("2026-01-01_09:00:00Z")
+        }),
+        ("a revision past 2^53 - 1", |d| {
+            d["revision"] = json!(9_007_199_254_740_992u64)
+        }),
     ];
     for (what, change) in changes {
         let mut doc: Value = serde_json::from_str(V1_FULL).unwrap();

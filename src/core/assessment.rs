@@ -152,10 +152,16 @@ pub struct Scope {
     pub system: String,
     pub report_type: ReportType,
     /// Required for Type II; kept (but unused) when switching back to Type I.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
     pub period: Option<Period>,
     /// Always contains Security.
+    #[serde(deserialize_with = "unique")]
     pub categories: BTreeSet<Category>,
+    #[serde(deserialize_with = "unique")]
     pub in_scope: BTreeSet<ScopeItem>,
     /// Answers to the bank's scope conditions, by condition id; absent
     /// means not answered yet.
@@ -199,8 +205,9 @@ pub enum QuestionPath {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Answer {
-    /// `None` means unanswered.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// `None` means unanswered (the field left out; `null` is refused, as
+    /// the schema does).
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub status: Option<Status>,
     /// Why the question does not apply (expected with `NotApplicable`).
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -209,17 +216,48 @@ pub struct Answer {
     pub note: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub owner: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub due: Option<Day>,
     /// Ticked evidence items, by their position in the question's list.
-    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    #[serde(
+        skip_serializing_if = "BTreeSet::is_empty",
+        deserialize_with = "unique"
+    )]
     pub evidence: BTreeSet<usize>,
     /// Flagged for someone to review.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub review: bool,
     /// Type II: the date since which the control has operated.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub operating_since: Option<Day>,
+}
+
+/// An optional field that, when written, holds a value: `null` is refused
+/// (leave the field out instead), as the JSON Schema says.
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
+}
+
+/// A set written as a list without repeats, as the JSON Schema says
+/// (`uniqueItems`): a repeat is refused rather than silently merged.
+fn unique<'de, D, T>(d: D) -> Result<BTreeSet<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Ord,
+{
+    let mut set = BTreeSet::new();
+    for item in Vec::<T>::deserialize(d)? {
+        if !set.insert(item) {
+            return Err(serde::de::Error::custom(
+                "lists the same value twice; list each once",
+            ));
+        }
+    }
+    Ok(set)
 }
 
 impl Answer {

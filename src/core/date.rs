@@ -185,8 +185,15 @@ impl Serialize for Day {
 }
 
 impl<'de> Deserialize<'de> for Day {
+    /// Files hold plain `YYYY-MM-DD` dates: four digits of year, no sign
+    /// (as the JSON Schemas say), though [`Day::parse`] reads signed years.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
+        if !text.starts_with(|c: char| c.is_ascii_digit()) {
+            return Err(serde::de::Error::custom(DayError(
+                text.chars().take(40).collect(),
+            )));
+        }
         Day::parse(&text).map_err(serde::de::Error::custom)
     }
 }
@@ -214,7 +221,11 @@ impl Timestamp {
         // Four unsigned digits: no sign here, unlike a plain date.
         digits::<4>(input)?;
         let (day, input) = Day::parse_ymd(input)?;
-        let input = input.get(1..)?;
+        // RFC 3339 separates date and time with `T` (or `t`), nothing else.
+        let input = match input.split_first() {
+            Some((b'T' | b't', rest)) => rest,
+            _ => return None,
+        };
         let (hour, input) = digits::<2>(input)?;
         let (minute, input) = digits::<2>(literal(input, b':')?)?;
         let (mut second, input) = digits::<2>(literal(input, b':')?)?;
@@ -405,7 +416,6 @@ mod tests {
             ("2026-11-26T09:30:00Z", "2026-11-26T09:30:00Z"),
             ("2026-11-26T09:30:00.000Z", "2026-11-26T09:30:00Z"),
             ("2026-11-26t09:30:00.120z", "2026-11-26T09:30:00.12Z"),
-            ("2026-11-26 09:30:00+00:00", "2026-11-26T09:30:00Z"),
             ("2026-11-26T09:30:00-00:00", "2026-11-26T09:30:00Z"),
             (
                 "2026-11-26T09:30:00.123456789123-05:30",
@@ -423,6 +433,8 @@ mod tests {
         for bad in [
             "2026-11-26",
             "2026-11-26T09:30Z",
+            "2026-11-26 09:30:00+00:00",
+            "2026-11-26_09:30:00Z",
             "2026-11-26T09:30:00",
             "2026-11-26T24:00:00Z",
             "2026-11-26T09:60:00Z",

@@ -74,7 +74,12 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
             "format" => {
                 let matches: fn(&str) -> bool = match arg.as_str().unwrap() {
                     "date" => |s| Day::parse(s).is_ok(),
-                    "date-time" => |s| OffsetDateTime::parse(s, &Rfc3339).is_ok(),
+                    // RFC 3339: `T` or `t` between date and time (the time
+                    // crate alone takes any character there).
+                    "date-time" => |s| {
+                        OffsetDateTime::parse(s, &Rfc3339).is_ok()
+                            && matches!(s.as_bytes().get(10), Some(b'T' | b't'))
+                    },
                     other => panic!("format {other} is not implemented"),
                 };
                 if let Some(s) = value.as_str()
