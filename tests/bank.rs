@@ -1049,3 +1049,21 @@ fn a_bank_id_must_be_plain_kebab_case() {
     bank["id"] = json!("mini\u{200b}");
     assert_names(&rejection(&bank), &["mini⟨U+200B⟩"]);
 }
+
+#[test]
+fn a_bank_error_names_the_line_an_editor_shows_whatever_the_line_ends() {
+    let mut bank = mini();
+    question(&mut bank, "cc6-mfa")["remediation"]["effort"] = json!("years");
+    let pretty = serde_json::to_string_pretty(&bank).unwrap();
+    let lf = rejection_text(&pretty);
+    let cr = rejection_text(&pretty.replace('\n', "\r"));
+    let line = |m: &str| m.split(" at line ").nth(1).map(str::to_owned);
+    assert!(line(&lf).is_some(), "{lf}");
+    assert_eq!(line(&lf), line(&cr), "{lf} / {cr}");
+}
+
+fn rejection_text(text: &str) -> String {
+    Bank::from_json(text)
+        .expect_err("a broken bank")
+        .to_string()
+}

@@ -723,3 +723,45 @@ fn a_revision_past_what_a_browser_holds_exactly_is_refused_and_counting_stops_th
     assert_eq!(next_revision(MAX_REVISION), MAX_REVISION);
     assert_eq!(next_revision(u64::MAX), MAX_REVISION);
 }
+
+#[test]
+fn download_names_are_safe_everywhere_and_keep_their_suffix() {
+    use soc2_readiness::core::text::file_name;
+    assert_eq!(
+        file_name("Acme: Q3/Q4 check", "", "soc2.json"),
+        "Acme-Q3-Q4-check.soc2.json"
+    );
+    assert_eq!(file_name("", "gaps", "csv"), "assessment-gaps.csv");
+    assert_eq!(file_name("../../etc/passwd", "", "json"), "etc-passwd.json");
+    assert_eq!(file_name("CON", "", "json"), "file-CON.json");
+    assert_eq!(file_name("lpt1", "gaps", "csv"), "file-lpt1-gaps.csv");
+    assert_eq!(file_name("a\u{202e}b\u{200b}c", "", "json"), "a-b-c.json");
+    // A long name is cut, the suffix that tells the files apart is not.
+    let long = "x".repeat(500);
+    let results = file_name(&long, "oscal-results", "json");
+    let poam = file_name(&long, "oscal-poam", "json");
+    assert!(results.ends_with("-oscal-results.json") && poam.ends_with("-oscal-poam.json"));
+    assert_ne!(results, poam);
+    assert!(results.len() < 100);
+}
+
+#[test]
+fn positions_count_lines_ended_by_a_lone_carriage_return() {
+    // The same broken file with three kinds of line end: the same place.
+    let lines = [
+        "{",
+        "  \"format\": \"soc2-readiness-assessment\",",
+        "  \"format_version\": 1,",
+        "  \"name\": x",
+        "}",
+    ];
+    for end in ["\n", "\r\n", "\r"] {
+        let text = lines.join(end);
+        match refusal(text.as_bytes()) {
+            ImportError::NotJson { position, .. } => {
+                assert_eq!((position.line, position.column), (4, 11), "{end:?}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

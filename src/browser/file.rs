@@ -25,21 +25,10 @@ pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), String
     Ok(())
 }
 
-/// A file name safe on every OS, from a user-chosen assessment name.
-pub fn safe_filename(name: &str, extension: &str) -> String {
-    let stem: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem.trim_matches('-');
-    let stem = if stem.is_empty() { "assessment" } else { stem };
-    format!("{}.{extension}", stem.chars().take(60).collect::<String>())
+/// A file name safe on every OS, from a user-chosen assessment name; see
+/// [`crate::core::text::file_name`].
+pub fn safe_filename(name: &str, suffix: &str, extension: &str) -> String {
+    crate::core::text::file_name(name, suffix, extension)
 }
 
 /// Reads a picked file; `done` gets its bytes or a message. Keep the returned

@@ -566,8 +566,17 @@ fn located(text: &str, e: &serde_json::Error) -> BankError {
     let path = crate::core::exchange::strict::error_path(text, e);
     // serde's words for JSON's lists and objects.
     // (Only in serde's own phrases: names from the file stay as written.)
-    let message = e
-        .to_string()
+    // serde counts lines by `\n` only; say the line an editor shows.
+    let raw = e.to_string();
+    let raw = match raw.rfind(" at line ") {
+        Some(ix) if e.line() > 0 => {
+            let (line, column) =
+                crate::core::exchange::strict::seen_position(text, e.line(), e.column());
+            format!("{} at line {line} column {column}", &raw[..ix])
+        }
+        _ => raw,
+    };
+    let message = raw
         .replace("type: sequence,", "type: list,")
         .replace("type: map,", "type: object,")
         .replace("expected a sequence", "expected a list")

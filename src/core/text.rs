@@ -76,3 +76,42 @@ pub fn thousands(n: usize) -> String {
     }
     out
 }
+
+/// Most characters of a download's name taken from the user's text.
+pub const FILE_STEM_CHARS: usize = 60;
+
+/// A download name safe on every OS: the user's `stem` (letters, digits, `-`
+/// and `_`; anything else becomes `-`; at most [`FILE_STEM_CHARS`]), then
+/// the `suffix` that says what the file is, kept whole, then `.extension`.
+pub fn file_name(stem: &str, suffix: &str, extension: &str) -> String {
+    let mut clean = String::new();
+    for c in stem.chars() {
+        let c = if c.is_alphanumeric() || c == '_' {
+            c
+        } else {
+            '-'
+        };
+        if !(c == '-' && (clean.is_empty() || clean.ends_with('-'))) {
+            clean.push(c);
+        }
+    }
+    let clean: String = clean.chars().take(FILE_STEM_CHARS).collect();
+    let mut clean = clean.trim_end_matches('-').to_owned();
+    if clean.is_empty() {
+        clean = "assessment".to_owned();
+    }
+    // Names Windows keeps for devices, whatever the extension.
+    let device = clean.to_ascii_uppercase();
+    let reserved = matches!(device.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((device.starts_with("COM") || device.starts_with("LPT"))
+            && device.len() == 4
+            && device.as_bytes()[3].is_ascii_digit());
+    if reserved {
+        clean = format!("file-{clean}");
+    }
+    if suffix.is_empty() {
+        format!("{clean}.{extension}")
+    } else {
+        format!("{clean}-{suffix}.{extension}")
+    }
+}

@@ -64,7 +64,7 @@ fn initial_state(store: &Store, builtin: BankHandle) -> AppState {
         .map(|b| Notice {
             attachment: Some(Attachment {
                 label: "Download raw text".into(),
-                filename: b.key.replace('/', "-") + ".json",
+                filename: file::safe_filename(&b.key, "unreadable", "json"),
                 contents: b.raw,
             }),
             ..Notice::error(format!(
@@ -174,7 +174,7 @@ fn Shell(props: &ShellProps) -> Html {
                     Err(e) => dispatch.emit(Msg::Notify(Notice {
                         attachment: Some(Attachment {
                             label: format!("Export \"{}\"", a.name),
-                            filename: file::safe_filename(&a.name, "soc2.json"),
+                            filename: file::safe_filename(&a.name, "", "soc2.json"),
                             contents: export_json(a),
                         }),
                         ..Notice::error(format!("\"{}\" was not saved: {e}", a.name))

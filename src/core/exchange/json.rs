@@ -124,23 +124,26 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     let value = strict::parse(text).map_err(|e| match e {
         StrictError::Syntax(e) if e.to_string().starts_with("recursion limit exceeded") => {
             ImportError::TooDeep {
-                position: position(&e),
+                position: position(text, &e),
             }
         }
         StrictError::Syntax(e) => ImportError::NotJson {
             message: strip_position(&e.to_string()),
-            position: position(&e),
+            position: position(text, &e),
         },
         StrictError::Duplicate {
             path,
             key,
             line,
             column,
-        } => ImportError::DuplicateKey {
-            path,
-            key,
-            position: Position { line, column },
-        },
+        } => {
+            let (line, column) = strict::seen_position(text, line, column);
+            ImportError::DuplicateKey {
+                path,
+                key,
+                position: Position { line, column },
+            }
+        }
     })?;
     let Value::Object(object) = value else {
         return Err(ImportError::NotAnObject {
@@ -150,7 +153,7 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     let version = check_header(&object)?;
     let doc: Document = if version == ASSESSMENT_FORMAT_VERSION {
         // From the text, so errors carry a line and column as well as a path.
-        document(text).map_err(|(path, e)| field_error(&path, &e, Some(position(&e))))?
+        document(text).map_err(|(path, e)| field_error(&path, &e, Some(position(text, &e))))?
     } else {
         // An upgraded document is read as text too: one way of reading
         // documents in the app, and paths found the same way.
@@ -310,11 +313,9 @@ fn field_error(path: &str, e: &serde_json::Error, position: Option<Position>) ->
     }
 }
 
-fn position(e: &serde_json::Error) -> Position {
-    Position {
-        line: e.line(),
-        column: e.column(),
-    }
+fn position(text: &str, e: &serde_json::Error) -> Position {
+    let (line, column) = strict::seen_position(text, e.line(), e.column());
+    Position { line, column }
 }
 
 /// serde_json appends " at line X column Y"; we report position separately.

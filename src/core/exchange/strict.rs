@@ -181,6 +181,32 @@ fn path_at(text: &str, offset: usize, whole: bool) -> String {
     }
 }
 
+/// The line and column a person sees for serde_json's `line` and
+/// `column`: serde counts only `\n` as a line end, while editors also end
+/// lines at a lone `\r` (old Mac files). `\r\n` is one line end.
+pub(crate) fn seen_position(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let offset = offset_of(text, line, column).min(text.len());
+    let bytes = &text.as_bytes()[..offset];
+    let (mut line, mut start) = (1, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                i += 1;
+                line += 1;
+                start = i + 1;
+            }
+            b'\r' | b'\n' => {
+                line += 1;
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (line, offset - start)
+}
+
 /// The byte offset of a 1-based line and a column as serde_json counts
 /// them (bytes since the start of the line).
 fn offset_of(text: &str, line: usize, column: usize) -> usize {

@@ -209,7 +209,7 @@ pub fn Gaps(props: &Props) -> Html {
                     exports::poam_json(&bank, &a, &eval),
                 ),
             };
-            let name = file::safe_filename(&format!("{} {suffix}", a.name), extension);
+            let name = file::safe_filename(&a.name, suffix, extension);
             if let Err(e) = made.and_then(|text| file::download(&name, mime, &text)) {
                 ctx.dispatch.emit(Msg::Notify(Notice::error(e)));
             }

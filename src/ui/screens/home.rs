@@ -305,7 +305,7 @@ fn AssessmentItem(props: &ItemProps) -> Html {
     let export = {
         let (ctx, a) = (ctx.clone(), a.clone());
         Callback::from(move |_| {
-            let name = file::safe_filename(&a.name, "soc2.json");
+            let name = file::safe_filename(&a.name, "", "soc2.json");
             if let Err(e) = file::download(&name, "application/json", &export_json(&a)) {
                 ctx.dispatch.emit(Msg::Notify(Notice::error(e)));
             }
