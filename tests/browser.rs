@@ -215,3 +215,41 @@ fn a_full_storage_is_reported_and_nothing_is_lost() {
     assert_eq!(Store::open(ns).load(&[&bank]).assessments, vec![a]);
     clear(ns);
 }
+
+// ------------------------------------------------- password-protected files
+
+#[wasm_bindgen_test]
+async fn a_password_protected_file_opens_with_its_password_and_only_with_it() {
+    use soc2_readiness::browser::crypto::{WRONG_PASSWORD, open, seal};
+    use soc2_readiness::core::exchange::export_json;
+    use soc2_readiness::core::exchange::sealed::Sealed;
+    let bank = bank();
+    let a = sample(&bank, "sealed-1");
+    let text = export_json(&a);
+    let sealed = seal("correct horse battery", &text).await.expect("sealed");
+    // Nothing of the answers is readable in the file.
+    let file = sealed.to_json();
+    assert!(
+        !file.contains("Dana") && !file.contains("cc6-mfa"),
+        "{file}"
+    );
+    // A fresh salt and IV every time.
+    let again = seal("correct horse battery", &text).await.expect("sealed");
+    assert_ne!((&sealed.salt, &sealed.iv), (&again.salt, &again.iv));
+
+    let read = Sealed::from_json(file.as_bytes()).expect("a well-formed envelope");
+    let opened = open("correct horse battery", &read).await.expect("opens");
+    assert_eq!(import_json(&opened, &bank), Ok(a));
+
+    assert_eq!(
+        open("Correct horse battery", &read).await,
+        Err(WRONG_PASSWORD.to_owned())
+    );
+    // One changed byte of ciphertext: GCM refuses it.
+    let mut tampered = read.clone();
+    tampered.ciphertext[3] ^= 1;
+    assert_eq!(
+        open("correct horse battery", &tampered).await,
+        Err(WRONG_PASSWORD.to_owned())
+    );
+}

@@ -411,3 +411,74 @@ async fn after_one_visit_the_app_works_with_the_server_gone() {
     assert_eq!(csp_violations(&c).await, Vec::<String>::new());
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_assessment_exported_with_a_password_imports_only_with_it() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let downloads = temp_dir("downloads-sealed");
+    let c = browser(&driver, "sealed", &downloads).await;
+    c.goto(&server.url).await.unwrap();
+    let ready = start_assessment(&c).await;
+    answer_ready(&c, &ready).await;
+    click(&c, ".soc2r-header nav a[href='#/']").await;
+
+    // Export with a password: too short is refused, then a good one.
+    click(&c, ".soc2r-item button.export-protected").await;
+    let fill = |name: &'static str, value: &'static str| {
+        let c = c.clone();
+        async move {
+            let input = wait_for(&c, &format!("form.protect input[name={name}]")).await;
+            input.clear().await.unwrap();
+            input.send_keys(value).await.unwrap();
+        }
+    };
+    fill("password", "short").await;
+    fill("again", "short").await;
+    click(&c, "form.protect button[type=submit]").await;
+    eventually("the password advice", || async {
+        text(&c, "form.protect .notice")
+            .await
+            .contains("10 characters")
+    })
+    .await;
+    fill("password", "correct horse battery").await;
+    fill("again", "correct horse battery").await;
+    click(&c, "form.protect button[type=submit]").await;
+    let file = downloaded(&downloads, "-protected.soc2.json").await;
+    let text_of_file = std::fs::read_to_string(&file).unwrap();
+    assert!(text_of_file.contains("soc2-readiness-encrypted"));
+    assert!(
+        !text_of_file.contains("\"answers\""),
+        "the answers are not readable"
+    );
+
+    // Import: a wrong password is refused and nothing is stored; the right
+    // one opens it, then the usual checks and the copy-or-replace choice.
+    let before = storage_keys(&c).await.len();
+    choose_file(&c, "#import-file", &file).await;
+    let password = wait_for(&c, "#import-password").await;
+    password.send_keys("wrong password!").await.unwrap();
+    click(&c, "#import-unlock").await;
+    eventually("the wrong-password message", || async {
+        text(&c, "#import-unlock-problem")
+            .await
+            .contains("does not open this file")
+    })
+    .await;
+    assert_eq!(storage_keys(&c).await.len(), before, "nothing stored");
+    let password = wait_for(&c, "#import-password").await;
+    password.clear().await.unwrap();
+    password.send_keys("correct horse battery").await.unwrap();
+    click(&c, "#import-unlock").await;
+    click(&c, "#import-as-new").await;
+    eventually("the import notice", || async {
+        text(&c, ".soc2r-notices").await.contains("Imported")
+    })
+    .await;
+    click(&c, ".soc2r-header nav a[href='#/']").await;
+    eventually("two assessments", || async {
+        count(&c, ".soc2r-item").await == 2
+    })
+    .await;
+}

@@ -2,6 +2,7 @@
 //! stays pure and testable on the host.
 
 pub mod clock;
+pub mod crypto;
 pub mod file;
 pub mod hosting;
 pub mod location;

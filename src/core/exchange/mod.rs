@@ -10,6 +10,7 @@ mod error;
 pub mod json;
 pub mod migrate;
 pub mod oscal;
+pub mod sealed;
 /// Strict JSON parsing, and [`strict::error_path`] for any reader of JSON
 /// text in the core (such as bank files) to name the place of an error.
 pub(crate) mod strict;

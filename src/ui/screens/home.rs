@@ -13,6 +13,7 @@ use crate::ui::route::{Route, Screen};
 use crate::ui::state::{AppState, Msg, Notice};
 use crate::ui::widgets::bar::Bar;
 use crate::ui::widgets::import::ImportBox;
+use crate::ui::widgets::protect::ProtectForm;
 use crate::ui::widgets::select::{select_value, use_select_value};
 use crate::ui::{BankHandle, Banks};
 use std::rc::Rc;
@@ -273,6 +274,7 @@ fn AssessmentItem(props: &ItemProps) -> Html {
     let BankHandle(bank) = banks.for_id(&props.assessment.bank.id).clone();
     let renaming = use_state(|| false);
     let confirming = use_state(|| false);
+    let protecting = use_state(|| false);
     let a = props.assessment.clone();
     let card = scorecard(&bank, &a);
     let open = Route::Assessment {
@@ -363,8 +365,13 @@ fn AssessmentItem(props: &ItemProps) -> Html {
                 <button type="button" onclick={toggle(&renaming)}>{ "Rename" }</button>
                 <button type="button" onclick={duplicate}>{ "Duplicate" }</button>
                 <button type="button" class="export" onclick={export}>{ "Export JSON" }</button>
+                <button type="button" class="export-protected" onclick={toggle(&protecting)}
+                    aria-expanded={(*protecting).to_string()}>{ "Export with a password" }</button>
                 <button type="button" class="danger" onclick={toggle(&confirming)}>{ "Delete" }</button>
             </div>
+            if *protecting {
+                <ProtectForm assessment={a.clone()} on_close={{ let p = protecting.clone(); Callback::from(move |_| p.set(false)) }} />
+            }
             if *confirming {
                 <div class="confirm" role="alertdialog" aria-label="Confirm delete">
                     <p>{ format!("Delete \"{}\" and all its answers from this browser? This cannot be undone; export it first if you may need it.", a.name) }</p>

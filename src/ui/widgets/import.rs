@@ -1,10 +1,15 @@
 //! Reading an assessment document from a file pick, a drop, or pasted text.
 //! All three go through `import_json`, so they accept and refuse the same.
+//! A password-protected file is first opened with its password (in this
+//! browser), then goes the same way: nothing is stored before both pass.
 
+use crate::browser::crypto;
 use crate::browser::file;
 use crate::core::Assessment;
+use crate::core::exchange::sealed::{Sealed, is_sealed};
 use crate::core::exchange::{MAX_IMPORT_BYTES, bank_for, import_json};
 use crate::ui::Banks;
+use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -25,9 +30,13 @@ pub fn ImportBox(props: &ImportProps) -> Html {
     let reader = use_mut_ref(|| None);
     let dragging = use_state(|| false);
     let pasted = use_state(String::new);
+    // A password-protected file waiting for its password: (source, envelope).
+    let locked = use_state(|| None::<(String, Rc<Sealed>)>);
+    let unlock_problem = use_state(|| None::<String>);
+    let unlocking = use_state(|| false);
 
     // One path for every source: bytes in, checked assessment or message out.
-    let accept = {
+    let check = {
         let on_result = props.on_result.clone();
         Callback::from(move |(source, bytes): (String, Result<Vec<u8>, String>)| {
             let Some(banks) = banks.clone() else {
@@ -42,6 +51,73 @@ pub fn ImportBox(props: &ImportProps) -> Html {
                 .map_err(|e| format!("{source} was not imported: {e}. Nothing was changed."));
             on_result.emit(result);
         })
+    };
+    let accept = {
+        let (check, locked, unlock_problem, on_result) = (
+            check.clone(),
+            locked.clone(),
+            unlock_problem.clone(),
+            props.on_result.clone(),
+        );
+        Callback::from(
+            move |(source, bytes): (String, Result<Vec<u8>, String>)| match bytes {
+                Ok(b) if is_sealed(&b) => match Sealed::from_json(&b) {
+                    Ok(sealed) => {
+                        unlock_problem.set(None);
+                        locked.set(Some((source, Rc::new(sealed))));
+                    }
+                    Err(e) => on_result.emit(Err(format!(
+                        "{source} was not imported: {e}. Nothing was changed."
+                    ))),
+                },
+                other => check.emit((source, other)),
+            },
+        )
+    };
+    let on_unlock = {
+        let (locked, problem, unlocking, check) = (
+            locked.clone(),
+            unlock_problem.clone(),
+            unlocking.clone(),
+            check.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some((source, sealed)) = (*locked).clone() else {
+                return;
+            };
+            let form: web_sys::HtmlFormElement = e.target_unchecked_into();
+            let password = form
+                .elements()
+                .named_item("password")
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(el).ok())
+                .map(|i| i.value())
+                .unwrap_or_default();
+            unlocking.set(true);
+            let (locked, problem, unlocking, check) = (
+                locked.clone(),
+                problem.clone(),
+                unlocking.clone(),
+                check.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let opened = crypto::open(&password, &sealed).await;
+                unlocking.set(false);
+                match opened {
+                    Ok(bytes) => {
+                        locked.set(None);
+                        problem.set(None);
+                        check.emit((source, Ok(bytes)));
+                    }
+                    // Kept open to try again; nothing was read or stored.
+                    Err(e) => problem.set(Some(e)),
+                }
+            });
+        })
+    };
+    let cancel_unlock = {
+        let locked = locked.clone();
+        Callback::from(move |_| locked.set(None))
     };
     let read_file = {
         let accept = accept.clone();
@@ -109,6 +185,17 @@ pub fn ImportBox(props: &ImportProps) -> Html {
                 <input type="file" id={format!("{id}-file")} accept=".json,application/json" onchange={on_pick} />
             </label>
             <span class="hint">{ " or drop a file here, or paste its text:" }</span>
+            if let Some((source, _)) = &*locked {
+                <form class="unlock" onsubmit={on_unlock} aria-label="Open a password-protected file">
+                    <label for={format!("{id}-password")}>{ format!("{source} is password-protected. Password:") }</label>
+                    <input id={format!("{id}-password")} name="password" type="password" autocomplete="current-password" required=true />
+                    <button type="submit" class="primary" id={format!("{id}-unlock")} disabled={*unlocking}>
+                        { if *unlocking { "Opening…" } else { "Open" } }
+                    </button>
+                    <button type="button" onclick={cancel_unlock}>{ "Cancel" }</button>
+                    if let Some(p) = &*unlock_problem { <p class="notice error" role="alert" id={format!("{id}-unlock-problem")}>{ p }</p> }
+                </form>
+            }
             <details>
                 <summary>{ "Paste JSON" }</summary>
                 <label for={format!("{id}-paste")} class="visually-hidden">{ "Assessment JSON" }</label>

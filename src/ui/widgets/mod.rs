@@ -4,5 +4,6 @@ pub mod bar;
 pub mod criteria;
 pub mod import;
 pub mod outcome;
+pub mod protect;
 pub mod radar;
 pub mod select;

@@ -1,0 +1,141 @@
+//! Password-protected files: the envelope is read strictly, every damage
+//! gets a clear message, and no file makes the reader panic. (The
+//! cryptography itself is the browser's; tests/browser.rs runs it.)
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use soc2_readiness::core::exchange::sealed::{
+    ITERATIONS, MAX_ITERATIONS, Sealed, SealedError, is_sealed, password_problem,
+};
+
+fn sample() -> Sealed {
+    Sealed {
+        iterations: ITERATIONS,
+        salt: (0..16).collect(),
+        iv: (100..112).collect(),
+        ciphertext: (0..64).map(|i| (i * 7) as u8).collect(),
+    }
+}
+
+fn with(change: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut doc: Value = serde_json::from_str(&sample().to_json()).unwrap();
+    change(&mut doc);
+    doc.to_string().into_bytes()
+}
+
+fn refused(bytes: &[u8]) -> String {
+    Sealed::from_json(bytes)
+        .expect_err("a damaged file")
+        .to_string()
+}
+
+#[test]
+fn the_envelope_round_trips_and_says_what_it_is() {
+    let text = sample().to_json();
+    assert!(is_sealed(text.as_bytes()));
+    assert_eq!(Sealed::from_json(text.as_bytes()), Ok(sample()));
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["format"], "soc2-readiness-encrypted");
+    assert_eq!(doc["cipher"], "AES-256-GCM");
+    assert_eq!(doc["kdf"]["name"], "PBKDF2-SHA-256");
+    assert_eq!(doc["kdf"]["iterations"], 600_000);
+    // An ordinary assessment is not taken for one.
+    assert!(!is_sealed(br#"{"format":"soc2-readiness-assessment"}"#));
+    assert!(!is_sealed(b"not json"));
+}
+
+#[test]
+fn a_newer_version_asks_for_an_update() {
+    let e = Sealed::from_json(&with(|d| d["format_version"] = json!(2)));
+    assert_eq!(e, Err(SealedError::FutureVersion(2)));
+    assert!(refused(&with(|d| d["format_version"] = json!(2))).contains("update the app"));
+}
+
+#[test]
+fn a_truncated_file_says_it_was_cut_short() {
+    let text = sample().to_json();
+    let half = &text.as_bytes()[..text.len() / 2];
+    let _ = is_sealed(half); // may or may not look like one: no panic either way
+    let message = refused(half);
+    assert!(message.contains("ends too early"), "{message}");
+    // Ciphertext cut to less than its tag.
+    let message = refused(&with(|d| d["ciphertext"] = json!("AAAA")));
+    assert!(
+        message.contains("ciphertext") && message.contains("cut short"),
+        "{message}"
+    );
+}
+
+#[test]
+fn tampered_fields_are_named() {
+    for (change, field) in [
+        (with(|d| d["iv"] = json!("AAAA")), "iv"),
+        (
+            with(|d| d["kdf"]["salt"] = json!("not base64!")),
+            "kdf.salt",
+        ),
+        (
+            with(|d| d["kdf"]["iterations"] = json!(1000)),
+            "kdf.iterations",
+        ),
+        (
+            with(|d| d["kdf"]["iterations"] = json!(MAX_ITERATIONS as u64 + 1)),
+            "kdf.iterations",
+        ),
+        (
+            with(|d| {
+                d.as_object_mut()
+                    .unwrap()
+                    .remove("ciphertext")
+                    .map(|_| ())
+                    .unwrap_or(())
+            }),
+            "ciphertext",
+        ),
+    ] {
+        let message = refused(&change);
+        assert!(
+            message.contains(&format!("`{field}`")),
+            "{field}: {message}"
+        );
+    }
+    let message = refused(&with(|d| d["cipher"] = json!("ROT13")));
+    assert!(
+        message.contains("ROT13") && message.contains("AES-256-GCM"),
+        "{message}"
+    );
+}
+
+#[test]
+fn short_passwords_are_refused_for_new_files() {
+    assert!(password_problem("short").is_some_and(|p| p.contains("10 characters")));
+    assert_eq!(password_problem("correct horse battery"), None);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn no_file_makes_the_reader_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = is_sealed(&bytes);
+        let _ = Sealed::from_json(&bytes);
+    }
+
+    #[test]
+    fn a_mutated_envelope_is_read_or_refused_never_a_panic(
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let mut bytes = sample().to_json().into_bytes();
+        let i = at.index(bytes.len());
+        bytes[i] = byte;
+        bytes.truncate(cut.index(bytes.len() + 1).max(1));
+        if let Ok(s) = Sealed::from_json(&bytes) {
+            // Whatever it accepts is well formed.
+            prop_assert_eq!(s.salt.len(), 16);
+            prop_assert_eq!(s.iv.len(), 12);
+            prop_assert!(s.ciphertext.len() > 16);
+        }
+    }
+}
