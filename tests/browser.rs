@@ -253,3 +253,40 @@ async fn a_password_protected_file_opens_with_its_password_and_only_with_it() {
         Err(WRONG_PASSWORD.to_owned())
     );
 }
+
+#[wasm_bindgen_test]
+fn a_record_deleted_elsewhere_is_not_written_back_and_an_unreadable_one_not_overwritten() {
+    let ns = "test-deleted";
+    clear(ns);
+    let bank = bank();
+    let store = Store::open(ns);
+    let a = sample(&bank, "gone");
+    store.save(&a).unwrap();
+    // Another tab deletes it; this tab's next save of it is refused.
+    local()
+        .remove_item(&format!("{ns}/v1/assessment/gone"))
+        .unwrap();
+    let mut edited = a.clone();
+    edited.revision += 1;
+    let err = store.save_again(&edited).unwrap_err();
+    assert!(err.to_string().contains("deleted in another tab"), "{err}");
+    assert_eq!(
+        local()
+            .get_item(&format!("{ns}/v1/assessment/gone"))
+            .unwrap(),
+        None
+    );
+    // A new assessment is still saved the first time.
+    store.save(&sample(&bank, "new")).unwrap();
+
+    // A record that cannot be read is never overwritten.
+    let key = format!("{ns}/v1/assessment/broken");
+    local().set_item(&key, "{ not json").unwrap();
+    let err = store.save(&sample(&bank, "broken")).unwrap_err();
+    assert!(err.to_string().contains("cannot be read"), "{err}");
+    assert_eq!(
+        local().get_item(&key).unwrap().as_deref(),
+        Some("{ not json")
+    );
+    clear(ns);
+}

@@ -422,7 +422,7 @@ async fn two_tabs_on_one_assessment_stay_in_step() {
         pressed(&c, &missing).await
     })
     .await;
-    c.switch_to_window(first).await.unwrap();
+    c.switch_to_window(first.clone()).await.unwrap();
     eventually("the second tab's answer in the first", || async {
         pressed(&c, &missing).await
     })
@@ -432,6 +432,40 @@ async fn two_tabs_on_one_assessment_stay_in_step() {
     assert!(
         pressed(&c, &missing).await,
         "the newest answer is the one saved"
+    );
+
+    // Deleted in the second tab: the first lets it go, and an edit made
+    // there before it noticed cannot bring it back.
+    c.switch_to_window(second).await.unwrap();
+    click(&c, ".soc2r-header nav a[href='#/']").await;
+    click_xpath(
+        &c,
+        "//li[contains(@class,'soc2r-item')]//button[text()='Delete']",
+    )
+    .await;
+    click_xpath(&c, "//button[text()='Yes, delete it']").await;
+    eventually("the deletion", || async {
+        count(&c, ".soc2r-item").await == 0
+    })
+    .await;
+    c.switch_to_window(first).await.unwrap();
+    eventually("the first tab told", || async {
+        text(&c, ".soc2r-notices")
+            .await
+            .contains("deleted in another tab")
+    })
+    .await;
+    c.refresh().await.unwrap();
+    click(&c, ".soc2r-header nav a[href='#/']").await;
+    eventually("still deleted", || async {
+        count(&c, ".soc2r-item").await == 0
+    })
+    .await;
+    assert!(
+        storage_keys(&c)
+            .await
+            .iter()
+            .all(|k| !k.contains("/assessment/"))
     );
 }
 

@@ -35,6 +35,14 @@ pub enum StorageError {
         "a newer version of this assessment was saved in another tab (revision {stored}, this tab has {ours}); reload to see it"
     )]
     NewerSaved { stored: u64, ours: u64 },
+    #[error(
+        "its stored copy cannot be read, so it was not overwritten (download that copy from Your data); export this one to keep it"
+    )]
+    Unreadable,
+    #[error(
+        "it was deleted in another tab (or all data was erased there), so it was not saved again; export it to keep it"
+    )]
+    DeletedElsewhere,
 }
 
 /// A stored record that could not be read, kept as it was.
@@ -232,16 +240,34 @@ impl Store {
         self.delete(&self.bank_key(id))
     }
 
-    /// Saves one assessment unless storage holds a newer revision of it.
+    /// Saves one assessment unless storage holds a newer revision of it, or
+    /// a record under its key that cannot be read (kept for the user).
     pub fn save(&self, assessment: &Assessment) -> Result<(), StorageError> {
+        self.write(assessment, false)
+    }
+
+    /// Saves an assessment this tab saved before: as [`Store::save`], and
+    /// also refused when its record is gone, deleted in another tab, so a
+    /// delete or "erase all" there is not undone by an edit here.
+    pub fn save_again(&self, assessment: &Assessment) -> Result<(), StorageError> {
+        self.write(assessment, true)
+    }
+
+    fn write(&self, assessment: &Assessment, saved_before: bool) -> Result<(), StorageError> {
         let key = self.assessment_key(&assessment.id);
-        if let Some(stored) = self.get(&key).as_deref().and_then(stored_revision)
-            && stored > assessment.revision
-        {
-            return Err(StorageError::NewerSaved {
-                stored,
-                ours: assessment.revision,
-            });
+        match self.get(&key) {
+            None if saved_before => return Err(StorageError::DeletedElsewhere),
+            None => {}
+            Some(raw) => match stored_revision(&raw) {
+                None => return Err(StorageError::Unreadable),
+                Some(stored) if stored > assessment.revision => {
+                    return Err(StorageError::NewerSaved {
+                        stored,
+                        ours: assessment.revision,
+                    });
+                }
+                Some(_) => {}
+            },
         }
         self.set(&key, &stored_json(assessment))
     }

@@ -6,7 +6,7 @@ use super::screens;
 use super::settings::Settings;
 use super::state::{AppState, Attachment, Level, Msg, Notice};
 use super::{BankHandle, Banks, Derived};
-use crate::browser::storage::Store;
+use crate::browser::storage::{StorageError, Store};
 use crate::browser::{clock, file, location};
 use crate::core::evaluate::evaluate;
 use crate::core::exchange::export_json;
@@ -166,9 +166,28 @@ fn Shell(props: &ShellProps) -> Html {
                 if saved.get(&a.id) == Some(&a.revision) {
                     continue;
                 }
-                match store.save(a) {
+                let written = if saved.contains_key(&a.id) {
+                    store.save_again(a)
+                } else {
+                    store.save(a)
+                };
+                match written {
                     Ok(()) => {
                         saved.insert(a.id.clone(), a.revision);
+                    }
+                    // Deleted in another tab: this tab lets it go too, and
+                    // the notice still offers the last copy as a file.
+                    Err(e @ StorageError::DeletedElsewhere) => {
+                        saved.remove(&a.id);
+                        dispatch.emit(Msg::Notify(Notice {
+                            attachment: Some(Attachment {
+                                label: format!("Export \"{}\"", a.name),
+                                filename: file::safe_filename(&a.name, "", "soc2.json"),
+                                contents: export_json(a),
+                            }),
+                            ..Notice::error(format!("\"{}\": {e}", a.name))
+                        }));
+                        dispatch.emit(Msg::Delete(a.id.clone()));
                     }
                     // Kept in memory; the notice offers the assessment as a file.
                     Err(e) => dispatch.emit(Msg::Notify(Notice {
@@ -207,9 +226,14 @@ fn Shell(props: &ShellProps) -> Html {
                     else {
                         return;
                     };
-                    if let Some(id) = event.key().and_then(|k| store.id_of_key(&k))
-                        && let Some(newer) = store.reload(&id, &banks.refs())
-                    {
+                    let Some(id) = event.key().and_then(|k| store.id_of_key(&k)) else {
+                        return;
+                    };
+                    if event.new_value().is_none() {
+                        // Deleted there: gone here too, before an edit here
+                        // could write it back.
+                        dispatch.emit(Msg::Forget(id));
+                    } else if let Some(newer) = store.reload(&id, &banks.refs()) {
                         dispatch.emit(Msg::External(newer));
                     }
                 })

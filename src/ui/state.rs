@@ -72,6 +72,8 @@ pub enum Msg {
     RemoveBank(String),
     /// A newer save of an assessment from another tab.
     External(Assessment),
+    /// Another tab deleted this assessment (or erased all data).
+    Forget(String),
     Notify(Notice),
     Dismiss(usize),
 }
@@ -122,6 +124,24 @@ impl Reducible for AppState {
             Msg::Delete(id) => self.with(|s| {
                 s.assessments.remove(&id);
             }),
+            Msg::Forget(id) => match self.assessments.get(&id).cloned() {
+                Some(gone) => self.with(|s| {
+                    s.assessments.remove(&id);
+                    s.notices.push(Notice {
+                        attachment: Some(Attachment {
+                            label: format!("Export \"{}\"", gone.name),
+                            filename: crate::core::text::file_name(&gone.name, "", "soc2.json"),
+                            contents: crate::core::exchange::export_json(&gone),
+                        }),
+                        ..Notice::info(format!(
+                            "\"{}\" was deleted in another tab (or all data was erased there); \
+                             export this copy if you still need it.",
+                            gone.name
+                        ))
+                    });
+                }),
+                None => self,
+            },
             Msg::AddBank(bank) => self.with(|s| s.banks = s.banks.with(bank)),
             Msg::RemoveBank(id) => self.with(|s| s.banks = s.banks.without(&id)),
             Msg::External(newer) => {
