@@ -11,12 +11,24 @@ await init({ module_or_path: wasm });
 
 // Over HTTP(S), a service worker keeps the app working offline after this
 // visit. Never from file:// (the single-file build needs none), and not when
-// the embedding page opts out with data-offline="off" on the mount element.
+// the embedding page opts out with data-offline="off" on the mount element,
+// which also removes a worker an earlier visit registered.
 const mount = document.getElementById('soc2-readiness');
 const optedOut = mount !== null && mount.dataset.offline === 'off';
 const overHttp = location.protocol === 'http:' || location.protocol === 'https:';
+const worker = new URL('./sw.js', import.meta.url);
 if ('serviceWorker' in navigator && overHttp && !optedOut) {
   navigator.serviceWorker
-    .register(new URL('./sw.js', import.meta.url))
+    .register(worker)
     .catch((e) => console.warn('soc2-readiness: no offline copy:', e));
+} else if ('serviceWorker' in navigator && overHttp) {
+  // Opted out after an earlier visit registered it: remove that worker and
+  // its copies of the app (only ours: scripts named sw.js next to boot.js).
+  navigator.serviceWorker.getRegistrations()
+    .then((all) => Promise.all(all
+      .filter((r) => [r.active, r.waiting, r.installing].some((w) => w && w.scriptURL === worker.href))
+      .map((r) => r.unregister())))
+    .then(() => caches.keys())
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('soc2r-')).map((k) => caches.delete(k))))
+    .catch((e) => console.warn('soc2-readiness: offline copy not removed:', e));
 }

@@ -1,28 +1,65 @@
-// Keeps the app working offline after the first visit over HTTP(S):
-// cache-first for the app's own files, and nothing else. Any other request
-// (including a host page's own files when the app is embedded) goes to the
-// network untouched. The build stamps VERSION with a digest of its files (see
-// the post_build hook in Trunk.toml): a new build is a new cache, picked up on
-// the next visit, and older caches are deleted.
+// Keeps the app working offline after the first visit over HTTP(S), for the
+// app's own files and nothing else: any other request (a host page's files
+// when the app is embedded, other pages of a site it is deployed at the root
+// of) goes to the network untouched.
+//
+// The build stamps VERSION with a digest of its files and DIGESTS with each
+// file's SHA-256 (see the post_build hook in Trunk.toml). A new build is a
+// new cache; older caches are deleted. Files are precached past the HTTP
+// cache and checked against their digest, so a stale copy from a proxy or
+// the browser cache is fetched again, never kept.
 const VERSION = '__SOC2R_BUILD__';
+const DIGESTS_TEXT = '__SOC2R_DIGESTS__';
+const DIGESTS = DIGESTS_TEXT.startsWith('{') ? JSON.parse(DIGESTS_TEXT) : {};
 const CACHE = `soc2r-${VERSION}`;
-const APP_FILES = [
+const REQUIRED = [
   './',
   './index.html',
   './boot.js',
   './soc2-readiness.js',
   './soc2-readiness_bg.wasm',
   './app.css',
-  './embed-sample.html',
 ];
-const APP_URLS = new Set(APP_FILES.map((f) => new URL(f, self.registration.scope).href));
+// Missing on some deployments; offline use does not depend on it.
+const OPTIONAL = ['./embed-sample.html'];
+const APP_URLS = new Set(
+  [...REQUIRED, ...OPTIONAL].map((f) => new URL(f, self.registration.scope).href),
+);
+
+async function sha256(buffer) {
+  const digest = await crypto.subtle.digest('SHA-256', buffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// A fresh copy from the server (never the HTTP cache) that matches this
+// build; a second try, then give up rather than keep a wrong file.
+async function fetchChecked(path) {
+  const want = DIGESTS[path === './' ? 'index.html' : path.slice(2)];
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const response = await fetch(new Request(path, { cache: 'reload' }));
+    if (!response.ok) {
+      throw new Error(`${path}: HTTP ${response.status}`);
+    }
+    if (!want || (await sha256(await response.clone().arrayBuffer())) === want) {
+      return response;
+    }
+  }
+  throw new Error(`${path} does not match this build`);
+}
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(CACHE)
-      .then((cache) => cache.addAll(APP_FILES))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await Promise.all(REQUIRED.map(async (path) => cache.put(path, await fetchChecked(path))));
+    await Promise.all(OPTIONAL.map(async (path) => {
+      try {
+        await cache.put(path, await fetchChecked(path));
+      } catch (e) {
+        // Not deployed here: fine.
+      }
+    }));
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {
@@ -40,6 +77,26 @@ self.addEventListener('fetch', (event) => {
   url.search = '';
   url.hash = '';
   if (event.request.method !== 'GET' || !APP_URLS.has(url.href)) {
+    return;
+  }
+  // The page itself: the network first, so a changed page (a new build, or
+  // data-offline="off") is seen at once; the cached copy when offline.
+  if (event.request.mode === 'navigate') {
+    event.respondWith((async () => {
+      const cache = await caches.open(CACHE);
+      let response = null;
+      try {
+        response = await fetch(event.request);
+      } catch (e) {
+        // Offline.
+      }
+      if (response && response.ok) {
+        await cache.put(url.href, response.clone());
+        return response;
+      }
+      // Offline, or the server failing: the copy from the last visit.
+      return (await cache.match(url.href)) || response || Response.error();
+    })());
     return;
   }
   event.respondWith(

@@ -482,3 +482,57 @@ async fn an_assessment_exported_with_a_password_imports_only_with_it() {
     })
     .await;
 }
+
+/// A copy of `dist/` to change for one test.
+fn dist_copy(name: &str) -> std::path::PathBuf {
+    let dir = temp_dir(name);
+    for entry in std::fs::read_dir(dist_dir()).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+        }
+    }
+    dir
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn offline_use_survives_a_missing_sample_page_and_opting_out_removes_the_worker() {
+    // Deployed without the optional sample page: still cached, still offline.
+    let dir = dist_copy("dist-no-sample");
+    std::fs::remove_file(dir.join("embed-sample.html")).unwrap();
+    let server = serve(dir.clone());
+    let driver = start_driver();
+    let c = browser(&driver, "sw-optional", &temp_dir("downloads-sw")).await;
+    c.goto(&server.url).await.unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
+    service_worker_in_control(&c).await;
+    server.offline.store(true, Ordering::SeqCst);
+    c.refresh().await.unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
+    server.offline.store(false, Ordering::SeqCst);
+
+    // The site then opts out: pages are fetched from the network first, so
+    // the changed page is seen at once, and it removes the worker and the
+    // app's cached copies.
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let opted_out = index.replace(
+        "<div id=\"soc2-readiness\"",
+        "<div id=\"soc2-readiness\" data-offline=\"off\"",
+    );
+    assert_ne!(index, opted_out);
+    std::fs::write(dir.join("index.html"), opted_out).unwrap();
+    c.refresh().await.unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
+    eventually("the worker and its caches gone", || async {
+        let left = c
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 Promise.all([navigator.serviceWorker.getRegistrations(), caches.keys()])
+                   .then(([r, k]) => done(r.length + k.filter((n) => n.startsWith('soc2r-')).length));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        left == json!(0)
+    })
+    .await;
+}
