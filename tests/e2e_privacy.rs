@@ -346,9 +346,31 @@ async fn the_single_file_works_from_disk_with_storage_and_files() {
 
     c.goto(&address).await.unwrap();
     wait_for(&c, ".soc2r-welcome").await;
-    // From disk it says where answers are kept, and who else can read them.
+    // From disk, answers stay in the tab by default, and the app says why.
     let notice = text(&c, "#hosting-notice").await;
-    assert!(notice.contains("opened from disk"), "{notice}");
+    assert!(
+        notice.contains("stay in this tab only") && notice.contains("could read them"),
+        "{notice}"
+    );
+    let ready = start_assessment(&c).await;
+    answer_ready(&c, &ready).await;
+    assert!(
+        storage_keys(&c).await.is_empty(),
+        "nothing stored before the user chooses to"
+    );
+    c.refresh().await.unwrap();
+    click(&c, ".soc2r-header nav a[href='#/']").await;
+    wait_for(&c, ".soc2r-welcome").await;
+    assert_eq!(count(&c, ".soc2r-item").await, 0, "gone with the tab");
+
+    // One click keeps them in this browser from then on.
+    click(&c, "#keep-in-browser").await;
+    eventually("the kept notice", || async {
+        text(&c, "#hosting-notice")
+            .await
+            .contains("are kept in this browser")
+    })
+    .await;
     let ready = start_assessment(&c).await;
     answer_ready(&c, &ready).await;
     let score = text(&c, "#overall-readiness").await;

@@ -101,6 +101,21 @@ impl Store {
         }
     }
 
+    /// Whether the user chose to keep answers in this browser when the app
+    /// runs from a file on disk (where the default is this tab only).
+    pub fn kept_in_browser(namespace: &str) -> bool {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(&keep_key(namespace)).ok().flatten())
+            .is_some_and(|v| v == "yes")
+    }
+
+    /// Records that choice (under the namespace, so "erase all" forgets it).
+    pub fn keep_in_browser(namespace: &str) -> Result<(), StorageError> {
+        let store = Store::open(namespace);
+        store.set(&keep_key(namespace), "yes")
+    }
+
     /// The prefix of every key this store writes, e.g. `soc2r/v1/`.
     pub fn prefix(&self) -> &str {
         &self.prefix
@@ -319,6 +334,11 @@ impl Store {
             .filter(|id| !id.is_empty())
             .map(str::to_owned)
     }
+}
+
+/// The key of the "keep answers in this browser" choice for a file on disk.
+fn keep_key(namespace: &str) -> String {
+    format!("{namespace}/keep-in-browser")
 }
 
 /// The revision of a stored document, read without building the assessment.

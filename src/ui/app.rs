@@ -3,7 +3,7 @@
 
 use super::route::{Route, Screen};
 use super::screens;
-use super::settings::Settings;
+use super::settings::{Hosting, Settings};
 use super::state::{AppState, Attachment, Level, Msg, Notice};
 use super::{BankHandle, Banks, Derived};
 use crate::browser::storage::{StorageError, Store};
@@ -47,7 +47,7 @@ pub struct Ctx {
     pub drop_bank: Callback<String>,
 }
 
-fn initial_state(store: &Store, builtin: BankHandle) -> AppState {
+fn initial_state(store: &Store, builtin: BankHandle, tab_only_by_choice: bool) -> AppState {
     let (custom, mut broken) = store.load_banks();
     let mut banks = vec![builtin];
     for bank in custom {
@@ -73,7 +73,7 @@ fn initial_state(store: &Store, builtin: BankHandle) -> AppState {
             ))
         })
         .collect();
-    if !store.is_persistent() {
+    if !store.is_persistent() && !tab_only_by_choice {
         notices.push(Notice::error(
             "This browser does not allow local storage here, so answers last only while this tab is open. Export them to keep them.",
         ));
@@ -97,10 +97,24 @@ pub fn new_assessment(bank: &Bank, name: &str) -> Assessment {
 
 #[component]
 fn Shell(props: &ShellProps) -> Html {
-    let store = use_memo(props.settings.namespace.clone(), |ns| Store::open(ns));
+    // From a file on disk, answers stay in this tab until the user chooses
+    // to keep them in the browser's storage for files, which other files
+    // opened from disk share.
+    let file_mode = props.settings.hosting == Hosting::File;
+    let kept = {
+        let ns = props.settings.namespace.clone();
+        use_state(move || !file_mode || Store::kept_in_browser(&ns))
+    };
+    let store = use_memo((props.settings.namespace.clone(), *kept), |(ns, kept)| {
+        if *kept {
+            Store::open(ns)
+        } else {
+            Store::in_memory(ns)
+        }
+    });
     let state = {
         let (store, bank) = (store.clone(), props.bank.clone());
-        use_reducer(move || initial_state(&store, bank))
+        use_reducer(move || initial_state(&store, bank, file_mode))
     };
     let route = use_state(|| Route::parse(&location::hash()));
     {
@@ -242,6 +256,28 @@ fn Shell(props: &ShellProps) -> Html {
         });
     }
 
+    // The one-click opt-in: remember it, write what this tab holds so far,
+    // then use the browser's storage from now on.
+    let keep_here = {
+        let (kept, ns, state, dispatch) = (
+            kept.clone(),
+            props.settings.namespace.clone(),
+            state.clone(),
+            ctx.dispatch.clone(),
+        );
+        Callback::from(move |_| {
+            let store = Store::open(&ns);
+            let saved = Store::keep_in_browser(&ns)
+                .and_then(|()| state.assessments.values().try_for_each(|a| store.save(a)));
+            match saved {
+                Ok(()) => kept.set(true),
+                Err(e) => dispatch.emit(Msg::Notify(Notice::error(format!(
+                    "Your answers could not be kept in this browser: {e}"
+                )))),
+            }
+        })
+    };
+
     // Brand colour through the CSSOM: a strict CSP forbids inline style attributes.
     let root = use_node_ref();
     {
@@ -330,7 +366,14 @@ fn Shell(props: &ShellProps) -> Html {
                         <a href="#/privacy" aria-current={(matches!(*route, Route::Privacy)).then_some("page")}>{ "Your data" }</a>
                     </nav>
                 </header>
-                if props.settings.hosting.is_shared() {
+                if file_mode && !*kept {
+                    <div class="notice hosting" id="hosting-notice">
+                        <p>{ "Opened from a file on disk: your answers stay in this tab only and are gone when you close or reload it. Export them to keep them, or keep them in this browser. Files opened from disk share one storage in this browser, so any other HTML file you open from disk could read them." }</p>
+                        <button type="button" id="keep-in-browser" onclick={keep_here}>{ "Keep my answers in this browser" }</button>
+                    </div>
+                } else if file_mode {
+                    <p class="notice hosting" id="hosting-notice">{ "Opened from a file on disk: your answers are kept in this browser's storage for files opened from disk, which any other HTML file you open from disk can read. Export them, and erase them here when you are done (Your data), on a shared computer especially." }</p>
+                } else if props.settings.hosting.is_shared() {
                     <p class="notice hosting" id="hosting-notice">{ props.settings.hosting.privacy_claim() }</p>
                 }
                 <Notices notices={state.notices.clone()} />

@@ -68,10 +68,9 @@ impl Hosting {
                  itself. For full privacy, use the assessor on a page of its own."
             }
             Hosting::File => {
-                "Opened from a file on disk: nothing is sent anywhere, but answers are kept in \
-                 this browser's storage for files opened from disk, which any other HTML file \
-                 you open from disk can read. Export your assessment, and erase it here when \
-                 you are done (see Your data), on a shared computer especially."
+                "Opened from a file on disk: nothing is sent anywhere. Your answers stay in this \
+                 tab unless you choose to keep them in this browser, whose storage for files \
+                 opened from disk any other HTML file you open from disk can read."
             }
         }
     }

@@ -19,6 +19,7 @@ pub fn Privacy(props: &Props) -> Html {
     };
     let store = use_memo(settings.namespace.clone(), |ns| Store::open(ns));
     let hosting = settings.hosting;
+    let tab_only = hosting == Hosting::File && !Store::kept_in_browser(&settings.namespace);
     let confirming = use_state(|| false);
 
     // Read on every render: the app saves on every change, so this is current.
@@ -74,6 +75,9 @@ pub fn Privacy(props: &Props) -> Html {
             </p>
             if hosting.is_shared() {
                 <p class="notice hosting" id="privacy-hosting">{ hosting.privacy_claim() }</p>
+            }
+            if tab_only {
+                <p id="tab-only"><strong>{ "Right now nothing of your answers is in this browser's storage: " }</strong>{ "opened from a file on disk, they stay in this tab until you choose to keep them in this browser (the button at the top)." }</p>
             }
 
             <h3>{ "What is stored, and where" }</h3>
