@@ -122,6 +122,11 @@ fn blockers_sum_their_effort_and_the_longest_sets_the_date() {
     assert!(!p.ready_by_due_dates);
     assert_eq!(p.ready_by, Some(day("2026-03-09")));
     assert_eq!(p.earliest_report, day("2026-03-09"));
+    assert_eq!(
+        p.timeline(),
+        "2 blockers to close (about 0.3–1.2 person-weeks), by 2026-03-09 from their effort, \
+         worked on in parallel: the earliest date for a Type I report."
+    );
     // Both are little work on a blocker, but already named as top blockers.
     assert!(p.quick_wins.is_empty());
 }
@@ -148,6 +153,10 @@ fn due_dates_on_every_blocker_set_the_date_but_never_before_today() {
     assert_eq!(p.ready_by, Some(day("2026-04-15")));
     // Type II: 3 months of operation after that.
     assert_eq!(p.earliest_report, day("2026-07-15"));
+    assert!(p.timeline().ends_with(
+        "by 2026-04-15 from their due dates; then a 3-month observation period: earliest \
+         Type II report 2026-07-15."
+    ));
     // Both due dates past: today.
     a = reduce(
         &a,

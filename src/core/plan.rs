@@ -134,6 +134,37 @@ impl AuditPlan {
     pub fn effort_text(&self) -> String {
         person_weeks_text(self.effort)
     }
+
+    /// The timeline in one sentence, for the dashboard and the report.
+    pub fn timeline(&self) -> String {
+        let n = self.blockers;
+        let blockers = format!("{n} blocker{}", if n == 1 { "" } else { "s" });
+        let ready_by = self.ready_by.unwrap_or(self.earliest_report);
+        let how = if self.ready_by_due_dates {
+            "their due dates"
+        } else {
+            "their effort, worked on in parallel"
+        };
+        match (n, self.report_type) {
+            (0, ReportType::Type1) => "No blockers: a Type I report could be dated now.".to_owned(),
+            (0, ReportType::Type2) => format!(
+                "No blockers: earliest Type II report {}, after a {MIN_PERIOD_MONTHS}-month \
+                 period from today.",
+                self.earliest_report
+            ),
+            (_, ReportType::Type1) => format!(
+                "{blockers} to close ({}), by {ready_by} from {how}: the earliest date for a \
+                 Type I report.",
+                self.effort_text()
+            ),
+            (_, ReportType::Type2) => format!(
+                "{blockers} to close ({}), by {ready_by} from {how}; then a \
+                 {MIN_PERIOD_MONTHS}-month observation period: earliest Type II report {}.",
+                self.effort_text(),
+                self.earliest_report
+            ),
+        }
+    }
 }
 
 /// What putting a category in scope adds, before any answer.

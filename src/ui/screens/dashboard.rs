@@ -3,7 +3,6 @@
 //! quick wins; then charts, the reasons and the detail.
 
 use crate::browser::clock;
-use crate::core::assessment::ReportType;
 use crate::core::outcome::Tier;
 use crate::core::plan::AuditPlan;
 use crate::core::roadmap::Phase;
@@ -141,27 +140,7 @@ pub fn Dashboard(props: &Props) -> Html {
             </li>
         })
     };
-    let ready = match (plan.blockers, plan.report_type) {
-        (0, ReportType::Type1) => "No blockers: a Type I could be dated now.".to_owned(),
-        (0, ReportType::Type2) => format!(
-            "No blockers: earliest Type II report {} (a 3-month period from today).",
-            plan.earliest_report
-        ),
-        (_, ReportType::Type1) => format!(
-            "Blockers closed by {}{}.",
-            plan.ready_by.unwrap_or(today),
-            if plan.ready_by_due_dates {
-                " (their due dates)"
-            } else {
-                " (from their effort)"
-            }
-        ),
-        (_, ReportType::Type2) => format!(
-            "Blockers closed by {}, then a 3-month period: earliest Type II report {}.",
-            plan.ready_by.unwrap_or(today),
-            plan.earliest_report
-        ),
-    };
+    let ready = plan.timeline();
     let summary = html! {
         <section class="summary-band" aria-label="Summary" data-outcome={outcome.tier.id()}>
             <div class={classes!("tier", tier_class)} aria-live="polite">
@@ -183,7 +162,7 @@ pub fn Dashboard(props: &Props) -> Html {
             <div class="score to-ready">
                 <span class="label">{ "To get audit-ready" }</span>
                 <span class="value"><span id="blocker-count">{ plan.blockers }</span>{ if plan.blockers == 1 { " blocker" } else { " blockers" } }</span>
-                <span class="hint" id="blocker-effort">{ format!("Effort {}. ", plan.effort_text()) }{ ready }</span>
+                <span class="hint" id="blocker-effort">{ ready }</span>
                 <span class="hint">{ "Gaps in all: " }<span id="gap-count">{ eval.roadmap.gaps.len() }</span></span>
             </div>
         </section>

@@ -129,27 +129,7 @@ pub fn Report(props: &Props) -> Html {
         });
     let plan = AuditPlan::compute(a, eval, clock::today());
     let outcome = &eval.outcome;
-    let timeline = match (plan.blockers, plan.report_type) {
-        (0, ReportType::Type1) => "No blockers: a Type I report could be dated now.".to_owned(),
-        (0, ReportType::Type2) => format!(
-            "No blockers: earliest Type II report {}, after a 3-month period from today.",
-            plan.earliest_report
-        ),
-        (n, ReportType::Type1) => format!(
-            "{n} blocker{} to close ({}), by {}: the earliest date for a Type I report.",
-            if n == 1 { "" } else { "s" },
-            plan.effort_text(),
-            plan.ready_by.unwrap_or(plan.earliest_report)
-        ),
-        (n, ReportType::Type2) => format!(
-            "{n} blocker{} to close ({}), by {}; then a 3-month observation period: earliest \
-             Type II report {}.",
-            if n == 1 { "" } else { "s" },
-            plan.effort_text(),
-            plan.ready_by.unwrap_or(plan.earliest_report),
-            plan.earliest_report
-        ),
-    };
+    let timeline = plan.timeline();
     let top = plan.top_blockers.iter().filter_map(|&ix| {
         let gap = eval.roadmap.gaps.iter().find(|g| g.question == ix)?;
         let q = bank.questions.get(ix)?;
