@@ -162,6 +162,7 @@ fn BankPanel(props: &HomeProps) -> Html {
     let banks = props.state.banks.clone();
     let on_pick = {
         let (ctx, builtin) = (ctx.clone(), banks.builtin().0.id.clone());
+        let (known_banks, assessments) = (banks.clone(), props.state.assessments.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let Some(picked) = input.files().and_then(|f| f.get(0)) else {
@@ -169,6 +170,7 @@ fn BankPanel(props: &HomeProps) -> Html {
             };
             input.set_value("");
             let (ctx, builtin, name) = (ctx.clone(), builtin.clone(), picked.name());
+            let (known_banks, assessments) = (known_banks.clone(), assessments.clone());
             *reader.borrow_mut() = file::read_bytes(picked, MAX_BANK_BYTES, move |bytes| {
                 let loaded = bytes
                     .and_then(|b| String::from_utf8(b).map_err(|e| format!("the file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))
@@ -176,7 +178,13 @@ fn BankPanel(props: &HomeProps) -> Html {
                         Ok(bank) if bank.id == builtin => Err(format!(
                             "its id `{builtin}` is the built-in bank's; give a custom bank an id of its own"
                         )),
-                        Ok(bank) => Ok((bank, raw)),
+                        // Never re-judge assessments answered against the bank it would replace.
+                        Ok(bank) => match known_banks
+                            .replacement_problem(&bank, assessments.values().map(|a| &**a))
+                        {
+                            Some(problem) => Err(problem),
+                            None => Ok((bank, raw)),
+                        },
                         Err(e) => Err(e.to_string()),
                     });
                 match loaded {
