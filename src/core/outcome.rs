@@ -48,6 +48,7 @@
 use crate::core::assessment::{Assessment, QuestionPath, ReportType, Status};
 use crate::core::bank::Bank;
 use crate::core::score::{NotOperating, QuestionScore, Scorecard};
+use crate::core::text::{first_names, plural};
 
 /// Shown with every indication.
 pub const DISCLAIMER: &str =
@@ -68,9 +69,6 @@ pub const CORE_AREAS: [(&str, &[&str]); 4] = [
 /// area failing is material (qualified on its criteria); two can still be
 /// an "except for" opinion; three of four leave no working control system.
 pub const PERVASIVE_CORE_AREAS: usize = 3;
-
-/// At most this many ids are named in one sentence of reasons.
-const NAMED_AT_MOST: usize = 10;
 
 /// The likely tier of the opinion. Ids are stable: used in exports and as
 /// the dashboard's `data-outcome`.
@@ -420,7 +418,7 @@ impl Outcome {
         let failed_core_areas = area_hit(&|v| v == Verdict::NotMet);
         let doubtful_core_areas = area_hit(&|v| v >= Verdict::NotTestable);
         let judged = judgements.len();
-        let count = |min: Verdict| judgements.iter().filter(|j| j.verdict >= min).count();
+        let at_least = |min: Verdict| judgements.iter().filter(|j| j.verdict >= min).count();
         let not_met = judgements
             .iter()
             .filter(|j| j.verdict == Verdict::NotMet)
@@ -428,7 +426,7 @@ impl Outcome {
         let pervasive_failure =
             failed_core_areas.len() >= PERVASIVE_CORE_AREAS || not_met * 2 > judged;
         let pervasive_doubt = doubtful_core_areas.len() >= PERVASIVE_CORE_AREAS
-            || count(Verdict::NotTestable) * 2 > judged;
+            || at_least(Verdict::NotTestable) * 2 > judged;
 
         let mut scope_problems = Vec::new();
         if report_type == ReportType::Type2 {
@@ -468,9 +466,9 @@ impl Outcome {
             Tier::Adverse
         } else if pervasive_doubt {
             Tier::CannotJudge
-        } else if count(Verdict::NotTestable) > 0 {
+        } else if at_least(Verdict::NotTestable) > 0 {
             Tier::Qualified
-        } else if count(Verdict::Exceptions) > 0 {
+        } else if at_least(Verdict::Exceptions) > 0 {
             Tier::UnmodifiedWithExceptions
         } else {
             Tier::Unmodified
@@ -562,7 +560,7 @@ impl Outcome {
                         "The quick path asks a few questions per series, too few for an opinion; \
                          {} of the criteria in scope are not asked at all: {}.",
                         ids.len(),
-                        name_list(&ids)
+                        first_names(&ids)
                     )
                 })
             }
@@ -663,7 +661,7 @@ impl Outcome {
                 if out.is_empty() {
                     out.push(format!(
                         "Keep dated evidence for the key controls of {}.",
-                        name_list(&short(&[Verdict::NotTestable, Verdict::NotMet]))
+                        first_names(&short(&[Verdict::NotTestable, Verdict::NotMet]))
                     ));
                 }
                 out
@@ -672,16 +670,16 @@ impl Outcome {
                 "Bring one key control to the bar in each criterion not met ({}) until fewer \
                  than {PERVASIVE_CORE_AREAS} core areas fail; the indication then becomes \
                  qualified.",
-                name_list(&short(&[Verdict::NotMet]))
+                first_names(&short(&[Verdict::NotMet]))
             )],
             Tier::Qualified => vec![format!(
                 "Bring one key control to the bar in each of {}; the indication then becomes \
                  unmodified with exceptions.",
-                name_list(&short(&[Verdict::NotMet, Verdict::NotTestable]))
+                first_names(&short(&[Verdict::NotMet, Verdict::NotTestable]))
             )],
             Tier::UnmodifiedWithExceptions => vec![format!(
                 "Close the shortfalls behind the deviations in {} for a clean indication.",
-                name_list(&short(&[Verdict::Exceptions]))
+                first_names(&short(&[Verdict::Exceptions]))
             )],
             Tier::Unmodified => vec![match self.report_type {
                 ReportType::Type1 => "Keep the controls in place and their evidence current \
@@ -726,14 +724,6 @@ pub fn describe_finding(bank: &Bank, f: &Finding) -> String {
     format!("{kind} \u{201c}{text}\u{201d} {}", f.shortfall.describe())
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 fn areas(names: &[&str]) -> String {
     if names.is_empty() {
         String::new()
@@ -742,25 +732,12 @@ fn areas(names: &[&str]) -> String {
     }
 }
 
-/// At most [`NAMED_AT_MOST`] names, then "and N more".
-fn name_list(names: &[String]) -> String {
-    let shown: Vec<&str> = names
-        .iter()
-        .take(NAMED_AT_MOST)
-        .map(String::as_str)
-        .collect();
-    match names.len().saturating_sub(NAMED_AT_MOST) {
-        0 => shown.join(", "),
-        more => format!("{} and {more} more", shown.join(", ")),
-    }
-}
-
 fn name_questions(bank: &Bank, questions: &[usize]) -> String {
     let ids: Vec<String> = questions
         .iter()
         .filter_map(|&q| bank.questions.get(q).map(|q| q.id.clone()))
         .collect();
-    name_list(&ids)
+    first_names(&ids)
 }
 
 /// The outcome rules in plain words, for the app and the README. Built from

@@ -57,10 +57,29 @@ pub fn message(text: &str) -> String {
 
 /// "a, b, c and 4,990 more": at most [`NAMES_SHOWN`] names, each quoted.
 pub fn some_names(names: &[String]) -> String {
-    let shown: Vec<String> = names.iter().take(NAMES_SHOWN).map(|n| quoted(n)).collect();
-    match names.len().saturating_sub(NAMES_SHOWN) {
+    let shown = names.iter().take(NAMES_SHOWN).map(|n| quoted(n)).collect();
+    and_more(shown, names.len())
+}
+
+/// "a, b, c and 4,990 more": at most [`NAMES_SHOWN`] names, as given.
+pub fn first_names(names: &[String]) -> String {
+    let shown = names.iter().take(NAMES_SHOWN).cloned().collect();
+    and_more(shown, names.len())
+}
+
+fn and_more(shown: Vec<String>, total: usize) -> String {
+    match total.saturating_sub(shown.len()) {
         0 => shown.join(", "),
         more => format!("{} and {} more", shown.join(", "), thousands(more)),
+    }
+}
+
+/// "1 question" or "3 questions".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 

@@ -9,7 +9,6 @@ use super::{BankHandle, Banks, Derived};
 use crate::browser::storage::{StorageError, Store};
 use crate::browser::{clock, file, location};
 use crate::core::evaluate::evaluate;
-use crate::core::exchange::export_json;
 use crate::core::{Action, Assessment, Bank, builtin_bank};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
@@ -194,22 +193,14 @@ fn Shell(props: &ShellProps) -> Html {
                     Err(e @ StorageError::DeletedElsewhere) => {
                         saved.remove(&a.id);
                         dispatch.emit(Msg::Notify(Notice {
-                            attachment: Some(Attachment {
-                                label: format!("Export \"{}\"", a.name),
-                                filename: file::safe_filename(&a.name, "", "soc2.json"),
-                                contents: export_json(a),
-                            }),
+                            attachment: Some(Attachment::export(a)),
                             ..Notice::error(format!("\"{}\": {e}", a.name))
                         }));
                         dispatch.emit(Msg::Delete(a.id.clone()));
                     }
                     // Kept in memory; the notice offers the assessment as a file.
                     Err(e) => dispatch.emit(Msg::Notify(Notice {
-                        attachment: Some(Attachment {
-                            label: format!("Export \"{}\"", a.name),
-                            filename: file::safe_filename(&a.name, "", "soc2.json"),
-                            contents: export_json(a),
-                        }),
+                        attachment: Some(Attachment::export(a)),
                         ..Notice::error(format!("\"{}\" was not saved: {e}", a.name))
                     })),
                 }

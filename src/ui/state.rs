@@ -27,6 +27,17 @@ pub struct Attachment {
     pub contents: String,
 }
 
+impl Attachment {
+    /// The assessment as an export file, offered where it could not be kept.
+    pub fn export(a: &Assessment) -> Attachment {
+        Attachment {
+            label: format!("Export \"{}\"", a.name),
+            filename: crate::browser::file::safe_filename(&a.name, "", "soc2.json"),
+            contents: crate::core::exchange::export_json(a),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     Info,
@@ -128,11 +139,7 @@ impl Reducible for AppState {
                 Some(gone) => self.with(|s| {
                     s.assessments.remove(&id);
                     s.notices.push(Notice {
-                        attachment: Some(Attachment {
-                            label: format!("Export \"{}\"", gone.name),
-                            filename: crate::core::text::file_name(&gone.name, "", "soc2.json"),
-                            contents: crate::core::exchange::export_json(&gone),
-                        }),
+                        attachment: Some(Attachment::export(&gone)),
                         ..Notice::info(format!(
                             "\"{}\" was deleted in another tab (or all data was erased there); \
                              export this copy if you still need it.",

@@ -115,10 +115,7 @@ impl Sealed {
         let value: Value = serde_json::from_str(text).map_err(|e| {
             damaged(
                 "",
-                format!(
-                    "not complete JSON ({}); was it cut short?",
-                    e.classify_words()
-                ),
+                format!("not complete JSON ({}); was it cut short?", in_words(&e)),
             )
         })?;
         let Value::Object(doc) = value else {
@@ -209,16 +206,10 @@ fn bytes_field(
 }
 
 /// serde_json's error kinds in plain words.
-trait Words {
-    fn classify_words(&self) -> &'static str;
-}
-
-impl Words for serde_json::Error {
-    fn classify_words(&self) -> &'static str {
-        match self.classify() {
-            serde_json::error::Category::Eof => "it ends too early",
-            serde_json::error::Category::Syntax => "a syntax error",
-            _ => "unreadable",
-        }
+fn in_words(e: &serde_json::Error) -> &'static str {
+    match e.classify() {
+        serde_json::error::Category::Eof => "it ends too early",
+        serde_json::error::Category::Syntax => "a syntax error",
+        _ => "unreadable",
     }
 }

@@ -3,7 +3,6 @@
 //! quick wins; then charts, the reasons and the detail.
 
 use crate::browser::clock;
-use crate::core::outcome::Tier;
 use crate::core::plan::AuditPlan;
 use crate::core::roadmap::Phase;
 use crate::core::score::Scorecard;
@@ -12,7 +11,7 @@ use crate::ui::route::{Route, Screen};
 use crate::ui::settings::Settings;
 use crate::ui::widgets::bar::Bar;
 use crate::ui::widgets::criteria::CriteriaTable;
-use crate::ui::widgets::outcome::OutcomePanel;
+use crate::ui::widgets::outcome::{OutcomePanel, tier_class};
 use crate::ui::widgets::radar::Radar;
 use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;
@@ -69,17 +68,6 @@ pub fn series_bars(bank: &Bank, card: &Scorecard) -> Html {
         }
     });
     html! { <div class="soc2r-series-bars">{ for groups }</div> }
-}
-
-/// Style hook for a tier: colour plus a shape or word, never colour alone.
-pub fn tier_class(tier: Tier) -> &'static str {
-    match tier {
-        Tier::Unmodified => "good",
-        Tier::UnmodifiedWithExceptions => "fair",
-        Tier::Qualified => "warn",
-        Tier::Adverse => "bad",
-        Tier::CannotJudge | Tier::NoOpinion => "unknown",
-    }
 }
 
 #[component]

@@ -12,13 +12,7 @@ pub mod report;
 pub mod scope;
 
 /// `n` with the word for one or for many: "1 gap", "3 gaps".
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub(crate) use crate::core::text::plural;
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@ use crate::core::order;
 use crate::core::{Action, Answer, Assessment, Bank, Category, Day, Status};
 use crate::ui::app::Ctx;
 use crate::ui::route::{Route, Screen};
+use crate::ui::settings::{Hosting, Settings};
 use crate::ui::widgets::bar::Bar;
 use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;
@@ -86,6 +87,9 @@ pub fn Questions(props: &QuestionsProps) -> Html {
     // Keyboard: 1-6 answer the focused question, 0 clears it, j/k move.
     {
         let (on_edit, navigate, bank) = (props.on_edit.clone(), ctx.navigate.clone(), bank.clone());
+        let hosting = use_context::<Settings>()
+            .map(|s| s.hosting)
+            .unwrap_or_default();
         let (asked, route_to) = (asked.clone(), route_to.clone());
         use_effect_with((focused, asked.len(), a.id.clone()), move |_| {
             let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
@@ -97,7 +101,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                         || event.meta_key()
                         || event.alt_key()
                         || typing_in_field(event)
-                        || !meant_for_the_app(event)
+                        || !meant_for_the_app(event, hosting)
                     {
                         return;
                     }
@@ -297,26 +301,18 @@ fn typing_in_field(event: &KeyboardEvent) -> bool {
     })
 }
 
-/// True when the key was pressed inside the app, or on a page that is the
-/// app alone (nothing focused, and the app its body's only element). On a
-/// vendor's page, keys pressed anywhere else are the page's, never ours.
-fn meant_for_the_app(event: &KeyboardEvent) -> bool {
+/// True when the key was pressed inside the app, or with nothing focused on
+/// a page that is not a vendor's (where keys pressed outside the app are the
+/// page's, never ours). Where the app runs was worked out at start-up.
+fn meant_for_the_app(event: &KeyboardEvent, hosting: Hosting) -> bool {
     let Some(el) = target_element(event) else {
         return false;
     };
     if el.closest(".soc2r-app").ok().flatten().is_some() {
         return true;
     }
-    let Some(body) = el.owner_document().and_then(|d| d.body()) else {
-        return false;
-    };
-    let is_page = el.is_same_node(Some(&body)) || el.tag_name() == "HTML";
-    is_page
-        && body.child_element_count() == 1
-        && body.first_element_child().is_some_and(|only| {
-            only.query_selector(".soc2r-app").ok().flatten().is_some()
-                || only.class_list().contains("soc2r-app")
-        })
+    let on_page = el.tag_name() == "BODY" || el.tag_name() == "HTML";
+    on_page && hosting != Hosting::HostPage
 }
 
 #[derive(Properties, PartialEq)]

@@ -15,6 +15,17 @@ pub struct OutcomeProps {
     pub folded: bool,
 }
 
+/// Style hook for a tier: colour plus a shape or word, never colour alone.
+pub fn tier_class(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Unmodified => "good",
+        Tier::UnmodifiedWithExceptions => "fair",
+        Tier::Qualified => "warn",
+        Tier::Adverse => "bad",
+        Tier::CannotJudge | Tier::NoOpinion => "unknown",
+    }
+}
+
 #[component]
 pub fn OutcomePanel(props: &OutcomeProps) -> Html {
     let Some(BankHandle(bank)) = use_context::<BankHandle>() else {
@@ -22,7 +33,7 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
     };
     let outcome = &props.derived.0.outcome;
     let card = &props.derived.0.scorecard;
-    let class = crate::ui::screens::dashboard::tier_class(outcome.tier);
+    let class = tier_class(outcome.tier);
     let findings = outcome.findings();
     let hidden = findings.len().saturating_sub(props.max_criteria);
     // One entry per criterion, its findings beneath it.
