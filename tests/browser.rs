@@ -167,7 +167,7 @@ fn a_custom_bank_is_kept_and_assessments_load_with_the_bank_they_name() {
     assert_eq!(loaded.assessments[0].bank.id, "mini");
 
     // Without its bank the assessment is reported, named, and kept.
-    store.remove_bank("mini").unwrap();
+    store.remove_bank("mini", "1").unwrap();
     let loaded = Store::open(ns).load(&[&builtin]);
     assert!(loaded.assessments.is_empty());
     assert!(
@@ -181,6 +181,39 @@ fn a_custom_bank_is_kept_and_assessments_load_with_the_bank_they_name() {
             .unwrap()
             .is_some()
     );
+    clear(ns);
+}
+
+#[wasm_bindgen_test]
+fn versions_of_a_custom_bank_are_kept_side_by_side_and_removed_one_by_one() {
+    let ns = "test-bank-versions";
+    clear(ns);
+    let mini = bank();
+    let store = Store::open(ns);
+    // A bank an earlier release kept under its id alone is still read.
+    local()
+        .set_item(&format!("{ns}/v1/bank/mini"), MINI_BANK)
+        .unwrap();
+    let v2_raw = MINI_BANK.replace("\"version\": \"1\"", "\"version\": \"2\"");
+    let v2 = Bank::from_json(&v2_raw).unwrap();
+    store.save_bank(&v2, &v2_raw).unwrap();
+    let (banks, broken) = Store::open(ns).load_banks();
+    assert!(broken.is_empty());
+    assert_eq!(banks, vec![mini.clone(), v2.clone()]);
+
+    // Saving version 1 again leaves one record of it, not two.
+    store.save_bank(&mini, MINI_BANK).unwrap();
+    assert_eq!(Store::open(ns).load_banks().0.len(), 2);
+    assert!(
+        local()
+            .get_item(&format!("{ns}/v1/bank/mini"))
+            .unwrap()
+            .is_none()
+    );
+
+    // Removing version 1 keeps version 2.
+    store.remove_bank("mini", "1").unwrap();
+    assert_eq!(Store::open(ns).load_banks().0, vec![v2]);
     clear(ns);
 }
 

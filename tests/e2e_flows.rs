@@ -316,7 +316,7 @@ async fn a_custom_bank_loads_from_a_file_and_drives_a_new_assessment() {
     // A valid one is kept, offered for new assessments, and used by them.
     choose_file(&c, "#bank-file", &fixtures.join("mini-bank.json")).await;
     let select = wait_for(&c, "#new-bank").await;
-    select.select_by_value("mini").await.unwrap();
+    select.select_by_value("mini@1").await.unwrap();
     click(&c, "#start-full").await;
     click(&c, ".soc2r-scope a.primary").await;
     wait_for(&c, "#q-cc1-conduct").await;
@@ -330,7 +330,49 @@ async fn a_custom_bank_loads_from_a_file_and_drives_a_new_assessment() {
     c.refresh().await.unwrap();
     wait_for(&c, "#q-cc1-conduct").await;
     c.goto(&server.url).await.unwrap();
-    wait_for(&c, "#new-bank option[value=mini]").await;
+    wait_for(&c, "#new-bank option[value='mini@1']").await;
+
+    // Version 2 of the bank is kept beside version 1, which the assessment
+    // still uses; an edited version 2 nobody uses replaces it only on a yes.
+    let v2 = downloads.join("mini-bank-2.json");
+    std::fs::write(
+        &v2,
+        original.replace("\"version\": \"1\"", "\"version\": \"2\""),
+    )
+    .unwrap();
+    choose_file(&c, "#bank-file", &v2).await;
+    wait_for(&c, "#new-bank option[value='mini@2']").await;
+    wait_for(&c, "#new-bank option[value='mini@1']").await;
+    let edited = downloads.join("mini-bank-2-edited.json");
+    std::fs::write(
+        &edited,
+        original
+            .replace("\"version\": \"1\"", "\"version\": \"2\"")
+            .replace("Mini bank for tests", "Mini bank, edited"),
+    )
+    .unwrap();
+    choose_file(&c, "#bank-file", &edited).await;
+    wait_for(&c, "#replace-bank-text").await;
+    let question = text(&c, "#replace-bank-text").await;
+    assert!(question.contains("No assessment uses it"), "{question}");
+    click(&c, "#keep-bank").await;
+    assert!(
+        !text(&c, "#banks-heading + .table-scroll")
+            .await
+            .contains("Mini bank, edited")
+    );
+    choose_file(&c, "#bank-file", &edited).await;
+    click(&c, "#replace-bank").await;
+    eventually("the edited bank listed", || async {
+        text(&c, "#banks-heading + .table-scroll")
+            .await
+            .contains("Mini bank, edited")
+    })
+    .await;
+    // The assessment still opens against version 1, its four questions.
+    click(&c, ".soc2r-list a").await;
+    wait_for(&c, "#q-cc1-conduct").await;
+    assert!(text(&c, "#questionnaire-progress").await.contains("of 4"));
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -650,6 +650,17 @@ fn an_import_is_checked_against_the_bank_the_file_names() {
         .to_string();
     assert!(error.contains("acme-bank"), "{error}");
     assert!(bank_for(on_mini.as_bytes(), &[]).is_none());
+    // With two versions of the bank loaded, the file's own version is
+    // chosen; with only another version loaded, the last one of its id.
+    let mut mini2 = mini.clone();
+    mini2.version = "2".into();
+    mini2.questions.truncate(1);
+    let chosen = bank_for(on_mini.as_bytes(), &[&builtin, &mini, &mini2]).unwrap();
+    assert_eq!((chosen.id.as_str(), chosen.version.as_str()), ("mini", "1"));
+    let chosen = bank_for(on_mini.as_bytes(), &[&builtin, &mini2, &mini]).unwrap();
+    assert_eq!(chosen.version, "1");
+    let chosen = bank_for(on_mini.as_bytes(), &[&builtin, &mini2]).unwrap();
+    assert_eq!(chosen.version, "2");
 }
 
 // ------------------------------------------------- hostile files, short messages

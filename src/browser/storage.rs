@@ -3,8 +3,9 @@
 //! Layout, under a namespace an embedding site may choose (default `soc2r`):
 //! - `{ns}/v1/assessment/{id}`: one assessment document per key, so one
 //!   broken record cannot take the others down;
-//! - `{ns}/v1/bank/{id}`: a custom question bank the user loaded, as its
-//!   original file text.
+//! - `{ns}/v1/bank/{id}/{version}`: a custom question bank the user loaded,
+//!   as its original file text (versions of one bank side by side; earlier
+//!   releases wrote `{ns}/v1/bank/{id}`, still read).
 //!
 //! [`Store::stored_keys`] lists every key under `{ns}/` and
 //! [`Store::erase_all`] removes them all: the user's "erase all my data".
@@ -134,6 +135,10 @@ impl Store {
         format!("{}bank/{id}", self.prefix)
     }
 
+    fn bank_version_key(&self, id: &str, version: &str) -> String {
+        format!("{}bank/{id}/{version}", self.prefix)
+    }
+
     /// Stored keys starting with `prefix`, sorted.
     fn keys_under(&self, prefix: &str) -> Vec<String> {
         let mut keys: Vec<String> = self
@@ -229,13 +234,21 @@ impl Store {
     }
 
     /// Reads every stored custom bank; unreadable ones are reported, kept.
+    /// A second record of the same id and version (an older release's key
+    /// beside the current one) is skipped.
     pub fn load_banks(&self) -> (Vec<Bank>, Vec<BrokenRecord>) {
-        let mut banks = Vec::new();
+        let mut banks: Vec<Bank> = Vec::new();
         let mut broken = Vec::new();
-        for key in self.keys_under(&self.bank_key("")) {
-            let Some(raw) = self.get(&key) else { continue };
-            match Bank::from_json(&raw) {
-                Ok(bank) => banks.push(bank),
+        for (key, raw, read) in self.stored_banks() {
+            match read {
+                Ok(bank) => {
+                    if !banks
+                        .iter()
+                        .any(|b| b.id == bank.id && b.version == bank.version)
+                    {
+                        banks.push(bank)
+                    }
+                }
                 Err(e) => broken.push(BrokenRecord {
                     key,
                     raw,
@@ -246,13 +259,44 @@ impl Store {
         (banks, broken)
     }
 
-    /// Keeps a custom bank's file text under its id (replacing one with the same id).
-    pub fn save_bank(&self, bank: &Bank, raw: &str) -> Result<(), StorageError> {
-        self.set(&self.bank_key(&bank.id), raw)
+    fn stored_banks(&self) -> Vec<(String, String, Result<Bank, String>)> {
+        self.keys_under(&self.bank_key(""))
+            .into_iter()
+            .filter_map(|key| {
+                let raw = self.get(&key)?;
+                let read = Bank::from_json(&raw).map_err(|e| e.to_string());
+                Some((key, raw, read))
+            })
+            .collect()
     }
 
-    pub fn remove_bank(&self, id: &str) -> Result<(), StorageError> {
-        self.delete(&self.bank_key(id))
+    /// Keeps a custom bank's file text under its id and version (replacing
+    /// only a bank of the same id and version).
+    pub fn save_bank(&self, bank: &Bank, raw: &str) -> Result<(), StorageError> {
+        let key = self.bank_version_key(&bank.id, &bank.version);
+        self.set(&key, raw)?;
+        // An older release's record of this id and version would shadow it.
+        self.remove_bank_records(&bank.id, &bank.version, Some(&key))
+    }
+
+    /// Removes the custom bank `id` at `version`, under whichever key holds it.
+    pub fn remove_bank(&self, id: &str, version: &str) -> Result<(), StorageError> {
+        self.remove_bank_records(id, version, None)
+    }
+
+    fn remove_bank_records(
+        &self,
+        id: &str,
+        version: &str,
+        keep: Option<&str>,
+    ) -> Result<(), StorageError> {
+        for (key, _, read) in self.stored_banks() {
+            let matches = read.is_ok_and(|b| b.id == id && b.version == version);
+            if matches && Some(key.as_str()) != keep {
+                self.delete(&key)?;
+            }
+        }
+        Ok(())
     }
 
     /// Saves one assessment unless storage holds a newer revision of it, or

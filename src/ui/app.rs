@@ -43,7 +43,8 @@ pub struct Ctx {
     pub navigate: Callback<Route>,
     /// A validated custom bank and its file text.
     pub keep_bank: Callback<(Bank, String)>,
-    pub drop_bank: Callback<String>,
+    /// Removes the custom bank of this id and version.
+    pub drop_bank: Callback<(String, String)>,
 }
 
 fn initial_state(store: &Store, builtin: BankHandle, tab_only_by_choice: bool) -> AppState {
@@ -134,12 +135,12 @@ fn Shell(props: &ShellProps) -> Html {
         let keep_bank = {
             let (store, dispatch) = (store.clone(), dispatch.clone());
             use_callback((), move |(bank, raw): (Bank, String), _| {
-                let title = bank.title.clone();
+                let title = format!("{} {}", bank.title, bank.version);
                 match store.save_bank(&bank, &raw) {
                     Ok(()) => {
                         dispatch.emit(Msg::AddBank(bank));
                         dispatch.emit(Msg::Notify(Notice::info(format!(
-                            "Loaded the question bank \"{title}\". Choose it when you start an assessment."
+                            "Loaded the question bank \"{title}\". Choose it when you start an assessment; assessments answered with another version keep theirs."
                         ))));
                     }
                     Err(e) => dispatch.emit(Msg::Notify(Notice::error(format!(
@@ -150,9 +151,11 @@ fn Shell(props: &ShellProps) -> Html {
         };
         let drop_bank = {
             let (store, dispatch) = (store.clone(), dispatch.clone());
-            use_callback((), move |id: String, _| match store.remove_bank(&id) {
-                Ok(()) => dispatch.emit(Msg::RemoveBank(id)),
-                Err(e) => dispatch.emit(Msg::Notify(Notice::error(e.to_string()))),
+            use_callback((), move |(id, version): (String, String), _| {
+                match store.remove_bank(&id, &version) {
+                    Ok(()) => dispatch.emit(Msg::RemoveBank(id, version)),
+                    Err(e) => dispatch.emit(Msg::Notify(Notice::error(e.to_string()))),
+                }
             })
         };
         Ctx {
@@ -310,7 +313,7 @@ fn Shell(props: &ShellProps) -> Html {
                 .iter()
                 .chain(after)
                 .find_map(|id| state.get(id))
-                .map(|a| state.banks.for_id(&a.bank.id))
+                .map(|a| state.banks.for_ref(&a.bank))
                 .unwrap_or(state.banks.builtin())
                 .clone();
             html! {
@@ -326,7 +329,7 @@ fn Shell(props: &ShellProps) -> Html {
         } => match state.get(id) {
             // Each assessment is shown with the bank it was answered against.
             Some(a) => html! {
-                <ContextProvider<BankHandle> context={state.banks.for_id(&a.bank.id).clone()}>
+                <ContextProvider<BankHandle> context={state.banks.for_ref(&a.bank).clone()}>
                     <AssessmentView assessment={a.clone()} screen={*screen} question={question.clone()} />
                 </ContextProvider<BankHandle>>
             },

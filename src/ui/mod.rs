@@ -13,6 +13,7 @@ pub use app::App;
 pub use settings::Settings;
 
 use crate::core::Bank;
+use crate::core::assessment::BankRef;
 use crate::core::evaluate::Evaluation;
 use std::rc::Rc;
 
@@ -26,7 +27,9 @@ impl PartialEq for BankHandle {
     }
 }
 
-/// Every loaded bank: the built-in one first, then custom ones by id.
+/// Every loaded bank: the built-in one first, then custom ones, each kept
+/// by id and version, so versions of one bank sit side by side and every
+/// assessment stays judged against the questions it was answered with.
 #[derive(Clone, Debug)]
 pub struct Banks(pub Rc<Vec<BankHandle>>);
 
@@ -36,85 +39,103 @@ impl PartialEq for Banks {
     }
 }
 
+/// What loading a custom bank file would do to the loaded banks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BankLoad {
+    /// A new bank, or a new version of one: added beside the others.
+    Add,
+    /// The very same bank is already loaded.
+    Same,
+    /// Same id and version, other content, and no assessment uses the
+    /// loaded one: replacing it needs the user's yes.
+    ReplaceUnused,
+    /// Same id and version, other content, and assessments use the loaded
+    /// one: refused, with why.
+    Refused(String),
+}
+
 impl Banks {
     /// The bank shipped with the app (always loaded, always first).
     pub fn builtin(&self) -> &BankHandle {
         &self.0[0]
     }
 
-    pub fn get(&self, id: &str) -> Option<&BankHandle> {
-        self.0.iter().find(|b| b.0.id == id)
+    pub fn get(&self, id: &str, version: &str) -> Option<&BankHandle> {
+        self.0
+            .iter()
+            .find(|b| b.0.id == id && b.0.version == version)
     }
 
-    /// The bank an assessment was answered with, else the built-in one.
-    pub fn for_id(&self, id: &str) -> &BankHandle {
-        self.get(id).unwrap_or(self.builtin())
+    /// The bank an assessment was answered with; else the last loaded
+    /// version of its id (the built-in bank carries older versions'
+    /// answers forward); else the built-in one.
+    pub fn for_ref(&self, bank: &BankRef) -> &BankHandle {
+        self.get(&bank.id, &bank.version)
+            .or_else(|| self.0.iter().rev().find(|b| b.0.id == bank.id))
+            .unwrap_or(self.builtin())
     }
 
     pub fn refs(&self) -> Vec<&Bank> {
         self.0.iter().map(|b| &*b.0).collect()
     }
 
-    /// With `bank` added, or replacing the custom bank of the same id.
+    /// With `bank` added, or replacing the custom bank of the same id and version.
     pub fn with(&self, bank: Bank) -> Banks {
         let mut list: Vec<BankHandle> = self
             .0
             .iter()
-            .filter(|b| b.0.id != bank.id)
+            .filter(|b| !(b.0.id == bank.id && b.0.version == bank.version))
             .cloned()
             .collect();
         list.push(BankHandle(Rc::new(bank)));
         Banks(Rc::new(list))
     }
 
-    /// Why `bank` must not take the place of the loaded bank of its id:
-    /// assessments answered against that one would be judged against other
-    /// questions (re-scored) or carried to another version. `None` when
-    /// nothing uses it, or the file is the same bank again.
-    pub fn replacement_problem<'a>(
+    /// What loading `bank` would do. Assessments answered against a loaded
+    /// bank are never re-judged against other questions: a file with the
+    /// same id and version but other content is refused while any uses it.
+    pub fn load_of<'a>(
         &self,
         bank: &Bank,
         assessments: impl Iterator<Item = &'a crate::core::Assessment>,
-    ) -> Option<String> {
-        let old = self.get(&bank.id)?;
+    ) -> BankLoad {
+        let Some(old) = self.get(&bank.id, &bank.version) else {
+            return BankLoad::Add;
+        };
         if *old.0 == *bank {
-            return None;
+            return BankLoad::Same;
         }
-        let used = assessments.filter(|a| a.bank.id == bank.id).count();
-        (used > 0).then(|| {
-            let id = crate::core::text::quoted(&bank.id);
-            format!(
-                "{used} {} answered against {id} version {}; loading version {} in its place \
-                 would judge {} against other questions. Give the new bank an id of its own, \
-                 or export and delete {} first",
-                if used == 1 {
-                    "assessment was"
-                } else {
-                    "assessments were"
-                },
-                crate::core::text::quoted(&old.0.version),
-                crate::core::text::quoted(&bank.version),
-                if used == 1 { "it" } else { "them" },
-                if used == 1 {
-                    "that assessment"
-                } else {
-                    "those assessments"
-                },
-            )
-        })
+        let used = assessments.filter(|a| uses(a, &old.0)).count();
+        if used == 0 {
+            return BankLoad::ReplaceUnused;
+        }
+        let them = if used == 1 { "it" } else { "them" };
+        BankLoad::Refused(format!(
+            "{} answered against {} version {} as loaded; this file has other content under \
+             the same id and version, and would judge {them} against other questions. Give \
+             the changed bank a new version (it is then kept beside the old one)",
+            crate::core::text::plural(used, "assessment was", "assessments were"),
+            crate::core::text::quoted(&bank.id),
+            crate::core::text::quoted(&bank.version),
+        ))
     }
 
-    /// Without the custom bank `id` (the built-in one stays).
-    pub fn without(&self, id: &str) -> Banks {
-        let builtin = &self.builtin().0.id;
+    /// Without the custom bank `id` at `version` (the built-in one stays).
+    pub fn without(&self, id: &str, version: &str) -> Banks {
         Banks(Rc::new(
             self.0
                 .iter()
-                .filter(|b| b.0.id != id || &b.0.id == builtin)
-                .cloned()
+                .enumerate()
+                .filter(|(ix, b)| *ix == 0 || !(b.0.id == id && b.0.version == version))
+                .map(|(_, b)| b.clone())
                 .collect(),
         ))
     }
+}
+
+/// Whether `assessment` was answered against `bank` (this id and version).
+pub fn uses(assessment: &crate::core::Assessment, bank: &Bank) -> bool {
+    assessment.bank.id == bank.id && assessment.bank.version == bank.version
 }
 
 /// Scores, outcome and roadmap of the open assessment, derived once per
@@ -146,24 +167,56 @@ mod tests {
     }
 
     #[test]
-    fn a_new_version_of_a_used_custom_bank_never_replaces_it() {
+    fn versions_of_a_custom_bank_sit_side_by_side() {
         let (banks, custom) = banks();
         let answered = Assessment::new("a".into(), "A".into(), &custom, "t".into());
         let mut newer = custom.clone();
         newer.version = "2".into();
-        let problem = banks
-            .replacement_problem(&newer, [&answered].into_iter())
-            .expect("refused");
-        assert!(
-            problem.starts_with("1 assessment was answered against"),
-            "{problem}"
-        );
-        assert!(problem.contains("version") && problem.contains("id of its own"));
-        // Unused, or the very same bank again: loading it is fine.
-        assert_eq!(banks.replacement_problem(&newer, std::iter::empty()), None);
+        newer.questions.truncate(2);
+        // A new version is added, whether or not the old one is used.
         assert_eq!(
-            banks.replacement_problem(&custom, [&answered].into_iter()),
-            None
+            banks.load_of(&newer, [&answered].into_iter()),
+            BankLoad::Add
+        );
+        let both = banks.with(newer.clone());
+        assert_eq!(both.0.len(), 3);
+        // The assessment stays with the version it was answered with; a
+        // new one answered with version 2 finds version 2.
+        assert_eq!(
+            both.for_ref(&answered.bank).0.questions.len(),
+            custom.questions.len()
+        );
+        let on_two = Assessment::new("b".into(), "B".into(), &newer, "t".into());
+        assert_eq!(both.for_ref(&on_two.bank).0.questions.len(), 2);
+        // A version no longer loaded falls back to the last one of its id.
+        let gone = both.without("mini", "1");
+        assert_eq!(gone.0.len(), 2);
+        assert_eq!(gone.for_ref(&answered.bank).0.version, "2");
+        // The built-in bank cannot be removed.
+        let builtin = banks.builtin().0.clone();
+        assert_eq!(banks.without(&builtin.id, &builtin.version).0.len(), 2);
+    }
+
+    #[test]
+    fn other_content_under_a_loaded_id_and_version_asks_or_is_refused() {
+        let (banks, custom) = banks();
+        let answered = Assessment::new("a".into(), "A".into(), &custom, "t".into());
+        let mut edited = custom.clone();
+        edited.title = "Mini bank, edited".into();
+        assert_eq!(
+            banks.load_of(&edited, std::iter::empty()),
+            BankLoad::ReplaceUnused
+        );
+        let BankLoad::Refused(why) = banks.load_of(&edited, [&answered].into_iter()) else {
+            panic!("a used bank must not be replaced");
+        };
+        assert!(
+            why.starts_with("1 assessment was answered against") && why.contains("new version"),
+            "{why}"
+        );
+        assert_eq!(
+            banks.load_of(&custom, [&answered].into_iter()),
+            BankLoad::Same
         );
         // Another bank's assessments do not count.
         let other = Assessment::new(
@@ -173,8 +226,8 @@ mod tests {
             "t".into(),
         );
         assert_eq!(
-            banks.replacement_problem(&newer, [&other].into_iter()),
-            None
+            banks.load_of(&edited, [&other].into_iter()),
+            BankLoad::ReplaceUnused
         );
     }
 }

@@ -80,7 +80,7 @@ pub enum Msg {
     /// A custom bank was loaded (and stored), or replaced one of its id.
     AddBank(Bank),
     /// A custom bank no assessment uses was removed.
-    RemoveBank(String),
+    RemoveBank(String, String),
     /// A newer save of an assessment from another tab.
     External(Assessment),
     /// Another tab deleted this assessment (or erased all data).
@@ -150,7 +150,7 @@ impl Reducible for AppState {
                 None => self,
             },
             Msg::AddBank(bank) => self.with(|s| s.banks = s.banks.with(bank)),
-            Msg::RemoveBank(id) => self.with(|s| s.banks = s.banks.without(&id)),
+            Msg::RemoveBank(id, version) => self.with(|s| s.banks = s.banks.without(&id, &version)),
             Msg::External(newer) => {
                 let older = self.assessments.get(&newer.id);
                 if older.is_some_and(|o| o.revision >= newer.revision) {

@@ -95,7 +95,9 @@ fn write(assessment: &Assessment, indent: &[u8]) -> String {
 }
 
 /// The bank among `banks` that a document names as the one it was answered
-/// with, or the first bank when it names none of them (or cannot be read):
+/// with: that id and version, else the last loaded version of that id
+/// (whose import carries the answers forward or says what does not fit),
+/// else the first bank when it names none of them (or cannot be read):
 /// [`import_json`] against that bank then says what is wrong.
 pub fn bank_for<'b>(bytes: &[u8], banks: &[&'b Bank]) -> Option<&'b Bank> {
     #[derive(serde::Deserialize)]
@@ -107,10 +109,17 @@ pub fn bank_for<'b>(bytes: &[u8], banks: &[&'b Bank]) -> Option<&'b Bank> {
         .ok()
         .map(|t| t.strip_prefix('\u{feff}').unwrap_or(t))
         .and_then(|t| serde_json::from_str::<Named>(t).ok())
-        .map(|n| n.bank.id);
-    banks
-        .iter()
-        .find(|b| Some(&b.id) == named.as_ref())
+        .map(|n| n.bank);
+    let exact = named.as_ref().and_then(|n| {
+        banks
+            .iter()
+            .find(|b| b.id == n.id && b.version == n.version)
+    });
+    exact
+        .or_else(|| {
+            let n = named.as_ref()?;
+            banks.iter().rev().find(|b| b.id == n.id)
+        })
         .or(banks.first())
         .copied()
 }

@@ -5,7 +5,7 @@
 
 use crate::core::Assessment;
 use crate::core::Category;
-use crate::core::assessment::{Period, QuestionPath, ReportType, Status};
+use crate::core::assessment::{BankRef, Period, QuestionPath, ReportType, Status};
 use crate::core::bank::Bank;
 use crate::core::diff::{self, Comparison, ScopeChange};
 use crate::core::score::Scorecard;
@@ -244,12 +244,15 @@ pub fn Compare(props: &Props) -> Html {
             props
                 .state
                 .banks
-                .for_id(
-                    &before
+                .for_ref(
+                    &after
                         .as_ref()
-                        .or(after.as_ref())
-                        .map(|a| a.bank.id.clone())
-                        .unwrap_or_default(),
+                        .or(before.as_ref())
+                        .map(|a| a.bank.clone())
+                        .unwrap_or(BankRef {
+                            id: String::new(),
+                            version: String::new(),
+                        }),
                 )
                 .clone(),
             before.clone(),

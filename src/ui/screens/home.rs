@@ -7,6 +7,7 @@ use crate::core::assessment::{QuestionPath, ReportType};
 use crate::core::bank::MAX_BANK_BYTES;
 use crate::core::exchange::export_json;
 use crate::core::score::scorecard;
+use crate::core::text::plural;
 use crate::core::{Action, Assessment, Bank};
 use crate::ui::app::{Ctx, new_assessment};
 use crate::ui::route::{Route, Screen};
@@ -15,7 +16,7 @@ use crate::ui::widgets::bar::Bar;
 use crate::ui::widgets::import::ImportBox;
 use crate::ui::widgets::protect::ProtectForm;
 use crate::ui::widgets::select::{select_value, use_select_value};
-use crate::ui::{BankHandle, Banks};
+use crate::ui::{BankHandle, BankLoad, Banks, uses};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -32,9 +33,14 @@ pub fn Home(props: &HomeProps) -> Html {
     };
     let name = use_state(|| String::from("SOC 2 readiness"));
     let banks = &props.state.banks;
-    let chosen = use_state(|| banks.builtin().0.id.clone());
+    let chosen = use_state(|| choice(&banks.builtin().0));
     let chosen_select = use_select_value((*chosen).clone());
-    let BankHandle(bank) = banks.for_id(&chosen).clone();
+    let BankHandle(bank) = banks
+        .0
+        .iter()
+        .find(|b| choice(&b.0) == *chosen)
+        .unwrap_or(banks.builtin())
+        .clone();
     // An import whose id is already stored waits for the user's choice.
     let pending = use_state(|| None::<Assessment>);
 
@@ -110,7 +116,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     <label for="new-bank">{ "Question bank" }</label>
                     <select id="new-bank" ref={chosen_select} onchange={on_choose}>
                         { for banks.0.iter().map(|b| html! {
-                            <option value={b.0.id.clone()} selected={b.0.id == *chosen}>
+                            <option value={choice(&b.0)} selected={choice(&b.0) == *chosen}>
                                 { format!("{} ({} {})", b.0.title, b.0.id, b.0.version) }
                             </option>
                         }) }
@@ -152,6 +158,11 @@ pub fn Home(props: &HomeProps) -> Html {
     }
 }
 
+/// The value that picks `bank` in the bank list: its id and version.
+fn choice(bank: &Bank) -> String {
+    format!("{}@{}", bank.id, bank.version)
+}
+
 /// The loaded question banks, and loading a custom one from a file.
 #[component]
 fn BankPanel(props: &HomeProps) -> Html {
@@ -159,10 +170,14 @@ fn BankPanel(props: &HomeProps) -> Html {
         return Html::default();
     };
     let reader = use_mut_ref(|| None);
+    // A file with a loaded bank's id and version but other content waits
+    // for the user's yes before it replaces that (unused) bank.
+    let replacing = use_state(|| None::<(Bank, String)>);
     let banks = props.state.banks.clone();
     let on_pick = {
         let (ctx, builtin) = (ctx.clone(), banks.builtin().0.id.clone());
         let (known_banks, assessments) = (banks.clone(), props.state.assessments.clone());
+        let replacing = replacing.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let Some(picked) = input.files().and_then(|f| f.get(0)) else {
@@ -171,6 +186,7 @@ fn BankPanel(props: &HomeProps) -> Html {
             input.set_value("");
             let (ctx, builtin, name) = (ctx.clone(), builtin.clone(), picked.name());
             let (known_banks, assessments) = (known_banks.clone(), assessments.clone());
+            let replacing = replacing.clone();
             *reader.borrow_mut() = file::read_bytes(picked, MAX_BANK_BYTES, move |bytes| {
                 let loaded = bytes
                     .and_then(|b| String::from_utf8(b).map_err(|e| format!("the file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))
@@ -178,30 +194,47 @@ fn BankPanel(props: &HomeProps) -> Html {
                         Ok(bank) if bank.id == builtin => Err(format!(
                             "its id `{builtin}` is the built-in bank's; give a custom bank an id of its own"
                         )),
-                        // Never re-judge assessments answered against the bank it would replace.
-                        Ok(bank) => match known_banks
-                            .replacement_problem(&bank, assessments.values().map(|a| &**a))
-                        {
-                            Some(problem) => Err(problem),
-                            None => Ok((bank, raw)),
-                        },
+                        Ok(bank) => Ok((bank, raw)),
                         Err(e) => Err(e.to_string()),
                     });
-                match loaded {
-                    Ok(bank_and_raw) => ctx.keep_bank.emit(bank_and_raw),
-                    Err(e) => ctx.dispatch.emit(Msg::Notify(Notice::error(format!(
-                        "`{name}` was not loaded as a question bank: {e}. Nothing was changed."
+                let (bank, raw) = match loaded {
+                    Ok(loaded) => loaded,
+                    Err(e) => {
+                        return ctx.dispatch.emit(Msg::Notify(Notice::error(format!(
+                            "`{name}` was not loaded as a question bank: {e}. Nothing was changed."
+                        ))));
+                    }
+                };
+                match known_banks.load_of(&bank, assessments.values().map(|a| &**a)) {
+                    BankLoad::Add => ctx.keep_bank.emit((bank, raw)),
+                    BankLoad::Same => ctx.dispatch.emit(Msg::Notify(Notice::info(format!(
+                        "`{name}` is the question bank \"{}\" {}, already loaded. Nothing was changed.",
+                        bank.title, bank.version
+                    )))),
+                    BankLoad::ReplaceUnused => replacing.set(Some((bank, raw))),
+                    // Never re-judge assessments answered against the bank it would replace.
+                    BankLoad::Refused(why) => ctx.dispatch.emit(Msg::Notify(Notice::error(format!(
+                        "`{name}` was not loaded as a question bank: {why}. Nothing was changed."
                     )))),
                 }
             });
         })
     };
+    let resolve = |yes: bool| {
+        let (ctx, replacing) = (ctx.clone(), replacing.clone());
+        Callback::from(move |_| {
+            if let Some(bank_and_raw) = (*replacing).clone().filter(|_| yes) {
+                ctx.keep_bank.emit(bank_and_raw);
+            }
+            replacing.set(None);
+        })
+    };
     let rows = banks.0.iter().enumerate().map(|(ix, b)| {
         let bank = &b.0;
-        let used = props.state.assessments.values().filter(|a| a.bank.id == bank.id).count();
+        let used = props.state.assessments.values().filter(|a| uses(a, bank)).count();
         let remove = {
-            let (drop_bank, id) = (ctx.drop_bank.clone(), bank.id.clone());
-            Callback::from(move |_| drop_bank.emit(id.clone()))
+            let (drop_bank, id, version) = (ctx.drop_bank.clone(), bank.id.clone(), bank.version.clone());
+            Callback::from(move |_| drop_bank.emit((id.clone(), version.clone())))
         };
         html! {
             <tr>
@@ -213,7 +246,7 @@ fn BankPanel(props: &HomeProps) -> Html {
                     if ix == 0 { { "built in" } }
                     else if used == 0 {
                         <button type="button" class="danger" onclick={remove}
-                            aria-label={format!("Remove the bank {}", bank.title)}>{ "Remove" }</button>
+                            aria-label={format!("Remove the bank {} {}", bank.title, bank.version)}>{ "Remove" }</button>
                     } else { { "in use" } }
                 </td>
             </tr>
@@ -231,11 +264,21 @@ fn BankPanel(props: &HomeProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            <p class="hint">{ "A custom bank uses the same JSON format as the built-in one (see static/schema/bank.schema.json). It is checked the same way and kept in this browser only." }</p>
+            <p class="hint">{ "A custom bank uses the same JSON format as the built-in one (see static/schema/bank.schema.json). It is checked the same way and kept in this browser only. A new version of a bank is kept beside the old one: each assessment stays with the version it was answered with." }</p>
             <label class="file-button">
                 { "Load a custom bank" }
                 <input type="file" id="bank-file" accept=".json,application/json" onchange={on_pick} />
             </label>
+            if let Some((bank, _)) = &*replacing {
+                <div class="confirm" role="alertdialog" aria-labelledby="replace-bank-text">
+                    <p id="replace-bank-text">{ format!(
+                        "A question bank \"{}\" with the id {} and version {} is already loaded, with other content. No assessment uses it. Replace it with this file ({})?",
+                        bank.title, bank.id, bank.version, plural(bank.questions.len(), "question", "questions")
+                    ) }</p>
+                    <button type="button" id="replace-bank" class="danger" onclick={resolve(true)}>{ "Replace the loaded bank" }</button>
+                    <button type="button" id="keep-bank" onclick={resolve(false)}>{ "Keep the loaded one" }</button>
+                </div>
+            }
         </section>
     }
 }
@@ -279,7 +322,7 @@ fn AssessmentItem(props: &ItemProps) -> Html {
     let (Some(ctx), Some(banks)) = (use_context::<Ctx>(), use_context::<Banks>()) else {
         return Html::default();
     };
-    let BankHandle(bank) = banks.for_id(&props.assessment.bank.id).clone();
+    let BankHandle(bank) = banks.for_ref(&props.assessment.bank).clone();
     let renaming = use_state(|| false);
     let confirming = use_state(|| false);
     let protecting = use_state(|| false);
