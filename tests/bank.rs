@@ -769,14 +769,74 @@ fn a_format_1_bank_cannot_use_format_2_fields() {
 }
 
 #[test]
+fn format_3_states_every_frequency_and_the_validity_of_evidence() {
+    use soc2_readiness::core::cadence::Frequency;
+    // The built-in bank: every question has a frequency; dated evidence
+    // items are read with their validity, the others without.
+    let builtin = bank();
+    assert!(builtin.questions.iter().all(|q| q.frequency.is_some()));
+    let pen = builtin
+        .questions
+        .iter()
+        .find(|q| q.evidence_valid_months.iter().any(Option::is_some))
+        .expect("some evidence goes stale");
+    assert_eq!(pen.evidence.len(), pen.evidence_valid_months.len());
+
+    // A format 2 bank has none and still loads (judged on "operating since").
+    let old = Bank::from_json(MINI_BANK).unwrap();
+    assert!(old.questions.iter().all(|q| q.frequency.is_none()));
+
+    // In format 3 a frequency is required and validity is 1 to 36 months.
+    let mut three = mini();
+    three["format_version"] = json!(3);
+    assert_names(
+        &rejection(&three),
+        &["cc1-conduct", "`frequency`", "required"],
+    );
+    for q in three["questions"].as_array_mut().unwrap() {
+        q["frequency"] = json!("quarterly");
+        if q["key"] == json!(true) {
+            q["key_reason"] = json!("Nothing else meets the criterion.");
+        }
+    }
+    let loaded = Bank::from_json(&three.to_string()).unwrap();
+    assert!(
+        loaded
+            .questions
+            .iter()
+            .all(|q| q.frequency == Some(Frequency::Quarterly))
+    );
+    let first = &mut three["questions"][0]["evidence"][0];
+    let text = first.as_str().unwrap().to_owned();
+    *first = json!({"text": text, "valid_months": 12});
+    let loaded = Bank::from_json(&three.to_string()).unwrap();
+    assert_eq!(loaded.questions[0].evidence[0], text);
+    assert_eq!(loaded.questions[0].evidence_valid_months[0], Some(12));
+    three["questions"][0]["evidence"][0]["valid_months"] = json!(40);
+    assert_names(&rejection(&three), &["valid_months", "1 to 36", "40"]);
+    three["questions"][0]["evidence"][0]["valid_months"] = json!("12");
+    assert!(Bank::from_json(&three.to_string()).is_err());
+    three["questions"][1]["frequency"] = json!("hourly");
+    assert!(Bank::from_json(&three.to_string()).is_err());
+
+    // Older formats may not use them.
+    let mut two = mini();
+    two["questions"][0]["frequency"] = json!("annual");
+    assert_names(&rejection(&two), &["`frequency`", "format_version` 3"]);
+    let mut two = mini();
+    two["questions"][0]["evidence"][0] = json!({"text": "x", "valid_months": 12});
+    assert_names(&rejection(&two), &["valid_months", "format_version` 3"]);
+}
+
+#[test]
 fn a_newer_format_version_is_refused() {
     let mut bank = mini();
-    bank["format_version"] = json!(3);
+    bank["format_version"] = json!(4);
     let message = rejection(&bank);
-    assert_names(&message, &["version 3", "not supported", "versions 1 to 2"]);
+    assert_names(&message, &["version 4", "not supported", "versions 1 to 3"]);
     assert!(matches!(
         Bank::from_json(&bank.to_string()),
-        Err(BankError::UnsupportedVersion(3))
+        Err(BankError::UnsupportedVersion(4))
     ));
     for odd in [json!("1"), json!(1.5), Value::Null] {
         bank["format_version"] = odd;
@@ -991,7 +1051,7 @@ fn the_schema_refuses_what_the_app_refuses() {
         ("blank remediation step", |b| {
             question(b, "cc6-mfa")["remediation"]["steps"] = json!([""]);
         }),
-        ("format version 3", |b| b["format_version"] = json!(3)),
+        ("format version 4", |b| b["format_version"] = json!(4)),
         ("another format", |b| {
             b["format"] = json!("soc2-readiness-assessment")
         }),

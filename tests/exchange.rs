@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 const MINI_BANK: &str = include_str!("fixtures/mini-bank.json");
 const V1_FULL: &str = include_str!("fixtures/import/v1-full.json");
+const V2_FULL: &str = include_str!("fixtures/import/v2-full.json");
 const V1_MINIMAL: &str = include_str!("fixtures/import/v1-minimal.json");
 const V0_DRAFT: &str = include_str!("fixtures/import/v0-draft.json");
 
@@ -122,8 +123,36 @@ fn a_full_version_1_file_imports_with_every_field() {
 
 #[test]
 fn the_exporter_writes_exactly_the_documented_file() {
-    let a = import(V1_FULL.as_bytes()).unwrap();
-    assert_eq!(export_json(&a), V1_FULL.trim_end());
+    let a = import(V2_FULL.as_bytes()).unwrap();
+    assert_eq!(export_json(&a), V2_FULL.trim_end());
+    // Version 2's fields, read back.
+    let review = a.answer("cc6-access-review").unwrap();
+    assert_eq!(
+        review.runs,
+        BTreeSet::from([day("2025-12-20"), day("2026-03-25")])
+    );
+    let mfa = a.answer("cc6-mfa").unwrap();
+    assert_eq!(mfa.unhandled, Some(0));
+    assert_eq!(mfa.collected.get(&1), Some(&day("2026-01-15")));
+    // A version 1 file reads as the same assessment without them.
+    let old = import(V1_FULL.as_bytes()).unwrap();
+    assert!(
+        old.answers
+            .values()
+            .all(|a| a.runs.is_empty() && a.collected.is_empty())
+    );
+    assert_eq!(old.answer("cc6-mfa").unwrap().evidence, mfa.evidence);
+}
+
+#[test]
+fn a_collection_date_for_an_evidence_item_the_question_lacks_is_refused() {
+    let mut doc: Value = serde_json::from_str(V2_FULL).unwrap();
+    doc["answers"]["cc6-mfa"]["collected"]["7"] = json!("2026-01-01");
+    let e = refusal(doc.to_string().as_bytes());
+    assert_names(&e, &["cc6-mfa", "7"]);
+    let mut doc: Value = serde_json::from_str(V2_FULL).unwrap();
+    doc["answers"]["cc6-access-review"]["runs"] = json!(["2026-01-01", "2026-01-01"]);
+    assert_names(&refusal(doc.to_string().as_bytes()), &["runs", "twice"]);
 }
 
 #[test]
@@ -288,8 +317,8 @@ fn a_version_0_file_in_the_shape_of_version_1_is_refused() {
 #[test]
 fn a_version_from_the_future_asks_for_an_update() {
     let e = refusal(&fixture("err-future-version.json"));
-    assert_eq!(e, ImportError::FutureVersion { found: 2 });
-    assert_names(&e, &["version 2", "update the app"]);
+    assert_eq!(e, ImportError::FutureVersion { found: 3 });
+    assert_names(&e, &["version 3", "update the app"]);
 }
 
 #[test]

@@ -19,6 +19,7 @@ use strategies::{BANK, assessment};
 
 const SCHEMA: &str = include_str!("../static/schema/assessment.schema.json");
 const V1_FULL: &str = include_str!("fixtures/import/v1-full.json");
+const V2_FULL: &str = include_str!("fixtures/import/v2-full.json");
 const V1_MINIMAL: &str = include_str!("fixtures/import/v1-minimal.json");
 const V1_TYPE2: &str = include_str!("fixtures/import/v1-type2-incomplete-period.json");
 const V0_DRAFT: &str = include_str!("fixtures/import/v0-draft.json");
@@ -87,14 +88,19 @@ fn the_schema_is_draft_2020_12_and_uses_the_app_constants_and_enums() {
 }
 
 #[test]
-fn the_version_1_fixtures_and_an_upgraded_draft_pass_the_schema() {
+fn the_fixtures_pass_the_schema_as_written_or_once_upgraded() {
+    assert_passes("v2-full", &serde_json::from_str(V2_FULL).unwrap());
     for (name, text) in [
         ("v1-full", V1_FULL),
         ("v1-minimal", V1_MINIMAL),
         ("v1-type2-incomplete-period", V1_TYPE2),
     ] {
-        import_json(text.as_bytes(), &BANK).unwrap();
-        assert_passes(name, &serde_json::from_str(text).unwrap());
+        // A version 1 file differs from version 2 only in its number.
+        let mut doc: Value = serde_json::from_str(text).unwrap();
+        doc["format_version"] = json!(2);
+        assert_passes(name, &doc);
+        let a = import_json(text.as_bytes(), &BANK).unwrap();
+        assert_passes(name, &serde_json::from_str(&export_json(&a)).unwrap());
     }
     let upgraded = import_json(V0_DRAFT.as_bytes(), &BANK).unwrap();
     assert_passes(
@@ -114,13 +120,13 @@ proptest! {
 
 #[test]
 fn the_schema_declares_exactly_the_fields_the_app_writes() {
-    // v1-full sets every field; export it again so the fields are the app's.
+    // v2-full sets every field; export it again so the fields are the app's.
     // The keys of `answers` and `scope.conditions` are ids, so they count as
     // one field, `*`.
-    let a = import_json(V1_FULL.as_bytes(), &BANK).unwrap();
+    let a = import_json(V2_FULL.as_bytes(), &BANK).unwrap();
     let used = schema::used_fields(
         &serde_json::from_str(&export_json(&a)).unwrap(),
-        &[".answers", ".scope.conditions"],
+        &[".answers", ".scope.conditions", ".answers.*.collected"],
     );
     assert_eq!(schema::declared_fields(&schema()), used);
 }
@@ -132,7 +138,19 @@ fn the_schema_refuses_what_the_app_refuses() {
         ("another format", |d| {
             d["format"] = json!("soc2-readiness-bank")
         }),
-        ("format version 2", |d| d["format_version"] = json!(2)),
+        ("format version 3", |d| d["format_version"] = json!(3)),
+        ("a run day twice", |d| {
+            d["answers"]["cc6-access-review"]["runs"] = json!(["2026-01-02", "2026-01-02"])
+        }),
+        ("a negative count of unhandled events", |d| {
+            d["answers"]["cc6-mfa"]["unhandled"] = json!(-1)
+        }),
+        ("a collection date keyed by a word", |d| {
+            d["answers"]["cc6-mfa"]["collected"] = json!({"first": "2026-01-02"})
+        }),
+        ("a collection date that is not a day", |d| {
+            d["answers"]["cc6-mfa"]["collected"] = json!({"0": "2026-02-30"})
+        }),
         ("format version as text", |d| {
             d["format_version"] = json!("1")
         }),
@@ -223,7 +241,7 @@ fn the_schema_refuses_what_the_app_refuses() {
         }),
     ];
     for (what, change) in changes {
-        let mut doc: Value = serde_json::from_str(V1_FULL).unwrap();
+        let mut doc: Value = serde_json::from_str(V2_FULL).unwrap();
         change(&mut doc);
         assert!(
             import_json(doc.to_string().as_bytes(), &BANK).is_err(),

@@ -227,9 +227,23 @@ pub struct Answer {
     /// Flagged for someone to review.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub review: bool,
-    /// Type II: the date since which the control has operated.
+    /// Type II: the date since which the control has operated (continuous
+    /// and per-event controls).
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub operating_since: Option<Day>,
+    /// Type II, periodic controls: the days it ran.
+    #[serde(
+        skip_serializing_if = "BTreeSet::is_empty",
+        deserialize_with = "unique"
+    )]
+    pub runs: BTreeSet<Day>,
+    /// Type II, per-event controls: events in the period not handled as
+    /// the control says; `Some(0)`: every one was; `None`: not recorded.
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "present")]
+    pub unhandled: Option<u32>,
+    /// When ticked evidence items were collected, by their position.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub collected: BTreeMap<usize, Day>,
 }
 
 /// An optional field that, when written, holds a value: `null` is refused
@@ -363,6 +377,11 @@ pub enum Action {
     SetEvidence(String, usize, bool),
     SetReview(String, bool),
     SetOperatingSince(String, Option<Day>),
+    /// Records (true) or removes (false) a day a periodic control ran.
+    SetRun(String, Day, bool),
+    SetUnhandled(String, Option<u32>),
+    /// When evidence item `usize` was collected (`None` clears it).
+    SetCollected(String, usize, Option<Day>),
     /// Answers a scope condition. Built by [`condition_action`], which
     /// lists the questions that apply only if it holds and the reason they
     /// are not applicable when it does not.
@@ -421,11 +440,29 @@ pub fn reduce(assessment: &Assessment, action: Action) -> Assessment {
             if on {
                 a.evidence.insert(ix);
             } else {
+                // An item no longer held has no collection date either.
                 a.evidence.remove(&ix);
+                a.collected.remove(&ix);
             }
         }),
         Action::SetReview(q, flag) => edit(&mut next, q, |a| a.review = flag),
         Action::SetOperatingSince(q, d) => edit(&mut next, q, |a| a.operating_since = d),
+        Action::SetRun(q, day, on) => edit(&mut next, q, |a| {
+            if on {
+                a.runs.insert(day);
+            } else {
+                a.runs.remove(&day);
+            }
+        }),
+        Action::SetUnhandled(q, n) => edit(&mut next, q, |a| a.unhandled = n),
+        Action::SetCollected(q, ix, day) => edit(&mut next, q, |a| match day {
+            Some(d) => {
+                a.collected.insert(ix, d);
+            }
+            None => {
+                a.collected.remove(&ix);
+            }
+        }),
         Action::SetCondition {
             id,
             holds,

@@ -3,6 +3,7 @@
 //! The built-in bank and any custom bank a vendor or user loads go through
 //! the same [`Bank::from_json`], so both get the same checks and messages.
 
+use crate::core::cadence::Frequency;
 use crate::core::catalog::{Category, Criterion, Series};
 use crate::core::order;
 use serde::{Deserialize, Serialize};
@@ -10,9 +11,10 @@ use std::collections::{HashMap, HashSet};
 
 /// The `format` marker every bank file carries.
 pub const BANK_FORMAT: &str = "soc2-readiness-bank";
-/// The bank format version this build writes and reads; version 1 files
-/// (no key reasons, conditions, follow-ups or retired ids) are read too.
-pub const BANK_FORMAT_VERSION: u32 = 2;
+/// The bank format version this build writes and reads. Version 2 files
+/// (no control frequencies or evidence validity) and version 1 files (no
+/// key reasons, conditions, follow-ups or retired ids either) are read too.
+pub const BANK_FORMAT_VERSION: u32 = 3;
 /// The oldest bank format version this build reads.
 pub const OLDEST_BANK_FORMAT_VERSION: u32 = 1;
 /// Largest bank file accepted, so a wrong file cannot exhaust memory.
@@ -69,7 +71,20 @@ pub struct Question {
     /// A follow-up of this question: moot when it is not in place (format 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follows: Option<String>,
+    /// Evidence items as written: text, or text with a validity (format 3).
+    #[serde(rename = "evidence")]
+    pub evidence_items: Vec<EvidenceItem>,
+    /// How often the control operates (format 3; older banks leave it
+    /// unsaid, and their controls are judged on an "operating since" date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency: Option<Frequency>,
+    /// The evidence items' texts, resolved at load time.
+    #[serde(skip)]
     pub evidence: Vec<String>,
+    /// Months each evidence item stays valid once collected (same index as
+    /// `evidence`); `None` for records that do not go stale.
+    #[serde(skip)]
+    pub evidence_valid_months: Vec<Option<u8>>,
     pub remediation: Remediation,
     /// What proof of operation across a Type II period looks like.
     pub type2_proof: String,
@@ -85,6 +100,25 @@ pub struct Question {
     #[serde(skip)]
     pub follows_ix: Option<usize>,
 }
+
+/// One evidence item: its text, or (format 3) its text and how many months
+/// a collected copy stays valid (an annual pen test report: 12).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum EvidenceItem {
+    Text(String),
+    Dated(DatedEvidence),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedEvidence {
+    pub text: String,
+    pub valid_months: u8,
+}
+
+/// Longest validity an evidence item may state, in months.
+pub const MAX_VALID_MONTHS: u8 = 36;
 
 /// A scope condition: a yes/no question about the organisation. Answered
 /// "no", the questions that apply only if it holds are marked not
@@ -247,6 +281,7 @@ impl Bank {
         if file.format_version < 2 {
             check_no_format2_fields(&file)?;
         }
+        check_format3_fields(&file)?;
         let mut bank = Bank::build(
             file.id,
             file.version,
@@ -271,6 +306,16 @@ impl Bank {
         criteria: Vec<Criterion>,
         mut questions: Vec<Question>,
     ) -> Result<Bank, BankError> {
+        for q in &mut questions {
+            (q.evidence, q.evidence_valid_months) = q
+                .evidence_items
+                .iter()
+                .map(|e| match e {
+                    EvidenceItem::Text(text) => (text.clone(), None),
+                    EvidenceItem::Dated(d) => (d.text.clone(), Some(d.valid_months)),
+                })
+                .unzip();
+        }
         let series_ix = unique_ids(series.iter().map(|s| s.id.as_str()), "series")?;
         let criterion_ix = unique_ids(criteria.iter().map(|c| c.id.as_str()), "criterion")?;
         let question_ix = unique_ids(questions.iter().map(|q| q.id.as_str()), "question")?;
@@ -501,6 +546,56 @@ impl Bank {
             .map(|s| s.category)
             .unwrap_or(Category::Security)
     }
+}
+
+/// Format 3 states every question's frequency; older formats state none,
+/// and give no evidence item a validity.
+fn check_format3_fields(file: &File) -> Result<(), BankError> {
+    for q in &file.questions {
+        let place = format!("question `{}`", q.id);
+        let dated = q
+            .evidence_items
+            .iter()
+            .any(|e| matches!(e, EvidenceItem::Dated(_)));
+        match (file.format_version >= 3, q.frequency.is_some(), dated) {
+            (true, false, _) => {
+                return Err(invalid(
+                    place,
+                    format!(
+                        "field `frequency` is required in format 3 (one of {})",
+                        Frequency::ALL.map(Frequency::id).join(", ")
+                    ),
+                ));
+            }
+            (false, true, _) => {
+                return Err(invalid(
+                    format!("{place}: field `frequency`"),
+                    "needs `format_version` 3",
+                ));
+            }
+            (false, _, true) => {
+                return Err(invalid(
+                    format!("{place}: field `evidence`"),
+                    "an item with `valid_months` needs `format_version` 3",
+                ));
+            }
+            _ => {}
+        }
+        for e in &q.evidence_items {
+            if let EvidenceItem::Dated(d) = e
+                && !(1..=MAX_VALID_MONTHS).contains(&d.valid_months)
+            {
+                return Err(invalid(
+                    format!("{place}: field `evidence`"),
+                    format!(
+                        "`valid_months` must be 1 to {MAX_VALID_MONTHS}, not {}",
+                        d.valid_months
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A format 1 file may not use what format 2 added.

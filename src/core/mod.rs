@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod bank;
+pub mod cadence;
 pub mod carry;
 pub mod catalog;
 pub mod date;

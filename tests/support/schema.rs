@@ -19,6 +19,7 @@ const KEBAB: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 const NON_BLANK: &str = "\\S";
 /// The shape of a calendar date, `YYYY-MM-DD`.
 const DATE: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+const INDEX: &str = "^(0|[1-9][0-9]{0,8})$";
 
 /// Where `value` breaks `schema`, one message a problem; empty if it passes.
 pub fn errors(schema: &Value, value: &Value) -> Vec<String> {
@@ -63,6 +64,11 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
                     NON_BLANK => |s| !s.trim().is_empty(),
                     DATE => is_date_shaped,
                     KEBAB => soc2_readiness::core::bank::is_kebab_case,
+                    INDEX => |s| {
+                        (s == "0" || !s.starts_with('0'))
+                            && (1..=9).contains(&s.len())
+                            && s.bytes().all(|b| b.is_ascii_digit())
+                    },
                     other => panic!("pattern {other} is not implemented"),
                 };
                 if let Some(s) = value.as_str()
@@ -147,6 +153,35 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
                     fail(errors, "has repeated items".into());
                 }
             }
+            "propertyNames" => {
+                for key in value.as_object().into_iter().flatten().map(|(k, _)| k) {
+                    check(
+                        root,
+                        arg,
+                        &Value::String(key.clone()),
+                        &format!("{at}.{key}"),
+                        errors,
+                    );
+                }
+            }
+            "oneOf" => {
+                let passing = arg
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|sub| {
+                        let mut sub_errors = Vec::new();
+                        check(root, sub, value, at, &mut sub_errors);
+                        sub_errors.is_empty()
+                    })
+                    .count();
+                if passing != 1 {
+                    fail(
+                        errors,
+                        format!("matches {passing} of the `oneOf` choices, not one"),
+                    );
+                }
+            }
             other => panic!("schema keyword `{other}` is not implemented in this test"),
         }
     }
@@ -189,6 +224,14 @@ fn declare(root: &Value, schema: &Value, at: &str, out: &mut BTreeSet<String>) {
     }
     if let Some(items) = schema.get("items") {
         declare(root, items, &format!("{at}[]"), out);
+    }
+    for choice in schema
+        .get("oneOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        declare(root, choice, at, out);
     }
     if let Some(map @ Value::Object(_)) = schema.get("additionalProperties") {
         let path = format!("{at}.*");

@@ -61,9 +61,24 @@ pub fn answer(evidence_items: usize) -> impl Strategy<Value = Answer> {
         proptest::collection::btree_set(0..evidence_items, 0..=evidence_items),
         any::<bool>(),
         proptest::option::of(day()),
+        (
+            proptest::collection::btree_set(day(), 0..4),
+            proptest::option::of(any::<u32>()),
+            proptest::collection::btree_map(0..evidence_items.max(1), day(), 0..3),
+        ),
     )
         .prop_map(
-            |(status, (justification, note, owner), due, evidence, review, operating_since)| {
+            move |(
+                status,
+                (justification, note, owner),
+                due,
+                evidence,
+                review,
+                operating_since,
+                (runs, unhandled, mut collected),
+            )| {
+                // Only real evidence positions (a bank may list one item).
+                collected.retain(|&ix, _| ix < evidence_items);
                 Answer {
                     status,
                     justification,
@@ -73,6 +88,9 @@ pub fn answer(evidence_items: usize) -> impl Strategy<Value = Answer> {
                     evidence,
                     review,
                     operating_since,
+                    runs,
+                    unhandled,
+                    collected,
                 }
             },
         )

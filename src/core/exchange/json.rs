@@ -27,7 +27,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub const ASSESSMENT_FORMAT: &str = "soc2-readiness-assessment";
-pub const ASSESSMENT_FORMAT_VERSION: u64 = 1;
+pub const ASSESSMENT_FORMAT_VERSION: u64 = 2;
 
 /// The document as written to disk. Field order is the order in the file.
 /// Borrowed when written, so saving on every change copies nothing first.
@@ -293,7 +293,13 @@ fn check_against_bank(
     }
     for (id, answer) in answers.iter() {
         let count = bank.question(id).map_or(0, |q| q.evidence.len());
-        if let Some(&index) = answer.evidence.iter().find(|&&i| i >= count) {
+        let out_of_range = answer
+            .evidence
+            .iter()
+            .copied()
+            .chain(answer.collected.keys().copied())
+            .find(|&i| i >= count);
+        if let Some(index) = out_of_range {
             return Err(ImportError::UnknownEvidence {
                 path: migrate::original_path(&format!("answers.{id}.evidence"), version),
                 question: id.clone(),

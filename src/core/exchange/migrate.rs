@@ -9,14 +9,19 @@
 //!   of `"yes"`, `"partly"`, `"no"`, `"na"`; there is no `path` field (every
 //!   draft assessment asked the full question list). All other fields are as
 //!   in version 1.
-//! - **Version 1** (current): as written by
+//! - **Version 1**: answers are under `answers`; `status` is one of
+//!   `ready`, `implemented`, `partial`, `planned`, `missing`,
+//!   `not_applicable`; `path` is `full` (the default) or `quick`.
+//! - **Version 2** (current): as written by
 //!   [`export_json`](super::export_json) and described by
-//!   `static/schema/assessment.schema.json`. Answers are under `answers`;
-//!   `status` is one of `ready`, `implemented`, `partial`, `planned`,
-//!   `missing`, `not_applicable`; `path` is `full` (the default) or `quick`.
+//!   `static/schema/assessment.schema.json`. As version 1, and an answer may
+//!   also hold `runs` (days a periodic control ran), `unhandled` (events
+//!   not handled) and `collected` (when evidence items were collected). A
+//!   version 1 document is a valid version 2 document; the number tells an
+//!   older app that it cannot read the new fields.
 //!
-//! Adding version 2 means: bump `ASSESSMENT_FORMAT_VERSION`, add a step with
-//! `from: 1` below, a fixture `tests/fixtures/import/v1-*.json` kept as it is,
+//! Adding version 3 means: bump `ASSESSMENT_FORMAT_VERSION`, add a step with
+//! `from: 2` below, a fixture `tests/fixtures/import/v2-*.json` kept as it is,
 //! and a test that imports it.
 
 use super::ImportError;
@@ -38,11 +43,19 @@ pub(crate) struct Migration {
 }
 
 /// Every step, in order; step `i` upgrades version `OLDEST_FORMAT_VERSION + i`.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    from: 0,
-    renamed: &[("answers", "responses")],
-    apply: v0_to_v1,
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 0,
+        renamed: &[("answers", "responses")],
+        apply: v0_to_v1,
+    },
+    Migration {
+        from: 1,
+        renamed: &[],
+        // Only fields were added.
+        apply: Ok,
+    },
+];
 
 /// Upgrades a document of format version `from` to the current version.
 pub(crate) fn upgrade(mut document: Object, from: u64) -> Result<Object, ImportError> {
