@@ -421,7 +421,8 @@ fn each_part_computed_alone_matches_the_evaluation() {
     let e = evaluate(&bank, &a, today());
     let card = scorecard(&bank, &a);
     assert_eq!(card, e.scorecard);
-    let outcome = Outcome::compute(&bank, &a, &card);
+    let op = soc2_readiness::core::operation::Operation::compute(&bank, &a, today());
+    let outcome = Outcome::compute(&bank, &a, &card, &op);
     assert_eq!(outcome, e.outcome);
     assert_eq!(
         Roadmap::compute(&bank, &a, &card, &outcome, today()),

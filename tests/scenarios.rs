@@ -8,6 +8,7 @@ use soc2_readiness::core::assessment::{
 };
 use soc2_readiness::core::bank::Bank;
 use soc2_readiness::core::builtin_bank;
+use soc2_readiness::core::cadence::{Frequency, Occurrences};
 use soc2_readiness::core::catalog::Category;
 use soc2_readiness::core::date::Day;
 use soc2_readiness::core::evaluate::evaluate;
@@ -50,7 +51,8 @@ fn set(a: Assessment, changes: &[(&str, Option<Status>)]) -> Assessment {
 }
 
 /// Type II over the first half of 2026, every asked control operating
-/// since 2025-10-01.
+/// since 2025-10-01, and every periodic one run on the first day of each
+/// of its windows.
 fn type2(bank: &Bank, a: Assessment) -> Assessment {
     let mut a = reduce(&a, Action::SetReportType(ReportType::Type2));
     a = reduce(
@@ -60,9 +62,41 @@ fn type2(bank: &Bank, a: Assessment) -> Assessment {
             end: day("2026-06-30"),
         })),
     );
-    let ids: Vec<String> = a.asked(bank).map(|q| q.id.clone()).collect();
-    ids.into_iter().fold(a, |a, id| {
-        reduce(&a, Action::SetOperatingSince(id, Some(day("2025-10-01"))))
+    let asked: Vec<(String, Option<Frequency>)> =
+        a.asked(bank).map(|q| (q.id.clone(), q.frequency)).collect();
+    asked.into_iter().fold(a, |a, (id, frequency)| {
+        let a = reduce(
+            &a,
+            Action::SetOperatingSince(id.clone(), Some(day("2025-10-01"))),
+        );
+        let windows = frequency
+            .and_then(|f| {
+                Occurrences::over(
+                    f,
+                    day("2026-01-01"),
+                    day("2026-06-30"),
+                    [],
+                    day("2026-07-01"),
+                )
+            })
+            .map(|o| o.windows)
+            .unwrap_or_default();
+        windows.iter().fold(a, |a, w| {
+            reduce(&a, Action::SetRun(id.clone(), w.first, true))
+        })
+    })
+}
+
+/// Removes the runs of `id` before `day`.
+fn runs_only_from(a: Assessment, id: &str, from: &str) -> Assessment {
+    let before: Vec<Day> = a.answers[id]
+        .runs
+        .iter()
+        .copied()
+        .filter(|d| *d < day(from))
+        .collect();
+    before.into_iter().fold(a, |a, d| {
+        reduce(&a, Action::SetRun(id.to_owned(), d, false))
     })
 }
 
@@ -186,12 +220,14 @@ const SCENARIOS: &[Scenario] = &[
     },
     Scenario {
         name: "Type II, three core controls started after the period began",
-        auditor: "Access reviews, peer review and logging did not operate for the whole period: \
-                  pervasive. The firm would advise moving the period start.",
+        auditor: "Peer review and logging did not operate for the whole period, and the \
+                  first quarter's access review never ran with nothing after it in the \
+                  quarter: CC7.2 and CC8.1 fail. The one access review done (Q2) covers \
+                  CC6.3 with an exception. Two core areas: qualified, not pervasive.",
         build: |b| {
             let a = type2(b, ready(b));
+            let a = runs_only_from(a, "cc6-quarterly-access-review", "2026-04-01");
             [
-                "cc6-quarterly-access-review",
                 "cc8-peer-review-branch-protection",
                 "cc7-central-logging",
                 "cc7-security-alerting",
@@ -204,8 +240,70 @@ const SCENARIOS: &[Scenario] = &[
                 )
             })
         },
-        tier: Tier::Adverse,
-        failing: &["CC6.3", "CC7.2", "CC8.1"],
+        tier: Tier::Qualified,
+        failing: &["CC7.2", "CC8.1"],
+    },
+    Scenario {
+        name: "Type II, one quarterly access review of two missed",
+        auditor: "The review ran in Q2 but not Q1: a deviation listed in Section 4, \
+                  the criterion still met by the control that operated.",
+        build: |b| {
+            runs_only_from(
+                type2(b, ready(b)),
+                "cc6-quarterly-access-review",
+                "2026-04-01",
+            )
+        },
+        tier: Tier::UnmodifiedWithExceptions,
+        failing: &[],
+    },
+    Scenario {
+        name: "Type II, the quarterly access review never ran in the period",
+        auditor: "Runs are recorded, but none inside the period: the control did not \
+                  operate, CC6.3 not met.",
+        build: |b| {
+            let a = runs_only_from(
+                type2(b, ready(b)),
+                "cc6-quarterly-access-review",
+                "2026-12-01",
+            );
+            reduce(
+                &a,
+                Action::SetRun(
+                    "cc6-quarterly-access-review".into(),
+                    day("2025-12-15"),
+                    true,
+                ),
+            )
+        },
+        tier: Tier::Qualified,
+        failing: &["CC6.3"],
+    },
+    Scenario {
+        name: "Type II, the quarterly access review has no day recorded",
+        auditor: "Nothing shows the review ran: the auditor cannot test it; the indication \
+                  stops until the days are recorded.",
+        build: |b| {
+            runs_only_from(
+                type2(b, ready(b)),
+                "cc6-quarterly-access-review",
+                "2026-12-01",
+            )
+        },
+        tier: Tier::CannotJudge,
+        failing: &["CC6.3"],
+    },
+    Scenario {
+        name: "Type II, two leavers not removed in the period",
+        auditor: "Leaver removal operated but with two deviations: exceptions noted.",
+        build: |b| {
+            reduce(
+                &type2(b, ready(b)),
+                Action::SetUnhandled("cc6-leaver-deprovisioning".into(), Some(2)),
+            )
+        },
+        tier: Tier::UnmodifiedWithExceptions,
+        failing: &[],
     },
     Scenario {
         name: "Type II, all ready but one non-key control without evidence",
@@ -376,4 +474,92 @@ fn the_quick_look_lists_the_criteria_it_did_not_ask() {
     assert!(names.iter().all(|n| n.starts_with("CC")), "{names:?}");
     let said = e.outcome.summary(&bank).join(" ");
     assert!(said.contains(names[0]), "{said}");
+}
+
+#[test]
+fn a_missed_review_suggests_the_period_from_when_every_key_control_ran_on_schedule() {
+    let bank = builtin_bank().expect("built-in bank");
+    // Mid-period: the first quarter's access review was missed, the second done.
+    let a = runs_only_from(
+        type2(&bank, ready(&bank)),
+        "cc6-quarterly-access-review",
+        "2026-04-01",
+    );
+    let e = evaluate(&bank, &a, day("2026-06-15"));
+    let advice = e.operation.advice.as_ref().expect("advice");
+    let review = bank
+        .questions
+        .iter()
+        .position(|q| q.id == "cc6-quarterly-access-review")
+        .unwrap();
+    assert_eq!(advice.missed, vec![(review, day("2026-03-31"))]);
+    let period = advice.period.expect("a later start helps");
+    assert_eq!(
+        (period.start, period.end),
+        (day("2026-04-01"), day("2026-09-30"))
+    );
+    let text = advice.describe(&bank);
+    assert!(
+        text.starts_with("Start the period on 2026-04-01 (to 2026-09-30)")
+            && text.contains("cc6-quarterly-access-review (due by 2026-03-31)"),
+        "{text}"
+    );
+    let p = e.operation.periodic(review).unwrap();
+    assert_eq!((p.occurrences.done, p.occurrences.missed), (1, 1));
+
+    // After the period, with nothing recorded since, no later start is
+    // clean: the advice says to expect the exception.
+    let late = evaluate(&bank, &a, day("2026-11-29"));
+    let advice = late.operation.advice.as_ref().expect("advice");
+    assert_eq!(advice.period, None);
+    assert!(advice.describe(&bank).starts_with("Expect exceptions"));
+
+    // Every occurrence done: no advice.
+    let clean = evaluate(&bank, &type2(&bank, ready(&bank)), day("2026-06-15"));
+    assert_eq!(clean.operation.advice, None);
+}
+
+#[test]
+fn collected_evidence_goes_stale_after_its_validity() {
+    let bank = builtin_bank().expect("built-in bank");
+    let (ix, q) = bank
+        .questions
+        .iter()
+        .enumerate()
+        .find(|(_, q)| q.id == "cc1-code-of-conduct")
+        .unwrap();
+    assert_eq!(q.evidence_valid_months[0], Some(12));
+    let id = q.id.clone();
+    let mut a = ready(&bank);
+    for (item, collected) in [(0, "2025-10-01"), (2, "2026-01-15")] {
+        a = reduce(&a, Action::SetEvidence(id.clone(), item, true));
+        a = reduce(
+            &a,
+            Action::SetCollected(id.clone(), item, Some(day(collected))),
+        );
+    }
+    let e = evaluate(&bank, &a, day("2026-11-29"));
+    let stale: Vec<_> = e
+        .operation
+        .stale()
+        .map(|f| (f.question, f.item, f.valid_until))
+        .collect();
+    // Collected 1 October 2025, valid 12 months: through 30 September 2026.
+    assert_eq!(stale, vec![(ix, 0, day("2026-09-30"))]);
+    // Valid through 14 January 2027: within 60 days, so expiring.
+    let expiring: Vec<_> = e
+        .operation
+        .expiring()
+        .map(|f| (f.item, f.valid_until))
+        .collect();
+    assert_eq!(expiring, vec![(2, day("2027-01-14"))]);
+    // Unticking an item forgets its date.
+    let a = reduce(&a, Action::SetEvidence(id, 0, false));
+    assert_eq!(
+        evaluate(&bank, &a, day("2026-11-29"))
+            .operation
+            .stale()
+            .count(),
+        0
+    );
 }

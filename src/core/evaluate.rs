@@ -5,6 +5,7 @@
 use crate::core::assessment::Assessment;
 use crate::core::bank::Bank;
 use crate::core::date::Day;
+use crate::core::operation::Operation;
 use crate::core::outcome::Outcome;
 use crate::core::roadmap::{Collector, Roadmap};
 use crate::core::score::{Scorecard, facts_by_index};
@@ -16,6 +17,8 @@ pub struct Evaluation {
     pub scorecard: Scorecard,
     pub outcome: Outcome,
     pub roadmap: Roadmap,
+    /// Type II operation and evidence freshness, as of `today`.
+    pub operation: Operation,
 }
 
 /// The one entry point: scores, outcome and roadmap for `assessment`
@@ -26,11 +29,13 @@ pub fn evaluate(bank: &Bank, assessment: &Assessment, today: Day) -> Evaluation 
     let scorecard = Scorecard::with_facts(bank, assessment, &facts, |ix, q, f, score| {
         gaps.visit(ix, q, f, score)
     });
-    let outcome = Outcome::compute(bank, assessment, &scorecard);
+    let operation = Operation::compute(bank, assessment, today);
+    let outcome = Outcome::compute(bank, assessment, &scorecard, &operation);
     let roadmap = gaps.finish(&scorecard, &outcome);
     Evaluation {
         scorecard,
         outcome,
         roadmap,
+        operation,
     }
 }

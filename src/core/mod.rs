@@ -10,6 +10,7 @@ pub mod date;
 pub mod diff;
 pub mod evaluate;
 pub mod exchange;
+pub mod operation;
 pub mod order;
 pub mod outcome;
 pub mod plan;

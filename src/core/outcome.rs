@@ -42,11 +42,19 @@
 //!    - **unmodified, exceptions noted** when any criterion has exceptions;
 //!    - **unmodified** otherwise.
 //!
+//! 7. **Operation (Type II)** ([`crate::core::operation`]): a periodic
+//!    control is judged on the days it ran rather than a start date. With
+//!    no day recorded it is not testable (like a missing date); with some
+//!    occurrences missed it meets the bar with a likely exception; with
+//!    every due occurrence missed it did not operate. A per-event control
+//!    with events not handled meets the bar with a likely exception.
+//!
 //! Unanswered questions never push the tier towards adverse: they stop the
 //! indication instead.
 
 use crate::core::assessment::{Assessment, QuestionPath, ReportType, Status};
 use crate::core::bank::Bank;
+use crate::core::operation::{Deviation, Operation};
 use crate::core::score::{NotOperating, QuestionScore, Scorecard};
 use crate::core::text::{first_names, plural};
 
@@ -163,6 +171,17 @@ pub enum Shortfall {
         since: crate::core::date::Day,
         start: crate::core::date::Day,
     },
+    /// Type II, periodic: no day recorded that it ran.
+    NoRuns,
+    /// Type II, periodic: occurrences missed in the period so far. With
+    /// some done, a likely exception; with none done, it did not operate.
+    Missed {
+        missed: u32,
+        done: u32,
+        expected: u32,
+    },
+    /// Type II, per event: events in the period not handled (an exception).
+    Unhandled(u32),
 }
 
 impl Shortfall {
@@ -180,6 +199,25 @@ impl Shortfall {
             Shortfall::StartedLate { since, start } => format!(
                 "has operated only since {since}, after the period starts on {start}: move \
                  the period start or expect an exception"
+            ),
+            Shortfall::NoRuns => "runs periodically but has no day recorded that it ran, so \
+                                  its operation across the period is unknown"
+                .to_owned(),
+            Shortfall::Missed {
+                missed,
+                done,
+                expected,
+            } => format!(
+                "missed {missed} of {expected} occurrences due in the period ({done} done): {}",
+                if done == 0 {
+                    "it did not operate"
+                } else {
+                    "a likely exception"
+                }
+            ),
+            Shortfall::Unhandled(n) => format!(
+                "left {} in the period: a likely exception",
+                plural(n as usize, "event not handled", "events not handled")
             ),
         }
     }
@@ -278,7 +316,8 @@ pub struct Outcome {
     pub doubtful_core_areas: Vec<&'static str>,
     /// Asked key questions without an answer (bank order).
     pub unanswered_key: Vec<usize>,
-    /// Type II key controls in place with no "operating since" date.
+    /// Type II key controls in place with no "operating since" date, or
+    /// periodic ones with no day they ran.
     pub undated_key: Vec<usize>,
     /// Quick path: criteria in scope that no asked question judges.
     pub not_asked: Vec<usize>,
@@ -295,10 +334,16 @@ pub struct Outcome {
 /// How a control stands against the bar.
 enum Standing {
     Meets,
+    /// Meets the bar, with deviations the report would list.
+    MeetsWithException(Shortfall),
     Short(Shortfall),
 }
 
-fn standing(q: &QuestionScore, report_type: ReportType) -> Option<Standing> {
+fn standing(
+    q: &QuestionScore,
+    report_type: ReportType,
+    deviation: Option<Deviation>,
+) -> Option<Standing> {
     let status = q.status?;
     Some(match (report_type, status) {
         (_, Status::NotApplicable) => return None,
@@ -312,23 +357,62 @@ fn standing(q: &QuestionScore, report_type: ReportType) -> Option<Standing> {
             }
             _ if s == Status::Implemented => Standing::Short(Shortfall::NoEvidence),
             Some(NotOperating::NoDate) => Standing::Short(Shortfall::NoDate),
-            None => Standing::Meets,
+            Some(NotOperating::NoRuns) => Standing::Short(Shortfall::NoRuns),
+            None => match deviation {
+                Some(Deviation::Missed {
+                    missed,
+                    done,
+                    expected,
+                }) => {
+                    let shortfall = Shortfall::Missed {
+                        missed,
+                        done,
+                        expected,
+                    };
+                    if done == 0 {
+                        Standing::Short(shortfall)
+                    } else {
+                        Standing::MeetsWithException(shortfall)
+                    }
+                }
+                Some(Deviation::Unhandled(n)) => {
+                    Standing::MeetsWithException(Shortfall::Unhandled(n))
+                }
+                None => Standing::Meets,
+            },
         },
     })
 }
 
 /// Judges one criterion from its primary questions' scores (bank order).
-fn judge(criterion: usize, questions: &[(usize, QuestionScore)], rt: ReportType) -> Judgement {
+fn judge(
+    criterion: usize,
+    questions: &[(usize, QuestionScore)],
+    rt: ReportType,
+    op: &Operation,
+) -> Judgement {
+    let stand = |ix: usize, q: &QuestionScore| standing(q, rt, op.deviation(ix));
     // Answered and applicable key controls decide.
     let any_key = questions
         .iter()
-        .any(|(_, q)| q.key && standing(q, rt).is_some());
+        .any(|(ix, q)| q.key && stand(*ix, q).is_some());
     let deciding = |q: &QuestionScore| q.key || !any_key;
     let mut covered_by = Vec::new();
     let mut findings = Vec::new();
     for (ix, q) in questions {
-        match standing(q, rt) {
+        match stand(*ix, q) {
             Some(Standing::Meets) if deciding(q) => covered_by.push(*ix),
+            Some(Standing::MeetsWithException(shortfall)) => {
+                if deciding(q) {
+                    covered_by.push(*ix);
+                }
+                findings.push(Finding {
+                    question: *ix,
+                    key: q.key,
+                    deciding: deciding(q),
+                    shortfall,
+                });
+            }
             Some(Standing::Short(shortfall)) => findings.push(Finding {
                 question: *ix,
                 key: q.key,
@@ -347,10 +431,13 @@ fn judge(criterion: usize, questions: &[(usize, QuestionScore)], rt: ReportType)
         Verdict::Met
     } else if !covered_by.is_empty() || !decided_short {
         Verdict::Exceptions
-    } else if first
-        .iter()
-        .any(|f| f.deciding && matches!(f.shortfall, Shortfall::NoEvidence | Shortfall::NoDate))
-    {
+    } else if first.iter().any(|f| {
+        f.deciding
+            && matches!(
+                f.shortfall,
+                Shortfall::NoEvidence | Shortfall::NoDate | Shortfall::NoRuns
+            )
+    }) {
         Verdict::NotTestable
     } else {
         Verdict::NotMet
@@ -365,7 +452,12 @@ fn judge(criterion: usize, questions: &[(usize, QuestionScore)], rt: ReportType)
 
 impl Outcome {
     /// Applies the rules in the module documentation to a scorecard.
-    pub fn compute(bank: &Bank, assessment: &Assessment, card: &Scorecard) -> Outcome {
+    pub fn compute(
+        bank: &Bank,
+        assessment: &Assessment,
+        card: &Scorecard,
+        op: &Operation,
+    ) -> Outcome {
         let report_type = assessment.scope.report_type;
         // Asked questions by primary criterion, in bank order.
         let mut by_primary: Vec<Vec<(usize, QuestionScore)>> =
@@ -383,8 +475,8 @@ impl Outcome {
             }
             if score.key
                 && matches!(
-                    standing(score, report_type),
-                    Some(Standing::Short(Shortfall::NoDate))
+                    standing(score, report_type, None),
+                    Some(Standing::Short(Shortfall::NoDate | Shortfall::NoRuns))
                 )
             {
                 undated_key.push(ix);
@@ -396,8 +488,11 @@ impl Outcome {
         let judgements: Vec<Judgement> = by_primary
             .iter()
             .enumerate()
-            .filter(|(_, qs)| qs.iter().any(|(_, q)| standing(q, report_type).is_some()))
-            .map(|(c, qs)| judge(c, qs, report_type))
+            .filter(|(_, qs)| {
+                qs.iter()
+                    .any(|(_, q)| standing(q, report_type, None).is_some())
+            })
+            .map(|(c, qs)| judge(c, qs, report_type, op))
             .collect();
 
         let area_hit = |pred: &dyn Fn(Verdict) -> bool| -> Vec<&'static str> {
@@ -578,8 +673,9 @@ impl Outcome {
                 }
                 if !self.undated_key.is_empty() {
                     out.push(format!(
-                        "{} in place with no \u{201c}operating since\u{201d} date, so operation \
-                         across the period is unknown: {}.",
+                        "{} in place with no \u{201c}operating since\u{201d} date (or, for a \
+                         periodic one, no day it ran), so operation across the period is \
+                         unknown: {}.",
                         plural(self.undated_key.len(), "key control is", "key controls are"),
                         name_questions(bank, &self.undated_key)
                     ));
@@ -656,7 +752,11 @@ impl Outcome {
                     out.push("Answer the key questions listed above.".to_owned());
                 }
                 if !self.undated_key.is_empty() {
-                    out.push("Give each key control the date it has operated since.".to_owned());
+                    out.push(
+                        "Give each key control the date it has operated since, or the days a \
+                         periodic one ran."
+                            .to_owned(),
+                    );
                 }
                 if out.is_empty() {
                     out.push(format!(

@@ -25,6 +25,7 @@
 
 use crate::core::assessment::{Assessment, ReportType, Scope, Status};
 use crate::core::bank::{Bank, Question};
+use crate::core::cadence::Frequency;
 use crate::core::catalog::Category;
 use crate::core::date::Day;
 
@@ -80,6 +81,8 @@ pub enum NotOperating {
     /// The control has operated only since `since`, after the period
     /// started on `start`.
     StartedLate { since: Day, start: Day },
+    /// A periodic control with no day recorded that it ran.
+    NoRuns,
 }
 
 impl NotOperating {
@@ -94,6 +97,9 @@ impl NotOperating {
                 "has operated only since {since}, after the period starts on {start}, \
                  so it cannot count as ready for Type II"
             ),
+            NotOperating::NoRuns => "runs periodically but has no day recorded that it ran, \
+                                     so it cannot count as ready for Type II"
+                .to_owned(),
         }
     }
 }
@@ -119,14 +125,19 @@ impl Type2 {
         }
     }
 
-    fn not_operating(self, status: Option<Status>, since: Option<Day>) -> Option<NotOperating> {
+    fn not_operating(self, facts: &Facts, periodic: bool) -> Option<NotOperating> {
         let Type2::On { start } = self else {
             return None;
         };
-        if !matches!(status, Some(Status::Ready | Status::Implemented)) {
+        if !matches!(facts.status, Some(Status::Ready | Status::Implemented)) {
             return None;
         }
-        match (since, start) {
+        // A periodic control is judged on the days it ran (which
+        // `core::operation` lays against the period), not on a start date.
+        if periodic {
+            return (!facts.has_runs).then_some(NotOperating::NoRuns);
+        }
+        match (facts.operating_since, start) {
             (None, _) => Some(NotOperating::NoDate),
             (Some(since), Some(start)) if since > start => {
                 Some(NotOperating::StartedLate { since, start })
@@ -157,9 +168,11 @@ pub struct QuestionScore {
 }
 
 impl QuestionScore {
-    fn new(weight: u8, key: bool, facts: &Facts, type2: Type2) -> QuestionScore {
+    fn new(q: &Question, facts: &Facts, type2: Type2) -> QuestionScore {
+        let (weight, key) = (q.weight, q.key);
         let status = facts.status;
-        let not_operating = type2.not_operating(status, facts.operating_since);
+        let periodic = q.frequency.is_some_and(Frequency::is_periodic);
+        let not_operating = type2.not_operating(facts, periodic);
         let credit = credit_percent(status).map(|c| match not_operating {
             Some(_) => c.min(CREDIT_TYPE2_NOT_OPERATING),
             None => c,
@@ -307,6 +320,8 @@ pub(crate) struct Facts<'a> {
     /// read for N/A answers).
     pub(crate) unjustified: bool,
     pub(crate) operating_since: Option<Day>,
+    /// Some day is recorded that the control ran.
+    pub(crate) has_runs: bool,
     pub(crate) due: Option<Day>,
     /// As typed (trimmed only when a gap needs it).
     pub(crate) owner: &'a str,
@@ -333,6 +348,7 @@ pub(crate) fn facts_by_index<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec
                 unjustified: answer.status == Some(Status::NotApplicable)
                     && answer.justification.trim().is_empty(),
                 operating_since: answer.operating_since,
+                has_runs: !answer.runs.is_empty(),
                 due: answer.due,
                 owner: &answer.owner,
                 implied: false,
@@ -407,7 +423,7 @@ impl Scorecard {
                 continue;
             }
             let f = facts.get(ix).copied().unwrap_or_default();
-            let score = QuestionScore::new(q.weight, q.key, &f, type2);
+            let score = QuestionScore::new(q, &f, type2);
             overall.add(&score);
             let home = |c: usize| criterion_home.get(c).copied().flatten();
             for (k, &c) in q.criterion_ix.iter().enumerate() {

@@ -18,7 +18,7 @@ use super::migrate;
 use super::strict::{self, StrictError};
 use crate::core::assessment::{Answer, Assessment, BankRef, MAX_REVISION, QuestionPath, Scope};
 use crate::core::bank::Bank;
-use crate::core::carry::carry_forward;
+use crate::core::carry::{ask_for_runs, carry_forward};
 use crate::core::catalog::Category;
 use crate::core::date::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -194,6 +194,9 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     let mut bank_ref = doc.bank.into_owned();
     if bank_ref.version != bank.version {
         carry_forward(bank, &bank_ref.version, &mut answers);
+        if doc.scope.report_type == crate::core::assessment::ReportType::Type2 {
+            ask_for_runs(bank, &mut answers);
+        }
         bank_ref.version = bank.version.clone();
     }
     check_against_bank(&answers, bank, version)?;

@@ -1,0 +1,357 @@
+//! Type II operation: each periodic control's occurrences in the period,
+//! per-event controls with events not handled, evidence that has gone or
+//! is going stale, and a period that would make the key controls clean.
+//!
+//! Rules (also printed by [`how_operation_is_judged`]):
+//! - A periodic control in place is laid against the period's windows
+//!   ([`crate::core::cadence`]). A window past its last day with no run is
+//!   missed: with some occurrences done, a likely exception; with none
+//!   done at all, the control did not operate. A window not yet due is
+//!   neither.
+//! - A per-event control with events not handled has a likely exception.
+//! - An evidence item with a validity and a collection date is stale once
+//!   the validity has run out, and expiring within [`EXPIRING_DAYS`].
+
+use crate::core::assessment::{Assessment, Period, ReportType, Status};
+use crate::core::bank::Bank;
+use crate::core::cadence::{Frequency, Occurrences};
+use crate::core::date::Day;
+
+/// An evidence item is listed as expiring this many days ahead.
+pub const EXPIRING_DAYS: i64 = 60;
+
+/// One periodic control laid against the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Periodic {
+    /// Index into [`Bank::questions`].
+    pub question: usize,
+    pub key: bool,
+    /// In place (ready, or in place without evidence): the outcome judges it.
+    pub in_place: bool,
+    pub occurrences: Occurrences,
+}
+
+/// A collected evidence item with a validity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Freshness {
+    pub question: usize,
+    /// Position in the question's evidence list.
+    pub item: usize,
+    pub collected: Day,
+    /// The last day it is valid.
+    pub valid_until: Day,
+    pub stale: bool,
+}
+
+/// What the days a control ran (or the events it handled) say about its
+/// operation, for the outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deviation {
+    /// Periodic: occurrences missed so far, of those done and expected.
+    Missed {
+        missed: u32,
+        done: u32,
+        expected: u32,
+    },
+    /// Per event: events in the period not handled.
+    Unhandled(u32),
+}
+
+/// A period that would make every key control clean, as far as the
+/// answers show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Advice {
+    /// `None` when no start date would help (a key control without a run
+    /// or an operating date, or gaps between runs).
+    pub period: Option<Period>,
+    /// Key controls with missed occurrences in the current period, and the
+    /// last day of the first missed window.
+    pub missed: Vec<(usize, Day)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Operation {
+    /// Periodic controls in scope, in bank order (Type II with a valid period).
+    pub periodic: Vec<Periodic>,
+    /// Per-event controls in place with events not handled: (question, count).
+    pub unhandled: Vec<(usize, u32)>,
+    /// Stale and expiring evidence, stale first, then by date.
+    pub evidence: Vec<Freshness>,
+    /// Set for a Type II scope with a valid period whose key controls are
+    /// not all clean.
+    pub advice: Option<Advice>,
+}
+
+fn in_place(status: Option<Status>) -> bool {
+    matches!(status, Some(Status::Ready | Status::Implemented))
+}
+
+/// The period, when the scope is Type II and its period is valid.
+fn type2_period(assessment: &Assessment) -> Option<Period> {
+    let scope = &assessment.scope;
+    (scope.report_type == ReportType::Type2)
+        .then_some(scope.period)
+        .flatten()
+        .filter(|p| p.problem().is_none())
+}
+
+impl Operation {
+    pub fn compute(bank: &Bank, assessment: &Assessment, today: Day) -> Operation {
+        let mut op = Operation::default();
+        let period = type2_period(assessment);
+        for (ix, q) in bank.questions.iter().enumerate() {
+            if !assessment.asks(q) {
+                continue;
+            }
+            let Some(answer) = assessment.answer(&q.id) else {
+                continue;
+            };
+            if answer.status == Some(Status::NotApplicable) {
+                continue;
+            }
+            for (&item, &collected) in &answer.collected {
+                let months = q.evidence_valid_months.get(item).copied().flatten();
+                if let (Some(months), true) = (months, answer.evidence.contains(&item)) {
+                    let valid_until = collected.add_months(u32::from(months)).add_days(-1);
+                    if valid_until < today.add_days(EXPIRING_DAYS) {
+                        op.evidence.push(Freshness {
+                            question: ix,
+                            item,
+                            collected,
+                            valid_until,
+                            stale: valid_until < today,
+                        });
+                    }
+                }
+            }
+            let (Some(period), Some(frequency)) = (period, q.frequency) else {
+                continue;
+            };
+            if frequency == Frequency::PerEvent {
+                if let (Some(n @ 1..), true) = (answer.unhandled, in_place(answer.status)) {
+                    op.unhandled.push((ix, n));
+                }
+            } else if let Some(occurrences) = Occurrences::over(
+                frequency,
+                period.start,
+                period.end,
+                answer.runs.iter().copied(),
+                today,
+            ) {
+                op.periodic.push(Periodic {
+                    question: ix,
+                    key: q.key,
+                    in_place: in_place(answer.status),
+                    occurrences,
+                });
+            }
+        }
+        op.evidence
+            .sort_by_key(|f| (!f.stale, f.valid_until, f.question, f.item));
+        if let Some(period) = period {
+            op.advice = advise(bank, assessment, period, &op.periodic, today);
+        }
+        op
+    }
+
+    /// The deviation recorded for question `ix`, if any.
+    pub fn deviation(&self, ix: usize) -> Option<Deviation> {
+        if let Some(p) = self.periodic.iter().find(|p| p.question == ix) {
+            let o = &p.occurrences;
+            return (p.in_place && o.missed > 0).then_some(Deviation::Missed {
+                missed: o.missed,
+                done: o.done,
+                expected: o.expected(),
+            });
+        }
+        self.unhandled
+            .iter()
+            .find(|(q, _)| *q == ix)
+            .map(|&(_, n)| Deviation::Unhandled(n))
+    }
+
+    pub fn periodic(&self, ix: usize) -> Option<&Periodic> {
+        self.periodic.iter().find(|p| p.question == ix)
+    }
+
+    pub fn stale(&self) -> impl Iterator<Item = &Freshness> {
+        self.evidence.iter().filter(|f| f.stale)
+    }
+
+    pub fn expiring(&self) -> impl Iterator<Item = &Freshness> {
+        self.evidence.iter().filter(|f| !f.stale)
+    }
+}
+
+/// The earliest day from which a periodic control's runs have kept to its
+/// interval up to `today`: each run within one window of the previous, and
+/// the last within one window of today. `None` without runs.
+fn on_schedule_since(frequency: Frequency, runs: &[Day], today: Day) -> Option<Day> {
+    let next_after = |day: Day| {
+        Occurrences::over(frequency, day, day.add_days(400), [], day)
+            .and_then(|o| o.windows.first().map(|w| w.last.add_days(1)))
+    };
+    let last = *runs.last()?;
+    if next_after(last).is_none_or(|due| due < today) {
+        return None;
+    }
+    let mut since = last;
+    for pair in runs.windows(2).rev() {
+        if next_after(pair[0]).is_some_and(|due| pair[1] <= due) {
+            since = pair[0];
+        } else {
+            break;
+        }
+    }
+    Some(since)
+}
+
+fn advise(
+    bank: &Bank,
+    assessment: &Assessment,
+    period: Period,
+    periodic: &[Periodic],
+    today: Day,
+) -> Option<Advice> {
+    let missed: Vec<(usize, Day)> = periodic
+        .iter()
+        .filter(|p| p.key && p.in_place)
+        .filter_map(|p| {
+            p.occurrences
+                .missed_by(today)
+                .next()
+                .map(|d| (p.question, d))
+        })
+        .collect();
+    let late = |ix: usize| {
+        let q = &bank.questions[ix];
+        let a = assessment.answer(&q.id)?;
+        (q.key && in_place(a.status) && !q.frequency.is_some_and(Frequency::is_periodic))
+            .then_some(a.operating_since)
+    };
+    let started_late = (0..bank.questions.len())
+        .filter(|&ix| assessment.asks(&bank.questions[ix]))
+        .filter_map(late)
+        .any(|since| since.is_some_and(|d| d > period.start));
+    if missed.is_empty() && !started_late {
+        return None;
+    }
+    // The latest day from which every key control in place has run on
+    // schedule (periodic) or operated (the others).
+    let mut start = period.start;
+    for q in &bank.questions {
+        if !assessment.asks(q) || !q.key {
+            continue;
+        }
+        let Some(a) = assessment.answer(&q.id).filter(|a| in_place(a.status)) else {
+            continue;
+        };
+        let since = match q.frequency.filter(|f| f.is_periodic()) {
+            Some(f) => {
+                let runs: Vec<Day> = a.runs.iter().copied().collect();
+                on_schedule_since(f, &runs, today)
+            }
+            None => a.operating_since,
+        };
+        match since {
+            Some(d) => start = start.max(d),
+            None => {
+                return Some(Advice {
+                    period: None,
+                    missed,
+                });
+            }
+        }
+    }
+    let months = period.start.months_until(period.end.add_days(1)).max(3) as u32;
+    let candidate = Period {
+        start,
+        end: start.add_months(months).add_days(-1),
+    };
+    let clean = periodic.iter().filter(|p| p.key && p.in_place).all(|p| {
+        let q = &bank.questions[p.question];
+        let runs = assessment
+            .answer(&q.id)
+            .map(|a| a.runs.iter().copied().collect::<Vec<_>>())
+            .unwrap_or_default();
+        Occurrences::over(
+            p.occurrences.frequency,
+            candidate.start,
+            candidate.end,
+            runs,
+            today,
+        )
+        .is_some_and(|o| o.missed == 0)
+    });
+    Some(Advice {
+        period: (clean && candidate.start > period.start).then_some(candidate),
+        missed,
+    })
+}
+
+impl Advice {
+    /// One sentence: the period to choose, or the occurrences to run.
+    pub fn describe(&self, bank: &Bank) -> String {
+        let name = |ix: usize| bank.questions.get(ix).map_or("", |q| q.id.as_str());
+        let runs = crate::core::text::some_names(
+            &self
+                .missed
+                .iter()
+                .map(|&(ix, by)| format!("{} (due by {by})", name(ix)))
+                .collect::<Vec<_>>(),
+        );
+        match (&self.period, self.missed.is_empty()) {
+            (Some(p), true) => format!(
+                "Start the period on {} (to {}): every key control has operated since then.",
+                p.start, p.end
+            ),
+            (Some(p), false) => format!(
+                "Start the period on {} (to {}), from when every key control has run on \
+                 schedule; or keep this period and expect exceptions for the missed \
+                 occurrences: {runs}.",
+                p.start, p.end
+            ),
+            (None, false) => format!(
+                "Expect exceptions for the missed occurrences: {runs}. No later start makes \
+                 every key control clean yet: run each on schedule from now on."
+            ),
+            (None, true) => "A key control started after the period start; no later start \
+                             makes every key control clean yet (record when each ran or \
+                             started)."
+                .to_owned(),
+        }
+    }
+}
+
+/// The rules above, in plain words, for "How scores work" and the README.
+pub fn how_operation_is_judged() -> Vec<String> {
+    vec![
+        "Each question states how often its control operates: continuous, per event, daily, \
+         weekly, monthly, quarterly, twice a year or yearly."
+            .to_owned(),
+        "Continuous and per-event controls are judged on the day they have operated since; \
+         periodic ones on the days they ran."
+            .to_owned(),
+        "A Type II period is cut into windows of the control's interval from its start date, \
+         each date counted from the start so month ends do not drift. A part window at the \
+         end joins the last whole one. A control whose interval is longer than the period \
+         must still run once inside it."
+            .to_owned(),
+        "A window past its last day with no run is missed: with some runs done it is a likely \
+         exception; with none done the control did not operate. A window not yet due is \
+         neither."
+            .to_owned(),
+        "A per-event control with events in the period that were not handled has a likely \
+         exception."
+            .to_owned(),
+        "The sample an auditor would likely draw follows common firm tables (no AICPA rule): \
+         yearly 1; quarterly and twice a year 2; monthly 2 to 5; weekly 5 to 15; daily 20 to \
+         40; per event 25 to 60; never more than the occurrences."
+            .to_owned(),
+        format!(
+            "Evidence that goes stale (a yearly pen test report) is stale once its validity runs \
+             out from the day it was collected, and listed as expiring {EXPIRING_DAYS} days \
+             before."
+        ),
+    ]
+}
