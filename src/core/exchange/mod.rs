@@ -3,10 +3,12 @@
 //! - [`json`]: the assessment document (export, import, local storage), with
 //!   [`migrate`] upgrading older format versions;
 //! - [`csv`]: tables such as the gap list, for spreadsheets;
-//! - [`oscal`]: OSCAL 1.1 assessment results and POA&M documents.
+//! - [`oscal`]: OSCAL 1.1 assessment results and POA&M documents;
+//! - [`ics`]: an iCalendar file of the assessment's dates.
 
 pub mod csv;
 mod error;
+pub mod ics;
 pub mod json;
 pub mod migrate;
 pub mod oscal;
