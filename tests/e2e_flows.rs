@@ -662,3 +662,68 @@ async fn an_assessment_saved_with_bank_1_0_0_opens_with_its_answers_carried_forw
         "the note says where the answer came from"
     );
 }
+
+/// Sets a date input as a user picking a day would, firing `change`.
+async fn pick_day(c: &Client, css: &str, day: &str) {
+    wait_for(c, css).await;
+    run(
+        c,
+        &format!(
+            "const i = document.querySelector('{css}'); i.value = '{day}'; \
+             i.dispatchEvent(new Event('change', {{ bubbles: true }}));"
+        ),
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_type2_review_records_the_days_it_ran_and_the_dashboard_counts_them() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let c = browser(&driver, "flows-type2", &temp_dir("flows-type2")).await;
+    c.goto(&server.url).await.unwrap();
+    click(&c, "#start-full").await;
+    click(&c, "#report-type2").await;
+    pick_day(&c, "#period-start", "2026-01-01").await;
+    pick_day(&c, "#period-end", "2026-06-30").await;
+    click(&c, ".soc2r-scope a.primary").await;
+    wait_for(&c, ".soc2r-question").await;
+
+    // Open the quarterly access review, answer it and record one run.
+    let url = c.current_url().await.unwrap().to_string();
+    let questions = url.split('#').nth(1).unwrap().to_owned();
+    let base = url.split('#').next().unwrap().to_owned();
+    let id = "cc6-quarterly-access-review";
+    c.goto(&format!("{base}#{questions}/{id}")).await.unwrap();
+    let card = format!("#q-{id}");
+    click(&c, &format!("{card} button[data-status=ready]")).await;
+    click(&c, &format!("{card} details summary")).await;
+    assert!(text(&c, &card).await.contains("quarterly"));
+    pick_day(&c, &format!("#run-{id}"), "2026-02-10").await;
+    eventually("the run listed and counted", || async {
+        text(&c, &format!("{card} .hint.operation"))
+            .await
+            .starts_with("1 of 2 quarterly occurrences done; 1 missed")
+    })
+    .await;
+    assert!(
+        text(&c, &format!("{card} fieldset.runs"))
+            .await
+            .contains("2026-02-10")
+    );
+
+    // The dashboard shows the occurrences and what to do about the miss.
+    c.goto(&format!(
+        "{base}#{}",
+        questions.replace("/questions", "/dashboard")
+    ))
+    .await
+    .unwrap();
+    let table = text(&c, "#occurrences").await;
+    assert!(table.contains(id), "{table}");
+    let advice = text(&c, "#period-advice").await;
+    assert!(
+        advice.contains(&format!("{id} (due by 2026-06-30)")),
+        "{advice}"
+    );
+}

@@ -19,6 +19,33 @@ use std::path::PathBuf;
 
 const ID: &str = "demo";
 
+/// Records a run of `q` on the first day of each of its windows in the
+/// demo period, when it is a periodic control.
+fn runs_through_the_period(
+    bank: &soc2_readiness::core::Bank,
+    mut a: Assessment,
+    q: &str,
+) -> Assessment {
+    let frequency = bank.question(q).and_then(|q| q.frequency);
+    let day = |s| Day::parse(s).unwrap();
+    let windows = frequency
+        .and_then(|f| {
+            soc2_readiness::core::cadence::Occurrences::over(
+                f,
+                day("2026-01-01"),
+                day("2026-06-30"),
+                [],
+                day("2026-07-01"),
+            )
+        })
+        .map(|o| o.windows)
+        .unwrap_or_default();
+    for w in windows {
+        a = reduce(&a, Action::SetRun(q.to_owned(), w.first, true));
+    }
+    a
+}
+
 /// The same assessment after remediation: every planned control is now ready.
 fn final_assessment() -> String {
     let bank = builtin_bank().unwrap();
@@ -34,6 +61,7 @@ fn final_assessment() -> String {
                 &a,
                 Action::SetOperatingSince(q.clone(), Some(Day::parse("2025-12-01").unwrap())),
             );
+            a = runs_through_the_period(&bank, a, q);
         }
     }
     export_json(&a)
@@ -81,6 +109,16 @@ fn demo_assessment() -> String {
                 Action::SetOperatingSince(q.clone(), Some(day("2025-10-01"))),
             );
             a = reduce(&a, Action::SetEvidence(q.clone(), 0, true));
+            a = runs_through_the_period(&bank, a, q);
+            if bank
+                .question(q)
+                .is_some_and(|q| q.evidence_valid_months[0].is_some())
+            {
+                a = reduce(
+                    &a,
+                    Action::SetCollected(q.clone(), 0, Some(day("2025-11-15"))),
+                );
+            }
         }
         if i % 3 == 0 {
             a = reduce(

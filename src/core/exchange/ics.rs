@@ -12,6 +12,9 @@ use crate::core::cadence::{Frequency, Occurrences};
 use crate::core::date::Day;
 use crate::core::evaluate::Evaluation;
 
+/// The calendar file's media type.
+pub const ICS_MIME: &str = "text/calendar;charset=utf-8";
+
 /// `PRODID` of the files the app writes.
 pub const PRODID: &str = "-//soc2-readiness//Readiness calendar//EN";
 

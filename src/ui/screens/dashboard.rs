@@ -11,6 +11,7 @@ use crate::ui::route::{Route, Screen};
 use crate::ui::settings::Settings;
 use crate::ui::widgets::bar::Bar;
 use crate::ui::widgets::criteria::CriteriaTable;
+use crate::ui::widgets::operation::OperationPanel;
 use crate::ui::widgets::outcome::{OutcomePanel, tier_class};
 use crate::ui::widgets::radar::Radar;
 use crate::ui::{BankHandle, Derived};
@@ -203,6 +204,7 @@ pub fn Dashboard(props: &Props) -> Html {
                 </section>
             </div>
             <OutcomePanel derived={props.derived.clone()} max_criteria={8} />
+            <OperationPanel assessment={props.assessment.clone()} derived={props.derived.clone()} />
             <CriteriaTable derived={props.derived.clone()} />
             <section aria-labelledby="roadmap-heading">
                 <h3 id="roadmap-heading">{ "Roadmap" }</h3>

@@ -4,6 +4,7 @@
 use crate::browser::file;
 use crate::core::bank::Bank;
 use crate::core::exchange::csv::CSV_MIME;
+use crate::core::exchange::ics::{ICS_MIME, calendar};
 use crate::core::exchange::oscal::OSCAL_MIME;
 use crate::core::order;
 use crate::core::roadmap::{Gap, Phase, Roadmap, how_the_roadmap_is_built};
@@ -13,6 +14,7 @@ use crate::ui::exports;
 use crate::ui::route::{Route, Screen};
 use crate::ui::screens::plural;
 use crate::ui::state::{Msg, Notice};
+use crate::ui::widgets::operation::OperationPanel;
 use crate::ui::widgets::select::{select_value, use_select_value};
 use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;
@@ -208,6 +210,12 @@ pub fn Gaps(props: &Props) -> Html {
                     OSCAL_MIME,
                     exports::poam_json(&bank, &a, &eval),
                 ),
+                Export::Calendar => (
+                    "calendar",
+                    "ics",
+                    ICS_MIME,
+                    Ok(calendar(&bank, &a, &eval, crate::browser::clock::today())),
+                ),
             };
             let name = file::safe_filename(&a.name, suffix, extension);
             if let Err(e) = made.and_then(|text| file::download(&name, mime, &text)) {
@@ -302,9 +310,14 @@ pub fn Gaps(props: &Props) -> Html {
                         title={(total == 0).then_some("There are no gaps to plan for.")}>
                         { "Plan of action (OSCAL POA&M)" }
                     </button>
+                    <button type="button" id="export-calendar" onclick={export(Export::Calendar)}
+                        title="Due dates, periodic controls, evidence expiry and a yearly re-assessment, for your own calendar app">
+                        { "Calendar (iCalendar)" }
+                    </button>
                 </div>
             </div>
             <p class="hint">{ "Exports hold every gap, whatever the filters. Owner and due date are saved as you change them." }</p>
+            <OperationPanel assessment={a.clone()} derived={props.derived.clone()} />
             <details class="roadmap-rules" id="roadmap-rules">
                 <summary>{ "How the roadmap is built" }</summary>
                 <ul>{ for how_the_roadmap_is_built().into_iter().map(|r| html! { <li>{ r }</li> }) }</ul>
@@ -355,6 +368,7 @@ enum Export {
     Csv,
     Results,
     Poam,
+    Calendar,
 }
 
 #[derive(Properties, PartialEq)]

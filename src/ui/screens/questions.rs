@@ -257,8 +257,11 @@ pub fn Questions(props: &QuestionsProps) -> Html {
                             status.label(),
                             parent.text
                         )));
+                    // Type II: how the days it ran fall in the period.
+                    let operation = type2.then(|| operation_note(&props.derived.0, ix)).flatten();
                     html! {
                         <QuestionCard key={q.id.clone()} index={ix} answer={a.answer(&q.id).cloned()} implied={implied}
+                            operation={operation}
                             type2={type2} focused={Some(ix) == focused} expanded={*one_at_a_time}
                             on_edit={props.on_edit.clone()} href={route_to(ix).to_hash()} />
                     }
@@ -315,6 +318,28 @@ fn meant_for_the_app(event: &KeyboardEvent, hosting: Hosting) -> bool {
     on_page && hosting != Hosting::HostPage
 }
 
+/// The occurrence summary of periodic question `ix`, or the deviation of
+/// a per-event one.
+fn operation_note(eval: &crate::core::Evaluation, ix: usize) -> Option<AttrValue> {
+    let op = &eval.operation;
+    if let Some(p) = op.periodic(ix) {
+        let mut text = p.occurrences.summary(crate::browser::clock::today());
+        let missed: Vec<String> = p
+            .occurrences
+            .missed_by(crate::browser::clock::today())
+            .map(|d| d.to_string())
+            .collect();
+        if !missed.is_empty() {
+            text.push_str(&format!(
+                ". Missed windows ending {}: a likely exception",
+                crate::core::text::first_names(&missed)
+            ));
+        }
+        return Some(AttrValue::from(text + "."));
+    }
+    None
+}
+
 #[derive(Properties, PartialEq)]
 pub struct QuestionCardProps {
     pub index: usize,
@@ -327,6 +352,9 @@ pub struct QuestionCardProps {
     /// Set when the answer is implied by the question this one follows up.
     #[prop_or_default]
     pub implied: Option<AttrValue>,
+    /// Type II: the occurrences of a periodic control in the period.
+    #[prop_or_default]
+    pub operation: Option<AttrValue>,
 }
 
 #[component]
@@ -378,13 +406,62 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             on_edit.emit(Action::SetEvidence(id.clone(), ix, on))
         });
+        let ticked = answer.evidence.contains(&ix);
+        let months = q.evidence_valid_months.get(ix).copied().flatten();
+        let date_id = format!("collected-{}-{ix}", q.id);
+        let collected = {
+            let (on_edit, id) = (props.on_edit.clone(), q.id.clone());
+            Callback::from(move |e: Event| {
+                let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                on_edit.emit(Action::SetCollected(id.clone(), ix, Day::parse(&value).ok()))
+            })
+        };
         html! {
             <li><label class="check">
-                <input type="checkbox" checked={answer.evidence.contains(&ix)} onchange={onchange} />
+                <input type="checkbox" checked={ticked} onchange={onchange} />
                 { item }
-            </label></li>
+                if let Some(m) = months { <span class="hint">{ format!(" (valid {m} months)") }</span> }
+            </label>
+            if ticked && months.is_some() {
+                <span class="collected">
+                    <label for={date_id.clone()}>{ "Collected on" }</label>
+                    <input id={date_id} type="date"
+                        value={answer.collected.get(&ix).map(|d| d.to_string()).unwrap_or_default()}
+                        onchange={collected} />
+                </span>
+            }
+            </li>
         }
     });
+    let frequency = q.frequency;
+    let periodic = frequency.is_some_and(|f| f.is_periodic());
+    let per_event = frequency == Some(crate::core::cadence::Frequency::PerEvent);
+    let runs = answer.runs.iter().map(|&d| {
+        let (on_edit, id) = (props.on_edit.clone(), id.clone());
+        let remove = Callback::from(move |_| on_edit.emit(Action::SetRun(id.clone(), d, false)));
+        html! {
+            <li>{ d.to_string() }
+                <button type="button" onclick={remove} aria-label={format!("Remove the run on {d}")}>{ "Remove" }</button>
+            </li>
+        }
+    });
+    let add_run = {
+        let (on_edit, id) = (props.on_edit.clone(), id.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Ok(d) = Day::parse(&input.value()) {
+                on_edit.emit(Action::SetRun(id.clone(), d, true));
+                input.set_value("");
+            }
+        })
+    };
+    let unhandled = {
+        let (on_edit, id) = (props.on_edit.clone(), id.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            on_edit.emit(Action::SetUnhandled(id.clone(), value.trim().parse().ok()))
+        })
+    };
     let review = {
         let (on_edit, id) = (props.on_edit.clone(), id.clone());
         Callback::from(move |e: Event| {
@@ -420,7 +497,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 { q.criteria.join(", ") }
                 if q.key { <span class="badge key" title={q.key_reason.clone().unwrap_or_default()}>{ "key control" }</span> }
                 if answer.review { <span class="badge review">{ "to review" }</span> }
+                if let (true, Some(f)) = (props.type2, frequency) { <span class="badge frequency">{ f.label() }</span> }
             </p>
+            if let Some(note) = &props.operation { <p class="hint operation">{ note.clone() }</p> }
             if let Some(note) = &props.implied { <p class="hint implied">{ note.clone() }</p> }
             <div class="answers" role="group" aria-label="Answer">{ for buttons }</div>
             if current == Some(Status::NotApplicable) {
@@ -456,7 +535,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                             <input id={field("due")} type="date" value={answer.due.map(|d| d.to_string()).unwrap_or_default()}
                                 onchange={date(Action::SetDue)} />
                         </div>
-                        if props.type2 {
+                        if props.type2 && !periodic {
                             <div class="field">
                                 <label for={field("since")}>{ "Operating since" }</label>
                                 <input id={field("since")} type="date"
@@ -464,7 +543,23 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                                     onchange={date(Action::SetOperatingSince)} />
                             </div>
                         }
+                        if props.type2 && per_event {
+                            <div class="field">
+                                <label for={field("unhandled")}>{ "Events in the period not handled (0 if every one was)" }</label>
+                                <input id={field("unhandled")} type="number" min="0" inputmode="numeric"
+                                    value={answer.unhandled.map(|n| n.to_string()).unwrap_or_default()}
+                                    onchange={unhandled} />
+                            </div>
+                        }
                     </div>
+                    if props.type2 && periodic {
+                        <fieldset class="runs">
+                            <legend>{ "Days it ran" }</legend>
+                            <ul>{ for runs }</ul>
+                            <label for={field("run")}>{ "Add a day it ran" }</label>
+                            <input id={field("run")} type="date" onchange={add_run} />
+                        </fieldset>
+                    }
                     <div class="field">
                         <label for={field("note")}>{ "Note" }</label>
                         <textarea id={field("note")} rows="2" value={answer.note.clone()} onchange={emit(Action::SetNote)} />

@@ -3,6 +3,7 @@
 pub mod bar;
 pub mod criteria;
 pub mod import;
+pub mod operation;
 pub mod outcome;
 pub mod protect;
 pub mod radar;
