@@ -160,6 +160,10 @@ fn a_yearly_control_still_runs_once_in_a_shorter_period() {
     assert_eq!(lasts(&o), ["2026-06-30"]);
     assert_eq!((o.expected(), o.done, o.missed), (1, 0, 0));
     assert_eq!(o.next_due, Some(day("2026-06-30")));
+    assert_eq!(
+        o.summary(day("2026-03-01")),
+        "0 of 1 yearly occurrence done; the auditor will likely test 1 (all); the next is due by 2026-06-30"
+    );
     let after = over(
         Frequency::Annual,
         "2026-01-01",

@@ -169,3 +169,46 @@ fn answers_of_the_current_version_are_left_alone() {
     assert!(carry_forward(&bank, "2.0.0", &mut answers).is_empty());
     assert_eq!(answers, before);
 }
+
+#[test]
+fn a_type2_answer_with_only_an_operating_date_on_a_periodic_control_asks_for_its_run_days() {
+    use soc2_readiness::core::carry::ask_for_runs;
+    use soc2_readiness::core::date::Day;
+    let bank = bank();
+    let since = Day::parse("2025-10-01").unwrap();
+    let mut answers = BTreeMap::new();
+    for (id, runs) in [
+        ("cc6-quarterly-access-review", vec![]),
+        ("cc3-annual-risk-assessment", vec![since]),
+        ("cc6-mfa-enforced", vec![]),
+    ] {
+        answers.insert(
+            id.to_owned(),
+            Answer {
+                status: Some(Status::Ready),
+                operating_since: Some(since),
+                runs: runs.into_iter().collect(),
+                note: "Kept.".into(),
+                ..Answer::default()
+            },
+        );
+    }
+    ask_for_runs(&bank, &mut answers);
+    let review = &answers["cc6-quarterly-access-review"];
+    assert!(review.review);
+    assert!(
+        review
+            .note
+            .starts_with("Kept.\nThis control runs quarterly: record the days it ran"),
+        "{}",
+        review.note
+    );
+    // Runs already recorded, or a continuous control: left alone.
+    assert!(!answers["cc3-annual-risk-assessment"].review);
+    assert!(!answers["cc6-mfa-enforced"].review);
+    assert_eq!(answers["cc6-mfa-enforced"].note, "Kept.");
+    // A later bank version does not repeat the note.
+    let once = answers.clone();
+    ask_for_runs(&bank, &mut answers);
+    assert_eq!(answers, once);
+}

@@ -719,6 +719,12 @@ async fn a_type2_review_records_the_days_it_ran_and_the_dashboard_counts_them() 
     ))
     .await
     .unwrap();
+    let folded = text(&c, "details.occurrences summary").await;
+    assert_eq!(
+        folded,
+        "Periodic controls: 0 on schedule, 1 with missed occurrences"
+    );
+    click(&c, "details.occurrences summary").await;
     let table = text(&c, "#occurrences").await;
     assert!(table.contains(id), "{table}");
     let advice = text(&c, "#period-advice").await;

@@ -8,6 +8,8 @@
 
 #[path = "support/e2e.rs"]
 mod e2e;
+#[path = "support/runs.rs"]
+mod runs;
 
 use e2e::*;
 use fantoccini::{Client, Locator};
@@ -18,33 +20,6 @@ use soc2_readiness::core::{Action, Assessment, Category, Day, Status, builtin_ba
 use std::path::PathBuf;
 
 const ID: &str = "demo";
-
-/// Records a run of `q` on the first day of each of its windows in the
-/// demo period, when it is a periodic control.
-fn runs_through_the_period(
-    bank: &soc2_readiness::core::Bank,
-    mut a: Assessment,
-    q: &str,
-) -> Assessment {
-    let frequency = bank.question(q).and_then(|q| q.frequency);
-    let day = |s| Day::parse(s).unwrap();
-    let windows = frequency
-        .and_then(|f| {
-            soc2_readiness::core::cadence::Occurrences::over(
-                f,
-                day("2026-01-01"),
-                day("2026-06-30"),
-                [],
-                day("2026-07-01"),
-            )
-        })
-        .map(|o| o.windows)
-        .unwrap_or_default();
-    for w in windows {
-        a = reduce(&a, Action::SetRun(q.to_owned(), w.first, true));
-    }
-    a
-}
 
 /// The same assessment after remediation: every planned control is now ready.
 fn final_assessment() -> String {
@@ -61,7 +36,7 @@ fn final_assessment() -> String {
                 &a,
                 Action::SetOperatingSince(q.clone(), Some(Day::parse("2025-12-01").unwrap())),
             );
-            a = runs_through_the_period(&bank, a, q);
+            a = runs::every_window_of_h1_2026(&bank, a, q);
         }
     }
     export_json(&a)
@@ -109,7 +84,7 @@ fn demo_assessment() -> String {
                 Action::SetOperatingSince(q.clone(), Some(day("2025-10-01"))),
             );
             a = reduce(&a, Action::SetEvidence(q.clone(), 0, true));
-            a = runs_through_the_period(&bank, a, q);
+            a = runs::every_window_of_h1_2026(&bank, a, q);
             if bank
                 .question(q)
                 .is_some_and(|q| q.evidence_valid_months[0].is_some())
@@ -262,8 +237,63 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
                 problems.push(format!("{name} at {width}px: {v}"));
             }
         }
+        // The Type II parts, close up: the operation panel, and a periodic
+        // control's card opened on its run days (its inputs checked too).
+        let periodic = demo_periodic_question();
+        let parts = [
+            (
+                "operation",
+                "#/a/demo/dashboard".to_owned(),
+                ".soc2r-operation".to_owned(),
+            ),
+            (
+                "type2-card",
+                format!("#/a/demo/questions/{periodic}"),
+                format!("#q-{periodic}"),
+            ),
+        ];
+        for (part, hash, css) in parts {
+            let name = format!("{part}-{theme}-{width}");
+            c.goto(&format!("{}{hash}", server.url)).await.unwrap();
+            let element = wait_for(&c, &css).await;
+            // The card closed (its occurrence line), the panel unfolded;
+            // then the card's run days once opened.
+            if part == "operation" {
+                click(&c, &format!("{css} details summary")).await;
+            }
+            // A shot shows only what is in view: bring each part to the top.
+            let top = |css: String| format!("document.querySelector('{css}').scrollIntoView()");
+            run(&c, &top(css.clone())).await;
+            let png = element.screenshot().await.unwrap();
+            std::fs::write(shots.join(format!("{name}.png")), png).unwrap();
+            if part == "type2-card" {
+                click(&c, &format!("{css} details summary")).await;
+                let runs = wait_for(&c, &format!("{css} fieldset.runs")).await;
+                run(&c, &top(format!("{css} fieldset.runs"))).await;
+                let png = runs.screenshot().await.unwrap();
+                std::fs::write(shots.join(format!("type2-runs-{theme}-{width}.png")), png).unwrap();
+            }
+            for v in accessibility_violations(&c, &axe).await {
+                problems.push(format!("{name}: {v}"));
+            }
+        }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A periodic key control the demo answers ready, with its run days.
+fn demo_periodic_question() -> String {
+    let bank = builtin_bank().unwrap();
+    let a =
+        soc2_readiness::core::exchange::import_json(demo_assessment().as_bytes(), &bank).unwrap();
+    a.asked(&bank)
+        .find(|q| {
+            q.key
+                && q.frequency.is_some_and(|f| f.is_periodic())
+                && a.answer(&q.id).is_some_and(|x| !x.runs.is_empty())
+        })
+        .map(|q| q.id.clone())
+        .expect("the demo has a periodic key control with runs")
 }
 
 #[tokio::test(flavor = "multi_thread")]

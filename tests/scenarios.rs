@@ -3,12 +3,14 @@
 //! reason an auditor would give. The first five are the cases of the
 //! honest-outcome issue, where bank 1.0.0 and the old rules misled.
 
+#[path = "support/runs.rs"]
+mod runs;
+
 use soc2_readiness::core::assessment::{
     Action, Assessment, Period, QuestionPath, ReportType, Status, condition_action, reduce,
 };
 use soc2_readiness::core::bank::Bank;
 use soc2_readiness::core::builtin_bank;
-use soc2_readiness::core::cadence::{Frequency, Occurrences};
 use soc2_readiness::core::catalog::Category;
 use soc2_readiness::core::date::Day;
 use soc2_readiness::core::evaluate::evaluate;
@@ -62,28 +64,13 @@ fn type2(bank: &Bank, a: Assessment) -> Assessment {
             end: day("2026-06-30"),
         })),
     );
-    let asked: Vec<(String, Option<Frequency>)> =
-        a.asked(bank).map(|q| (q.id.clone(), q.frequency)).collect();
-    asked.into_iter().fold(a, |a, (id, frequency)| {
+    let asked: Vec<String> = a.asked(bank).map(|q| q.id.clone()).collect();
+    asked.into_iter().fold(a, |a, id| {
         let a = reduce(
             &a,
             Action::SetOperatingSince(id.clone(), Some(day("2025-10-01"))),
         );
-        let windows = frequency
-            .and_then(|f| {
-                Occurrences::over(
-                    f,
-                    day("2026-01-01"),
-                    day("2026-06-30"),
-                    [],
-                    day("2026-07-01"),
-                )
-            })
-            .map(|o| o.windows)
-            .unwrap_or_default();
-        windows.iter().fold(a, |a, w| {
-            reduce(&a, Action::SetRun(id.clone(), w.first, true))
-        })
+        runs::every_window_of_h1_2026(bank, a, &id)
     })
 }
 

@@ -49,7 +49,8 @@ pub struct Remediation {
 }
 
 /// One question of the bank, as written in the file plus resolved links.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// (Read only: banks are written by hand or by tools, never by the app.)
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable id; answers are keyed by it, so it never changes once shipped.
@@ -72,8 +73,10 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follows: Option<String>,
     /// Evidence items as written: text, or text with a validity (format 3).
+    /// Emptied at load time, when their texts move to `evidence` (so a
+    /// large bank does not hold each text twice).
     #[serde(rename = "evidence")]
-    pub evidence_items: Vec<EvidenceItem>,
+    evidence_items: Vec<EvidenceItem>,
     /// How often the control operates (format 3; older banks leave it
     /// unsaid, and their controls are judged on an "operating since" date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,14 +106,14 @@ pub struct Question {
 
 /// One evidence item: its text, or (format 3) its text and how many months
 /// a collected copy stays valid (an annual pen test report: 12).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(untagged)]
 pub enum EvidenceItem {
     Text(String),
     Dated(DatedEvidence),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DatedEvidence {
     pub text: String,
@@ -307,12 +310,11 @@ impl Bank {
         mut questions: Vec<Question>,
     ) -> Result<Bank, BankError> {
         for q in &mut questions {
-            (q.evidence, q.evidence_valid_months) = q
-                .evidence_items
-                .iter()
+            (q.evidence, q.evidence_valid_months) = std::mem::take(&mut q.evidence_items)
+                .into_iter()
                 .map(|e| match e {
-                    EvidenceItem::Text(text) => (text.clone(), None),
-                    EvidenceItem::Dated(d) => (d.text.clone(), Some(d.valid_months)),
+                    EvidenceItem::Text(text) => (text, None),
+                    EvidenceItem::Dated(d) => (d.text, Some(d.valid_months)),
                 })
                 .unzip();
         }
@@ -519,6 +521,10 @@ impl Bank {
 
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.question_ix.get(id).map(|&ix| &self.questions[ix])
+    }
+
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.question_ix.get(id).copied()
     }
 
     /// Every question's id and index, ordered by id (as `str` orders).

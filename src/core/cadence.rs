@@ -92,6 +92,12 @@ impl Frequency {
         }
     }
 
+    /// The day one interval after `day`, when the control is periodic:
+    /// by then its next occurrence is due.
+    pub fn one_interval_after(self, day: Day) -> Option<Day> {
+        self.interval().map(|i| step(day, i, 1))
+    }
+
     /// The usual sample for a population of `population` occurrences, as
     /// (fewest, most): common firm tables (no AICPA rule), never more than
     /// the population. `None` for a continuous control (inspected, not
@@ -240,10 +246,15 @@ impl Occurrences {
     /// will likely test 2; the next is due 2026-12-31".
     pub fn summary(&self, today: Day) -> String {
         let mut parts = vec![format!(
-            "{} of {} {} occurrences done",
+            "{} of {} {} {} done",
             self.done,
             self.expected(),
-            self.frequency.label()
+            self.frequency.label(),
+            if self.expected() == 1 {
+                "occurrence"
+            } else {
+                "occurrences"
+            }
         )];
         if self.missed > 0 {
             parts.push(format!("{} missed", self.missed));

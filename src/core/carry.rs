@@ -99,27 +99,29 @@ fn merge(target: &mut Answer, old: &Answer, from: &str, version: &str) {
 /// A Type II answer carried from a bank that stated no frequencies: a
 /// periodic control with an "operating since" date and no run days is
 /// flagged for review, since its operation is now judged on the days it
-/// ran. Returns the ids flagged.
-pub fn ask_for_runs(bank: &Bank, answers: &mut BTreeMap<String, Answer>) -> Vec<String> {
-    let mut flagged = Vec::new();
+/// ran. An answer that already asks is left as it is, so later bank
+/// versions do not repeat the note.
+pub fn ask_for_runs(bank: &Bank, answers: &mut BTreeMap<String, Answer>) {
     for (id, answer) in answers.iter_mut() {
         let Some(frequency) = bank.question(id).and_then(|q| q.frequency) else {
             continue;
         };
-        if frequency.is_periodic() && answer.operating_since.is_some() && answer.runs.is_empty() {
-            let note = format!(
-                "This control runs {}: record the days it ran in the period (an \u{201c}operating \
-                 since\u{201d} date no longer shows its operation).",
-                frequency.label()
-            );
-            answer.note = if answer.note.trim().is_empty() {
-                note
-            } else {
-                format!("{}\n{note}", answer.note)
-            };
-            answer.review = true;
-            flagged.push(id.clone());
+        if !frequency.is_periodic() || answer.operating_since.is_none() || !answer.runs.is_empty() {
+            continue;
         }
+        let note = format!(
+            "This control runs {}: record the days it ran in the period (an \u{201c}operating \
+             since\u{201d} date no longer shows its operation).",
+            frequency.label()
+        );
+        if answer.note.contains(&note) {
+            continue;
+        }
+        answer.note = if answer.note.trim().is_empty() {
+            note
+        } else {
+            format!("{}\n{note}", answer.note)
+        };
+        answer.review = true;
     }
-    flagged
 }

@@ -12,10 +12,12 @@
 //! - An evidence item with a validity and a collection date is stale once
 //!   the validity has run out, and expiring within [`EXPIRING_DAYS`].
 
-use crate::core::assessment::{Assessment, Period, ReportType, Status};
-use crate::core::bank::Bank;
+use crate::core::assessment::{Answer, Assessment, Period, ReportType, Status};
+use crate::core::bank::{Bank, Question};
 use crate::core::cadence::{Frequency, Occurrences};
 use crate::core::date::Day;
+use crate::core::text::plural;
+use std::collections::BTreeSet;
 
 /// An evidence item is listed as expiring this many days ahead.
 pub const EXPIRING_DAYS: i64 = 60;
@@ -57,6 +59,35 @@ pub enum Deviation {
     Unhandled(u32),
 }
 
+/// What missed occurrences mean, given how many were done.
+pub fn missed_means(done: u32) -> &'static str {
+    if done == 0 {
+        "it did not operate"
+    } else {
+        "a likely exception"
+    }
+}
+
+impl Deviation {
+    /// Plain words, starting with a verb.
+    pub fn describe(self) -> String {
+        match self {
+            Deviation::Missed {
+                missed,
+                done,
+                expected,
+            } => format!(
+                "missed {missed} of {expected} occurrences due in the period ({done} done): {}",
+                missed_means(done)
+            ),
+            Deviation::Unhandled(n) => format!(
+                "left {} in the period: a likely exception",
+                plural(n as usize, "event not handled", "events not handled")
+            ),
+        }
+    }
+}
+
 /// A period that would make every key control clean, as far as the
 /// answers show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +118,7 @@ fn in_place(status: Option<Status>) -> bool {
 }
 
 /// The period, when the scope is Type II and its period is valid.
-fn type2_period(assessment: &Assessment) -> Option<Period> {
+pub fn type2_period(assessment: &Assessment) -> Option<Period> {
     let scope = &assessment.scope;
     (scope.report_type == ReportType::Type2)
         .then_some(scope.period)
@@ -95,33 +126,49 @@ fn type2_period(assessment: &Assessment) -> Option<Period> {
         .filter(|p| p.problem().is_none())
 }
 
+/// A control judged on the days it ran.
+fn periodic_frequency(q: &Question) -> Option<Frequency> {
+    q.frequency.filter(|f| f.is_periodic())
+}
+
+/// The ticked evidence items of `answer` that have a validity and a
+/// collection date: (position, collected, last day valid).
+pub fn dated_evidence<'a>(
+    q: &'a Question,
+    answer: &'a Answer,
+) -> impl Iterator<Item = (usize, Day, Day)> + 'a {
+    answer.collected.iter().filter_map(|(&item, &collected)| {
+        let months = q.evidence_valid_months.get(item).copied().flatten()?;
+        answer.evidence.contains(&item).then(|| {
+            let valid_until = collected.add_months(u32::from(months)).add_days(-1);
+            (item, collected, valid_until)
+        })
+    })
+}
+
 impl Operation {
+    /// Reads only the answers given (not every question of the bank), so
+    /// the cost on each change follows what the user answered.
     pub fn compute(bank: &Bank, assessment: &Assessment, today: Day) -> Operation {
         let mut op = Operation::default();
         let period = type2_period(assessment);
-        for (ix, q) in bank.questions.iter().enumerate() {
-            if !assessment.asks(q) {
-                continue;
-            }
-            let Some(answer) = assessment.answer(&q.id) else {
+        for (id, answer) in &assessment.answers {
+            let Some(ix) = bank.question_index(id) else {
                 continue;
             };
-            if answer.status == Some(Status::NotApplicable) {
+            let q = &bank.questions[ix];
+            if !assessment.asks(q) || answer.status == Some(Status::NotApplicable) {
                 continue;
             }
-            for (&item, &collected) in &answer.collected {
-                let months = q.evidence_valid_months.get(item).copied().flatten();
-                if let (Some(months), true) = (months, answer.evidence.contains(&item)) {
-                    let valid_until = collected.add_months(u32::from(months)).add_days(-1);
-                    if valid_until < today.add_days(EXPIRING_DAYS) {
-                        op.evidence.push(Freshness {
-                            question: ix,
-                            item,
-                            collected,
-                            valid_until,
-                            stale: valid_until < today,
-                        });
-                    }
+            for (item, collected, valid_until) in dated_evidence(q, answer) {
+                if valid_until < today.add_days(EXPIRING_DAYS) {
+                    op.evidence.push(Freshness {
+                        question: ix,
+                        item,
+                        collected,
+                        valid_until,
+                        stale: valid_until < today,
+                    });
                 }
             }
             let (Some(period), Some(frequency)) = (period, q.frequency) else {
@@ -146,6 +193,9 @@ impl Operation {
                 });
             }
         }
+        // Answers come in id order; lists are kept in bank order.
+        op.periodic.sort_by_key(|p| p.question);
+        op.unhandled.sort_unstable();
         op.evidence
             .sort_by_key(|f| (!f.stale, f.valid_until, f.question, f.item));
         if let Some(period) = period {
@@ -156,7 +206,7 @@ impl Operation {
 
     /// The deviation recorded for question `ix`, if any.
     pub fn deviation(&self, ix: usize) -> Option<Deviation> {
-        if let Some(p) = self.periodic.iter().find(|p| p.question == ix) {
+        if let Some(p) = self.periodic(ix) {
             let o = &p.occurrences;
             return (p.in_place && o.missed > 0).then_some(Deviation::Missed {
                 missed: o.missed,
@@ -165,13 +215,16 @@ impl Operation {
             });
         }
         self.unhandled
-            .iter()
-            .find(|(q, _)| *q == ix)
-            .map(|&(_, n)| Deviation::Unhandled(n))
+            .binary_search_by_key(&ix, |&(q, _)| q)
+            .ok()
+            .map(|at| Deviation::Unhandled(self.unhandled[at].1))
     }
 
     pub fn periodic(&self, ix: usize) -> Option<&Periodic> {
-        self.periodic.iter().find(|p| p.question == ix)
+        self.periodic
+            .binary_search_by_key(&ix, |p| p.question)
+            .ok()
+            .map(|at| &self.periodic[at])
     }
 
     pub fn stale(&self) -> impl Iterator<Item = &Freshness> {
@@ -184,21 +237,24 @@ impl Operation {
 }
 
 /// The earliest day from which a periodic control's runs have kept to its
-/// interval up to `today`: each run within one window of the previous, and
-/// the last within one window of today. `None` without runs.
-fn on_schedule_since(frequency: Frequency, runs: &[Day], today: Day) -> Option<Day> {
-    let next_after = |day: Day| {
-        Occurrences::over(frequency, day, day.add_days(400), [], day)
-            .and_then(|o| o.windows.first().map(|w| w.last.add_days(1)))
-    };
+/// interval up to `today`: each run within one interval of the previous,
+/// and the last within one interval of today. `None` without runs.
+fn on_schedule_since(frequency: Frequency, runs: &BTreeSet<Day>, today: Day) -> Option<Day> {
     let last = *runs.last()?;
-    if next_after(last).is_none_or(|due| due < today) {
+    if frequency
+        .one_interval_after(last)
+        .is_none_or(|due| due < today)
+    {
         return None;
     }
     let mut since = last;
-    for pair in runs.windows(2).rev() {
-        if next_after(pair[0]).is_some_and(|due| pair[1] <= due) {
-            since = pair[0];
+    // (earlier, later) pairs, from the latest back.
+    for (&earlier, &later) in runs.iter().rev().skip(1).zip(runs.iter().rev()) {
+        if frequency
+            .one_interval_after(earlier)
+            .is_some_and(|due| later <= due)
+        {
+            since = earlier;
         } else {
             break;
         }
@@ -223,34 +279,27 @@ fn advise(
                 .map(|d| (p.question, d))
         })
         .collect();
-    let late = |ix: usize| {
-        let q = &bank.questions[ix];
-        let a = assessment.answer(&q.id)?;
-        (q.key && in_place(a.status) && !q.frequency.is_some_and(Frequency::is_periodic))
-            .then_some(a.operating_since)
-    };
-    let started_late = (0..bank.questions.len())
-        .filter(|&ix| assessment.asks(&bank.questions[ix]))
-        .filter_map(late)
-        .any(|since| since.is_some_and(|d| d > period.start));
+    // The key controls asked and in place, with their answers.
+    let keys: Vec<(&Question, &Answer)> = assessment
+        .answers
+        .iter()
+        .filter_map(|(id, a)| {
+            let q = bank.question(id)?;
+            (q.key && assessment.asks(q) && in_place(a.status)).then_some((q, a))
+        })
+        .collect();
+    let started_late = keys.iter().any(|(q, a)| {
+        periodic_frequency(q).is_none() && a.operating_since.is_some_and(|d| d > period.start)
+    });
     if missed.is_empty() && !started_late {
         return None;
     }
     // The latest day from which every key control in place has run on
     // schedule (periodic) or operated (the others).
     let mut start = period.start;
-    for q in &bank.questions {
-        if !assessment.asks(q) || !q.key {
-            continue;
-        }
-        let Some(a) = assessment.answer(&q.id).filter(|a| in_place(a.status)) else {
-            continue;
-        };
-        let since = match q.frequency.filter(|f| f.is_periodic()) {
-            Some(f) => {
-                let runs: Vec<Day> = a.runs.iter().copied().collect();
-                on_schedule_since(f, &runs, today)
-            }
+    for (q, a) in &keys {
+        let since = match periodic_frequency(q) {
+            Some(f) => on_schedule_since(f, &a.runs, today),
             None => a.operating_since,
         };
         match since {
@@ -268,20 +317,17 @@ fn advise(
         start,
         end: start.add_months(months).add_days(-1),
     };
-    let clean = periodic.iter().filter(|p| p.key && p.in_place).all(|p| {
-        let q = &bank.questions[p.question];
-        let runs = assessment
-            .answer(&q.id)
-            .map(|a| a.runs.iter().copied().collect::<Vec<_>>())
-            .unwrap_or_default();
-        Occurrences::over(
-            p.occurrences.frequency,
-            candidate.start,
-            candidate.end,
-            runs,
-            today,
-        )
-        .is_some_and(|o| o.missed == 0)
+    let clean = keys.iter().all(|(q, a)| {
+        periodic_frequency(q).is_none_or(|f| {
+            Occurrences::over(
+                f,
+                candidate.start,
+                candidate.end,
+                a.runs.iter().copied(),
+                today,
+            )
+            .is_some_and(|o| o.missed == 0)
+        })
     });
     Some(Advice {
         period: (clean && candidate.start > period.start).then_some(candidate),

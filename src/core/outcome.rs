@@ -173,15 +173,10 @@ pub enum Shortfall {
     },
     /// Type II, periodic: no day recorded that it ran.
     NoRuns,
-    /// Type II, periodic: occurrences missed in the period so far. With
-    /// some done, a likely exception; with none done, it did not operate.
-    Missed {
-        missed: u32,
-        done: u32,
-        expected: u32,
-    },
-    /// Type II, per event: events in the period not handled (an exception).
-    Unhandled(u32),
+    /// Type II: occurrences missed in the period so far (with some done, a
+    /// likely exception; with none done, it did not operate), or events not
+    /// handled (an exception).
+    Deviation(Deviation),
 }
 
 impl Shortfall {
@@ -203,22 +198,7 @@ impl Shortfall {
             Shortfall::NoRuns => "runs periodically but has no day recorded that it ran, so \
                                   its operation across the period is unknown"
                 .to_owned(),
-            Shortfall::Missed {
-                missed,
-                done,
-                expected,
-            } => format!(
-                "missed {missed} of {expected} occurrences due in the period ({done} done): {}",
-                if done == 0 {
-                    "it did not operate"
-                } else {
-                    "a likely exception"
-                }
-            ),
-            Shortfall::Unhandled(n) => format!(
-                "left {} in the period: a likely exception",
-                plural(n as usize, "event not handled", "events not handled")
-            ),
+            Shortfall::Deviation(d) => d.describe(),
         }
     }
 }
@@ -359,25 +339,11 @@ fn standing(
             Some(NotOperating::NoDate) => Standing::Short(Shortfall::NoDate),
             Some(NotOperating::NoRuns) => Standing::Short(Shortfall::NoRuns),
             None => match deviation {
-                Some(Deviation::Missed {
-                    missed,
-                    done,
-                    expected,
-                }) => {
-                    let shortfall = Shortfall::Missed {
-                        missed,
-                        done,
-                        expected,
-                    };
-                    if done == 0 {
-                        Standing::Short(shortfall)
-                    } else {
-                        Standing::MeetsWithException(shortfall)
-                    }
+                // Every occurrence due so far missed: it did not operate.
+                Some(d @ Deviation::Missed { done: 0, .. }) => {
+                    Standing::Short(Shortfall::Deviation(d))
                 }
-                Some(Deviation::Unhandled(n)) => {
-                    Standing::MeetsWithException(Shortfall::Unhandled(n))
-                }
+                Some(d) => Standing::MeetsWithException(Shortfall::Deviation(d)),
                 None => Standing::Meets,
             },
         },

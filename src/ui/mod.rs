@@ -70,8 +70,8 @@ impl Banks {
     /// version of its id (the built-in bank carries older versions'
     /// answers forward); else the built-in one.
     pub fn for_ref(&self, bank: &BankRef) -> &BankHandle {
-        self.get(&bank.id, &bank.version)
-            .or_else(|| self.0.iter().rev().find(|b| b.0.id == bank.id))
+        crate::core::exchange::bank_index(bank, &self.refs())
+            .and_then(|ix| self.0.get(ix))
             .unwrap_or(self.builtin())
     }
 

@@ -6,11 +6,12 @@
 //! Every event is a whole day (`VALUE=DATE`), so no time zone is needed.
 //! Lines end in CRLF and are folded at 75 octets; text is escaped.
 
-use crate::core::assessment::{Assessment, ReportType};
+use crate::core::assessment::Assessment;
 use crate::core::bank::Bank;
 use crate::core::cadence::{Frequency, Occurrences};
 use crate::core::date::Day;
 use crate::core::evaluate::Evaluation;
+use crate::core::operation::{dated_evidence, type2_period};
 
 /// The calendar file's media type.
 pub const ICS_MIME: &str = "text/calendar;charset=utf-8";
@@ -50,11 +51,7 @@ pub fn calendar(bank: &Bank, assessment: &Assessment, eval: &Evaluation, today: 
 
     // Periodic controls: over the Type II period, else for a year from the
     // first day of next month.
-    let period = assessment
-        .scope
-        .period
-        .filter(|p| assessment.scope.report_type == ReportType::Type2 && p.problem().is_none());
-    let (from, to) = match period {
+    let (from, to) = match type2_period(assessment) {
         Some(p) => (p.start, p.end),
         None => {
             let (y, m, _) = today.ymd();
@@ -106,26 +103,28 @@ pub fn calendar(bank: &Bank, assessment: &Assessment, eval: &Evaluation, today: 
         }
     }
 
-    for (ix, q) in bank.questions.iter().enumerate() {
-        let Some(answer) = assessment.answer(&q.id) else {
+    for (id, answer) in &assessment.answers {
+        let Some(q) = bank.question(id) else {
             continue;
         };
-        for (&item, &collected) in &answer.collected {
-            let months = q.evidence_valid_months.get(item).copied().flatten();
-            if let (Some(months), true) = (months, answer.evidence.contains(&item)) {
-                let expires = collected.add_months(u32::from(months));
-                events.push(Event {
-                    uid: format!("evidence-{}-{item}", q.id),
-                    day: expires,
-                    summary: format!("SOC 2 evidence expires: {}", q.id),
-                    description: format!(
-                        "{} (collected {collected}, valid {months} months). {}",
-                        q.evidence.get(item).map_or("", String::as_str),
-                        short(ix)
-                    ),
-                    rrule: None,
-                });
-            }
+        for (item, collected, valid_until) in dated_evidence(q, answer) {
+            let months = q
+                .evidence_valid_months
+                .get(item)
+                .copied()
+                .flatten()
+                .unwrap_or_default();
+            events.push(Event {
+                uid: format!("evidence-{}-{item}", q.id),
+                day: valid_until.add_days(1),
+                summary: format!("SOC 2 evidence expires: {}", q.id),
+                description: format!(
+                    "{} (collected {collected}, valid {months} months). {}",
+                    q.evidence.get(item).map_or("", String::as_str),
+                    q.text
+                ),
+                rrule: None,
+            });
         }
     }
 

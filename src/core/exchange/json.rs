@@ -16,7 +16,9 @@
 use super::error::{ImportError, MAX_IMPORT_BYTES, Position};
 use super::migrate;
 use super::strict::{self, StrictError};
-use crate::core::assessment::{Answer, Assessment, BankRef, MAX_REVISION, QuestionPath, Scope};
+use crate::core::assessment::{
+    Answer, Assessment, BankRef, MAX_REVISION, QuestionPath, ReportType, Scope,
+};
 use crate::core::bank::Bank;
 use crate::core::carry::{ask_for_runs, carry_forward};
 use crate::core::catalog::Category;
@@ -95,10 +97,9 @@ fn write(assessment: &Assessment, indent: &[u8]) -> String {
 }
 
 /// The bank among `banks` that a document names as the one it was answered
-/// with: that id and version, else the last loaded version of that id
-/// (whose import carries the answers forward or says what does not fit),
-/// else the first bank when it names none of them (or cannot be read):
-/// [`import_json`] against that bank then says what is wrong.
+/// with, or the first bank when it names none of them (or cannot be read):
+/// [`import_json`] against that bank then says what is wrong. See
+/// [`bank_index`] for the choice.
 pub fn bank_for<'b>(bytes: &[u8], banks: &[&'b Bank]) -> Option<&'b Bank> {
     #[derive(serde::Deserialize)]
     struct Named {
@@ -110,18 +111,21 @@ pub fn bank_for<'b>(bytes: &[u8], banks: &[&'b Bank]) -> Option<&'b Bank> {
         .map(|t| t.strip_prefix('\u{feff}').unwrap_or(t))
         .and_then(|t| serde_json::from_str::<Named>(t).ok())
         .map(|n| n.bank);
-    let exact = named.as_ref().and_then(|n| {
-        banks
-            .iter()
-            .find(|b| b.id == n.id && b.version == n.version)
-    });
-    exact
-        .or_else(|| {
-            let n = named.as_ref()?;
-            banks.iter().rev().find(|b| b.id == n.id)
-        })
-        .or(banks.first())
-        .copied()
+    let ix = named
+        .as_ref()
+        .and_then(|n| bank_index(n, banks))
+        .unwrap_or(0);
+    banks.get(ix).copied()
+}
+
+/// Where among `banks` the bank `named` is: that id and version, else the
+/// last loaded version of that id (whose import carries the answers
+/// forward or says what does not fit); `None` when no bank has the id.
+pub fn bank_index(named: &BankRef, banks: &[&Bank]) -> Option<usize> {
+    banks
+        .iter()
+        .position(|b| b.id == named.id && b.version == named.version)
+        .or_else(|| banks.iter().rposition(|b| b.id == named.id))
 }
 
 /// Reads and checks a document against the bank it must have been answered
@@ -194,7 +198,7 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     let mut bank_ref = doc.bank.into_owned();
     if bank_ref.version != bank.version {
         carry_forward(bank, &bank_ref.version, &mut answers);
-        if doc.scope.report_type == crate::core::assessment::ReportType::Type2 {
+        if doc.scope.report_type == ReportType::Type2 {
             ask_for_runs(bank, &mut answers);
         }
         bank_ref.version = bank.version.clone();

@@ -19,6 +19,7 @@ pub(crate) mod strict;
 
 pub use error::{ImportError, MAX_IMPORT_BYTES, Position};
 pub use json::{
-    ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, bank_for, export_json, import_json, stored_json,
+    ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, bank_for, bank_index, export_json, import_json,
+    stored_json,
 };
 pub use migrate::OLDEST_FORMAT_VERSION;

@@ -5,7 +5,7 @@
 
 use crate::core::Assessment;
 use crate::core::Category;
-use crate::core::assessment::{BankRef, Period, QuestionPath, ReportType, Status};
+use crate::core::assessment::{Period, QuestionPath, ReportType, Status};
 use crate::core::bank::Bank;
 use crate::core::diff::{self, Comparison, ScopeChange};
 use crate::core::score::Scorecard;
@@ -241,19 +241,12 @@ pub fn Compare(props: &Props) -> Html {
 
     let computed = use_memo(
         (
-            props
-                .state
-                .banks
-                .for_ref(
-                    &after
-                        .as_ref()
-                        .or(before.as_ref())
-                        .map(|a| a.bank.clone())
-                        .unwrap_or(BankRef {
-                            id: String::new(),
-                            version: String::new(),
-                        }),
-                )
+            after
+                .as_ref()
+                .or(before.as_ref())
+                .map_or(props.state.banks.builtin(), |a| {
+                    props.state.banks.for_ref(&a.bank)
+                })
                 .clone(),
             before.clone(),
             after.clone(),

@@ -318,26 +318,20 @@ fn meant_for_the_app(event: &KeyboardEvent, hosting: Hosting) -> bool {
     on_page && hosting != Hosting::HostPage
 }
 
-/// The occurrence summary of periodic question `ix`, or the deviation of
-/// a per-event one.
+/// The occurrence summary of periodic question `ix`.
 fn operation_note(eval: &crate::core::Evaluation, ix: usize) -> Option<AttrValue> {
-    let op = &eval.operation;
-    if let Some(p) = op.periodic(ix) {
-        let mut text = p.occurrences.summary(crate::browser::clock::today());
-        let missed: Vec<String> = p
-            .occurrences
-            .missed_by(crate::browser::clock::today())
-            .map(|d| d.to_string())
-            .collect();
-        if !missed.is_empty() {
-            text.push_str(&format!(
-                ". Missed windows ending {}: a likely exception",
-                crate::core::text::first_names(&missed)
-            ));
-        }
-        return Some(AttrValue::from(text + "."));
+    let o = &eval.operation.periodic(ix)?.occurrences;
+    let today = crate::browser::clock::today();
+    let mut text = o.summary(today);
+    let missed: Vec<String> = o.missed_by(today).map(|d| d.to_string()).collect();
+    if !missed.is_empty() {
+        text.push_str(&format!(
+            ". Missed windows ending {}: {}",
+            crate::core::text::first_names(&missed),
+            crate::core::operation::missed_means(o.done)
+        ));
     }
-    None
+    Some(AttrValue::from(text + "."))
 }
 
 #[derive(Properties, PartialEq)]
@@ -419,8 +413,11 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         html! {
             <li><label class="check">
                 <input type="checkbox" checked={ticked} onchange={onchange} />
-                { item }
-                if let Some(m) = months { <span class="hint">{ format!(" (valid {m} months)") }</span> }
+                // One flex item, so the validity runs on with the text.
+                <span>
+                    { item }
+                    if let Some(m) = months { <span class="hint">{ format!(" (valid {m} months)") }</span> }
+                </span>
             </label>
             if ticked && months.is_some() {
                 <span class="collected">

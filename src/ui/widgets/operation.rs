@@ -34,7 +34,13 @@ pub fn OperationPanel(props: &Props) -> Html {
         .to_hash();
         html! { <a href={href}>{ id.unwrap_or_default() }</a> }
     };
-    let rows = op.periodic.iter().filter(|p| p.in_place || p.key).map(|p| {
+    // Periodic controls in place: the ones judged on their runs (a control
+    // not in place is a design gap, listed with the gaps).
+    let shown: Vec<_> = op.periodic.iter().filter(|p| p.in_place).collect();
+    if shown.is_empty() && op.unhandled.is_empty() && op.evidence.is_empty() {
+        return Html::default();
+    }
+    let rows = shown.iter().map(|p| {
         let o = &p.occurrences;
         let sample = match o.sample() {
             Some((lo, hi)) if lo == hi => lo.to_string(),
@@ -75,29 +81,34 @@ pub fn OperationPanel(props: &Props) -> Html {
     };
     let stale_count = op.stale().count();
     let expiring_count = op.expiring().count();
-    let periodic_shown = op.periodic.iter().any(|p| p.in_place || p.key);
-    if !periodic_shown && op.unhandled.is_empty() && op.evidence.is_empty() {
-        return Html::default();
-    }
     html! {
         <section class="soc2r-operation" aria-labelledby="operation-heading">
             <h3 id="operation-heading">{ "Operation and evidence freshness" }</h3>
             if let Some(advice) = &op.advice {
                 <p class="notice" id="period-advice">{ advice.describe(&bank) }</p>
             }
-            if periodic_shown {
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Periodic controls in the period">
-                    <table class="soc2r-table" id="occurrences">
-                        <caption>{ format!("Periodic controls in the period, as of {today}") }</caption>
-                        <thead><tr>
-                            <th scope="col">{ "Control" }</th><th scope="col">{ "Runs" }</th>
-                            <th scope="col">{ "Expected" }</th><th scope="col">{ "Done" }</th>
-                            <th scope="col">{ "Missed" }</th><th scope="col">{ "Likely sample" }</th>
-                            <th scope="col">{ "Next due by" }</th>
-                        </tr></thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
-                </div>
+            if !shown.is_empty() {
+                // Folded: one row per periodic control is detail; the line
+                // says how many are behind.
+                <details class="occurrences">
+                    <summary>{ format!(
+                        "Periodic controls: {} on schedule, {} with missed occurrences",
+                        shown.iter().filter(|p| p.occurrences.missed == 0).count(),
+                        shown.iter().filter(|p| p.occurrences.missed > 0).count()
+                    ) }</summary>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Periodic controls in the period">
+                        <table class="soc2r-table" id="occurrences">
+                            <caption>{ format!("Periodic controls in the period, as of {today}") }</caption>
+                            <thead><tr>
+                                <th scope="col">{ "Control" }</th><th scope="col">{ "How often" }</th>
+                                <th scope="col">{ "Expected" }</th><th scope="col">{ "Done" }</th>
+                                <th scope="col">{ "Missed" }</th><th scope="col">{ "Likely sample" }</th>
+                                <th scope="col">{ "Next due by" }</th>
+                            </tr></thead>
+                            <tbody>{ for rows }</tbody>
+                        </table>
+                    </div>
+                </details>
             }
             if !op.unhandled.is_empty() {
                 <p>{ "Events not handled (likely exceptions): " }
