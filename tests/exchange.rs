@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 const MINI_BANK: &str = include_str!("fixtures/mini-bank.json");
 const V1_FULL: &str = include_str!("fixtures/import/v1-full.json");
 const V2_FULL: &str = include_str!("fixtures/import/v2-full.json");
+const V3_FULL: &str = include_str!("fixtures/import/v3-full.json");
 const V1_MINIMAL: &str = include_str!("fixtures/import/v1-minimal.json");
 const V0_DRAFT: &str = include_str!("fixtures/import/v0-draft.json");
 
@@ -123,8 +124,21 @@ fn a_full_version_1_file_imports_with_every_field() {
 
 #[test]
 fn the_exporter_writes_exactly_the_documented_file() {
-    let a = import(V2_FULL.as_bytes()).unwrap();
-    assert_eq!(export_json(&a), V2_FULL.trim_end());
+    let a = import(V3_FULL.as_bytes()).unwrap();
+    assert_eq!(export_json(&a), V3_FULL.trim_end());
+    // Version 3's fields, read back.
+    assert_eq!(
+        a.in_place_elsewhere["iso27001-2022"],
+        BTreeSet::from(["A.5.15".to_owned(), "A.8.5".to_owned()])
+    );
+    assert_eq!(
+        a.answer("cc6-access-review").unwrap().accepted_from,
+        "iso27001-2022"
+    );
+    // A version 2 file is the same document without them.
+    let old = import(V2_FULL.as_bytes()).unwrap();
+    assert!(old.in_place_elsewhere.is_empty());
+    assert_eq!(old.answer("cc6-mfa"), a.answer("cc6-mfa"));
     // Version 2's fields, read back.
     let review = a.answer("cc6-access-review").unwrap();
     assert_eq!(
@@ -317,8 +331,8 @@ fn a_version_0_file_in_the_shape_of_version_1_is_refused() {
 #[test]
 fn a_version_from_the_future_asks_for_an_update() {
     let e = refusal(&fixture("err-future-version.json"));
-    assert_eq!(e, ImportError::FutureVersion { found: 3 });
-    assert_names(&e, &["version 3", "update the app"]);
+    assert_eq!(e, ImportError::FutureVersion { found: 4 });
+    assert_names(&e, &["version 4", "update the app"]);
 }
 
 #[test]

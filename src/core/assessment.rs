@@ -244,6 +244,10 @@ pub struct Answer {
     /// When ticked evidence items were collected, by their position.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub collected: BTreeMap<usize, Day>,
+    /// The crosswalk (such as `iso27001-2022`) whose proposal set the
+    /// status; cleared when the user sets the status themselves.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub accepted_from: String,
 }
 
 /// An optional field that, when written, holds a value: `null` is refused
@@ -272,6 +276,26 @@ where
         }
     }
     Ok(set)
+}
+
+/// A map of sets, each written as a list without repeats (see [`unique`]).
+pub(crate) fn unique_in_each<'de, D>(d: D) -> Result<BTreeMap<String, BTreeSet<String>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let mut out = BTreeMap::new();
+    for (key, items) in BTreeMap::<String, Vec<String>>::deserialize(d)? {
+        let mut set = BTreeSet::new();
+        for item in items {
+            if !set.insert(item) {
+                return Err(serde::de::Error::custom(
+                    "lists the same value twice; list each once",
+                ));
+            }
+        }
+        out.insert(key, set);
+    }
+    Ok(out)
 }
 
 impl Answer {
@@ -311,6 +335,9 @@ pub struct Assessment {
     /// Keyed by question id. Answers to questions that left the scope are
     /// kept, so putting a category back restores them.
     pub answers: BTreeMap<String, Answer>,
+    /// Controls of other frameworks the user has in place, by crosswalk id
+    /// (such as `iso27001-2022` → `A.5.15`): the source of proposed answers.
+    pub in_place_elsewhere: BTreeMap<String, BTreeSet<String>>,
     /// RFC 3339 timestamps, set by the edge (the core has no clock).
     pub created: String,
     pub updated: String,
@@ -331,6 +358,7 @@ impl Assessment {
             path: QuestionPath::Full,
             scope: Scope::default(),
             answers: BTreeMap::new(),
+            in_place_elsewhere: BTreeMap::new(),
             created: now.clone(),
             updated: now,
             revision: 0,
@@ -391,6 +419,22 @@ pub enum Action {
         questions: Vec<String>,
         reason: String,
     },
+    /// Ticks (true) or unticks a control of another framework as in place.
+    SetInPlaceElsewhere {
+        crosswalk: String,
+        control: String,
+        on: bool,
+    },
+    /// Answers each listed question still unanswered with `status`, marked
+    /// as accepted from `crosswalk` (see `core::crosswalk::proposals`).
+    AcceptProposals {
+        crosswalk: String,
+        questions: Vec<String>,
+        status: Status,
+    },
+    /// Takes back every answer accepted from `crosswalk` that the user has
+    /// not changed since.
+    UndoAccepted(String),
 }
 
 /// The action that answers scope condition `id` of `bank` (`None` clears it).
@@ -431,7 +475,11 @@ pub fn reduce(assessment: &Assessment, action: Action) -> Assessment {
                 scope.in_scope.remove(&item);
             }
         }
-        Action::SetStatus(q, s) => edit(&mut next, q, |a| a.status = s),
+        Action::SetStatus(q, s) => edit(&mut next, q, |a| {
+            // The user's own choice now, even if it is the proposed one.
+            a.status = s;
+            a.accepted_from.clear();
+        }),
         Action::SetJustification(q, v) => edit(&mut next, q, |a| a.justification = v),
         Action::SetNote(q, v) => edit(&mut next, q, |a| a.note = v),
         Action::SetOwner(q, v) => edit(&mut next, q, |a| a.owner = v),
@@ -492,6 +540,52 @@ pub fn reduce(assessment: &Assessment, action: Action) -> Assessment {
                         }
                     });
                 }
+            }
+        }
+        Action::SetInPlaceElsewhere {
+            crosswalk,
+            control,
+            on,
+        } => {
+            let held = next
+                .in_place_elsewhere
+                .entry(crosswalk.clone())
+                .or_default();
+            if on {
+                held.insert(control);
+            } else {
+                held.remove(&control);
+            }
+            if held.is_empty() {
+                next.in_place_elsewhere.remove(&crosswalk);
+            }
+        }
+        Action::AcceptProposals {
+            crosswalk,
+            questions,
+            status,
+        } => {
+            for q in questions {
+                edit(&mut next, q, |a| {
+                    if a.status.is_none() {
+                        a.status = Some(status);
+                        a.accepted_from = crosswalk.clone();
+                    }
+                });
+            }
+        }
+        Action::UndoAccepted(crosswalk) => {
+            let ids: Vec<String> = next
+                .answers
+                .iter()
+                .filter(|(_, a)| a.accepted_from == crosswalk)
+                .map(|(id, _)| id.clone())
+                .collect();
+            for q in ids {
+                edit(&mut next, q, |a| {
+                    a.status = None;
+                    a.accepted_from.clear();
+                });
             }
         }
     }

@@ -6,6 +6,7 @@ pub mod bank;
 pub mod cadence;
 pub mod carry;
 pub mod catalog;
+pub mod crosswalk;
 pub mod date;
 pub mod diff;
 pub mod evaluate;

@@ -65,6 +65,7 @@ pub fn answer(evidence_items: usize) -> impl Strategy<Value = Answer> {
             proptest::collection::btree_set(day(), 0..4),
             proptest::option::of(any::<u32>()),
             proptest::collection::btree_map(0..evidence_items.max(1), day(), 0..3),
+            prop_oneof![Just(String::new()), Just("iso27001-2022".to_owned())],
         ),
     )
         .prop_map(
@@ -75,7 +76,7 @@ pub fn answer(evidence_items: usize) -> impl Strategy<Value = Answer> {
                 evidence,
                 review,
                 operating_since,
-                (runs, unhandled, mut collected),
+                (runs, unhandled, mut collected, accepted_from),
             )| {
                 // Only real evidence positions (a bank may list one item).
                 collected.retain(|&ix, _| ix < evidence_items);
@@ -91,6 +92,7 @@ pub fn answer(evidence_items: usize) -> impl Strategy<Value = Answer> {
                     runs,
                     unhandled,
                     collected,
+                    accepted_from,
                 }
             },
         )
@@ -155,11 +157,24 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
         scope(),
         answers(),
         (timestamp(), timestamp()),
+        proptest::collection::btree_map(
+            prop_oneof![Just("iso27001-2022".to_owned()), text()],
+            proptest::collection::btree_set(text(), 0..4),
+            0..3,
+        ),
         // Any revision the app can hold (at most 2^53 − 1).
         0..=soc2_readiness::core::assessment::MAX_REVISION,
     )
         .prop_map(
-            |((id, name, _), path, scope, answers, (created, updated), revision)| {
+            |(
+                (id, name, _),
+                path,
+                scope,
+                answers,
+                (created, updated),
+                in_place_elsewhere,
+                revision,
+            )| {
                 Assessment {
                     id,
                     name,
@@ -172,6 +187,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                     path,
                     scope,
                     answers,
+                    in_place_elsewhere,
                     created,
                     updated,
                     revision,

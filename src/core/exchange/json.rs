@@ -26,10 +26,10 @@ use crate::core::date::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub const ASSESSMENT_FORMAT: &str = "soc2-readiness-assessment";
-pub const ASSESSMENT_FORMAT_VERSION: u64 = 2;
+pub const ASSESSMENT_FORMAT_VERSION: u64 = 3;
 
 /// The document as written to disk. Field order is the order in the file.
 /// Borrowed when written, so saving on every change copies nothing first.
@@ -45,11 +45,25 @@ struct Document<'a> {
     path: QuestionPath,
     scope: Cow<'a, Scope>,
     answers: Cow<'a, BTreeMap<String, Answer>>,
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "owned_sets"
+    )]
+    in_place_elsewhere: Cow<'a, BTreeMap<String, BTreeSet<String>>>,
     /// RFC 3339 timestamps.
     created: Cow<'a, str>,
     updated: Cow<'a, str>,
     #[serde(default)]
     revision: u64,
+}
+
+/// `in_place_elsewhere` as read: each list without repeats.
+fn owned_sets<'de, 'a, D>(d: D) -> Result<Cow<'a, BTreeMap<String, BTreeSet<String>>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    crate::core::assessment::unique_in_each(d).map(Cow::Owned)
 }
 
 impl<'a> Document<'a> {
@@ -63,6 +77,7 @@ impl<'a> Document<'a> {
             path: a.path,
             scope: Cow::Borrowed(&a.scope),
             answers: Cow::Borrowed(&a.answers),
+            in_place_elsewhere: Cow::Borrowed(&a.in_place_elsewhere),
             created: Cow::Borrowed(&a.created),
             updated: Cow::Borrowed(&a.updated),
             revision: a.revision,
@@ -213,6 +228,7 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
         path: doc.path,
         scope,
         answers,
+        in_place_elsewhere: doc.in_place_elsewhere.into_owned(),
         created: doc.created.into_owned(),
         updated: doc.updated.into_owned(),
         revision: doc.revision,

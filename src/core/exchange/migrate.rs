@@ -12,16 +12,21 @@
 //! - **Version 1**: answers are under `answers`; `status` is one of
 //!   `ready`, `implemented`, `partial`, `planned`, `missing`,
 //!   `not_applicable`; `path` is `full` (the default) or `quick`.
-//! - **Version 2** (current): as written by
+//! - **Version 2**: as version 1, and an answer may also hold `runs` (days
+//!   a periodic control ran), `unhandled` (events not handled) and
+//!   `collected` (when evidence items were collected). A version 1
+//!   document is a valid version 2 document; the number tells an older app
+//!   that it cannot read the new fields.
+//! - **Version 3** (current): as written by
 //!   [`export_json`](super::export_json) and described by
-//!   `static/schema/assessment.schema.json`. As version 1, and an answer may
-//!   also hold `runs` (days a periodic control ran), `unhandled` (events
-//!   not handled) and `collected` (when evidence items were collected). A
-//!   version 1 document is a valid version 2 document; the number tells an
-//!   older app that it cannot read the new fields.
+//!   `static/schema/assessment.schema.json`. As version 2, and the document
+//!   may hold `in_place_elsewhere` (controls of another framework in place,
+//!   by crosswalk id) and an answer `accepted_from` (the crosswalk whose
+//!   proposal set its status). A version 2 document is a valid version 3
+//!   document.
 //!
-//! Adding version 3 means: bump `ASSESSMENT_FORMAT_VERSION`, add a step with
-//! `from: 2` below, a fixture `tests/fixtures/import/v2-*.json` kept as it is,
+//! Adding version 4 means: bump `ASSESSMENT_FORMAT_VERSION`, add a step with
+//! `from: 3` below, a fixture `tests/fixtures/import/v3-*.json` kept as it is,
 //! and a test that imports it.
 
 use super::ImportError;
@@ -51,6 +56,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         from: 1,
+        renamed: &[],
+        // Only fields were added.
+        apply: Ok,
+    },
+    Migration {
+        from: 2,
         renamed: &[],
         // Only fields were added.
         apply: Ok,
