@@ -19,6 +19,9 @@ const REQUIRED = [
   './soc2-readiness.js',
   './soc2-readiness_bg.wasm',
   './app.css',
+  // Loaded by the app right after start.
+  './crosswalk/iso27001-2022.json',
+  './crosswalk/nist-csf-2.0.json',
 ];
 // Missing on some deployments; offline use does not depend on it.
 const OPTIONAL = ['./embed-sample.html'];

@@ -12,6 +12,9 @@
 //! Themes: T1 = X.1, X.2; T2 = X.3, X.4 (no link), X.5. Every question
 //! weighs 3, so a criterion's readiness is the mean of its questions'.
 
+#[path = "support/schema.rs"]
+mod schema;
+
 use serde_json::{Value, json};
 use soc2_readiness::core::assessment::{Action, Assessment, QuestionPath, Status, reduce};
 use soc2_readiness::core::bank::Bank;
@@ -402,4 +405,82 @@ fn the_gap_list_cell_names_each_target_control_once_with_its_relationship() {
         cw.cell_for_question(&bank, "q-b"),
         "X.2 (overlap, via CC6.1)"
     );
+    // Whatever the order in the file, the question's own link wins.
+    let mut v = crosswalk_value();
+    v["links"].as_array_mut().unwrap().reverse();
+    let reversed = Crosswalk::from_json(&v.to_string()).unwrap();
+    assert_eq!(
+        reversed.cell_for_question(&bank, "q-c"),
+        "X.3 (SOC 2 asks more)"
+    );
+}
+
+// ------------------------------------------------------------------ schema
+
+const SCHEMA: &str = include_str!("../static/schema/crosswalk.schema.json");
+
+fn schema_errors(value: &Value) -> Vec<String> {
+    schema::errors(&serde_json::from_str(SCHEMA).unwrap(), value)
+}
+
+#[test]
+fn the_shipped_files_pass_the_published_schema() {
+    for id in SHIPPED {
+        let value: Value = serde_json::from_str(&shipped(id)).unwrap();
+        assert_eq!(schema_errors(&value), Vec::<String>::new(), "{id}");
+    }
+    assert_eq!(schema_errors(&crosswalk_value()), Vec::<String>::new());
+}
+
+#[test]
+fn the_schema_refuses_what_the_app_refuses() {
+    type Change = fn(&mut Value);
+    let cases: [(&str, Change); 6] = [
+        ("no rationale", |v| {
+            v["links"][0].as_object_mut().unwrap().remove("rationale");
+        }),
+        ("a blank rationale", |v| {
+            v["links"][0]["rationale"] = json!(" ")
+        }),
+        ("an unknown relationship", |v| {
+            v["links"][0]["relationship"] = json!("related")
+        }),
+        ("both a criterion and a question", |v| {
+            v["links"][0]["criterion"] = json!("CC6.1")
+        }),
+        ("neither a criterion nor a question", |v| {
+            v["links"][0].as_object_mut().unwrap().remove("question");
+        }),
+        ("an unknown field", |v| v["links"][0]["weight"] = json!(1)),
+    ];
+    for (what, change) in cases {
+        let mut v = crosswalk_value();
+        change(&mut v);
+        assert!(!schema_errors(&v).is_empty(), "the schema accepts {what}");
+        assert!(
+            Crosswalk::from_json(&v.to_string()).is_err(),
+            "the app accepts {what}"
+        );
+    }
+}
+
+#[test]
+fn the_schema_declares_exactly_the_fields_of_the_shipped_files() {
+    let mut used = std::collections::BTreeSet::new();
+    for id in SHIPPED {
+        let value: Value = serde_json::from_str(&shipped(id)).unwrap();
+        used.extend(schema::used_fields(&value, &[]));
+    }
+    let declared = schema::declared_fields(&serde_json::from_str(SCHEMA).unwrap());
+    assert_eq!(declared, used);
+}
+
+#[test]
+fn a_question_card_names_a_shipped_crosswalk_without_its_file() {
+    use soc2_readiness::core::crosswalk::short_name_of;
+    for id in SHIPPED {
+        let cw = Crosswalk::from_json(&shipped(id)).unwrap();
+        assert_eq!(short_name_of(id), cw.short_name, "{id}");
+    }
+    assert_eq!(short_name_of("custom-x"), "custom-x");
 }

@@ -733,3 +733,126 @@ async fn a_type2_review_records_the_days_it_ran_and_the_dashboard_counts_them() 
         "{advice}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn starting_from_iso_27001_proposes_answers_that_are_accepted_one_or_all_and_taken_back() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let downloads = temp_dir("flows-crosswalk");
+    let c = browser(&driver, "flows-crosswalk", &downloads).await;
+    c.goto(&server.url).await.unwrap();
+    let first = start_assessment(&c).await;
+    click(&c, ".tabs a[href$='/crosswalk']").await;
+    wait_for(&c, "#xw-themes").await;
+    assert!(
+        text(&c, "#proposals")
+            .await
+            .contains("Tick the ISO 27001 controls you have in place"),
+        "nothing proposed before a tick"
+    );
+
+    // A.5.18 (access rights) is in place: it covers four access questions.
+    run(&c, "document.getElementById('theme-A.5').open = true").await;
+    click(&c, "input[data-control='A.5.18']").await;
+    eventually("four proposals", || async {
+        count(&c, "li.proposal").await == 4
+    })
+    .await;
+    let listed = text(&c, "#proposals").await;
+    assert!(listed.contains("Accept all 4"), "{listed}");
+    assert!(listed.contains("Proposed from ISO 27001: In place, evidence not ready"));
+    // A control that only overlaps SOC 2 proposes nothing.
+    click(&c, "input[data-control='A.5.4']").await;
+    assert_eq!(count(&c, "li.proposal").await, 4);
+
+    // One at a time: the question is answered and says where from.
+    click(&c, "#proposal-cc6-leaver-deprovisioning button.accept").await;
+    eventually("three left", || async {
+        count(&c, "li.proposal").await == 3
+    })
+    .await;
+    assert!(
+        text(&c, "#accepted")
+            .await
+            .starts_with("1 answer accepted from ISO 27001")
+    );
+    let base = c.current_url().await.unwrap().to_string();
+    let questions = base.replace("/crosswalk", "/questions");
+    c.goto(&format!("{questions}/cc6-leaver-deprovisioning"))
+        .await
+        .unwrap();
+    let card = "#q-cc6-leaver-deprovisioning";
+    wait_for(&c, card).await;
+    assert!(pressed(&c, &format!("{card} button[data-status=implemented]")).await);
+    assert!(
+        text(&c, &format!("{card} .hint.accepted"))
+            .await
+            .starts_with("Accepted from ISO 27001")
+    );
+
+    // The rest at once.
+    c.goto(&base).await.unwrap();
+    click(&c, "#accept-all").await;
+    eventually("no proposal left", || async {
+        count(&c, "li.proposal").await == 0
+    })
+    .await;
+    assert!(
+        text(&c, "#accepted")
+            .await
+            .starts_with("4 answers accepted")
+    );
+    // The control's row now has SOC 2 answers to show, and only partly:
+    // SOC 2 asks less than A.5.18.
+    run(&c, "document.getElementById('theme-A.5').open = true").await;
+    let row = text(&c, "tr[data-control='A.5.18']").await;
+    assert!(row.contains("Partly shown") && row.contains('%'), "{row}");
+
+    // The user confirms one with evidence: it is theirs now.
+    c.goto(&format!("{questions}/cc6-quarterly-access-review"))
+        .await
+        .unwrap();
+    click(
+        &c,
+        "#q-cc6-quarterly-access-review button[data-status=ready]",
+    )
+    .await;
+    wait_for(&c, "#q-cc6-quarterly-access-review[data-answered=true]").await;
+    assert_eq!(
+        count(&c, "#q-cc6-quarterly-access-review .hint.accepted").await,
+        0
+    );
+
+    // Take back the rest: they are unanswered and proposed again.
+    c.goto(&base).await.unwrap();
+    assert!(
+        text(&c, "#accepted")
+            .await
+            .starts_with("3 answers accepted")
+    );
+    click(&c, "#undo-accepted").await;
+    eventually("three proposed again", || async {
+        count(&c, "li.proposal").await == 3
+    })
+    .await;
+    assert_eq!(count(&c, "#accepted").await, 0);
+    assert_eq!(count(&c, "#proposal-cc6-quarterly-access-review").await, 0);
+
+    // The gap list carries the crosswalk columns.
+    c.goto(&base.replace("/crosswalk", "/gaps")).await.unwrap();
+    click(&c, "#export-gaps-csv").await;
+    let csv = std::fs::read_to_string(downloaded(&downloads, "gaps.csv").await).unwrap();
+    // Records end in CRLF; a cell may hold a bare line feed.
+    let header = csv.split("\r\n").next().unwrap();
+    assert!(
+        header.ends_with("ISO 27001 controls,NIST CSF controls"),
+        "{header}"
+    );
+    let leaver = csv
+        .split("\r\n")
+        .find(|l| l.contains(",cc6-leaver-deprovisioning,"))
+        .expect("the leaver question is a gap again");
+    assert!(leaver.contains("A.5.18 (SOC 2 asks less)"), "{leaver}");
+    let _ = first;
+    c.close().await.unwrap();
+}

@@ -38,6 +38,8 @@ async fn a_full_user_path_makes_no_request_and_nothing_can_leave() {
     );
     assert_eq!(count(&c, "#hosting-notice").await, 0);
     service_worker_in_control(&c).await;
+    // The crosswalk tables come with the page, right after start.
+    wait_for(&c, ".soc2r-app[data-reference='loaded']").await;
     let loaded = over_the_network(&network_log(&c).await);
     assert!(!loaded.is_empty(), "the network log records requests");
     assert!(
@@ -55,6 +57,8 @@ async fn a_full_user_path_makes_no_request_and_nothing_can_leave() {
     import_as_new(&c, &exported).await;
     click(&c, ".tabs a[href$='/report']").await;
     wait_for(&c, ".tabs a[href$='/report'][aria-current]").await;
+    click(&c, ".tabs a[href$='/crosswalk']").await;
+    wait_for(&c, "#xw-themes").await;
 
     // Nothing was requested on the way: not from the server, not by the
     // document (even from the service worker's cache), not by the browser.
@@ -392,6 +396,21 @@ async fn the_single_file_works_from_disk_with_storage_and_files() {
     })
     .await;
 
+    // The crosswalks come from inside the file.
+    let id = c
+        .find(fantoccini::Locator::Css(".soc2r-item"))
+        .await
+        .unwrap()
+        .attr("data-id")
+        .await
+        .unwrap()
+        .unwrap();
+    c.goto(&format!("{address}#/a/{id}/crosswalk"))
+        .await
+        .unwrap();
+    wait_for(&c, "#xw-themes").await;
+    assert_eq!(count(&c, "#crosswalk-failed").await, 0);
+
     // One file, nothing fetched, nothing blocked.
     assert_eq!(resources(&c).await, Vec::<String>::new());
     let log = over_the_network(&network_log(&c).await);
@@ -424,6 +443,10 @@ async fn after_one_visit_the_app_works_with_the_server_gone() {
     wait_for(&c, ".soc2r-welcome").await;
     let ready = start_assessment(&c).await;
     answer_ready(&c, &ready).await;
+    // The crosswalk tables too, from the offline copy.
+    click(&c, ".tabs a[href$='/crosswalk']").await;
+    wait_for(&c, "#xw-themes").await;
+    click(&c, ".tabs a[href$='/questions']").await;
     c.refresh().await.unwrap();
     wait_for(&c, &ready).await;
     assert!(

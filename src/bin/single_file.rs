@@ -53,7 +53,21 @@ mod tool {
         };
         let text =
             |name: &str| String::from_utf8(read(name)?).map_err(|_| format!("{name} is not UTF-8"));
-        let page = single_page(&text(INDEX)?, &text(GLUE)?, &read(WASM)?, &text(CSS)?)?;
+        // The reference files the app would fetch right after start.
+        let mut data = Vec::new();
+        for id in soc2_readiness::core::crosswalk::SHIPPED {
+            data.push((
+                format!("crosswalk-{id}"),
+                text(&format!("crosswalk/{id}.json"))?,
+            ));
+        }
+        let page = single_page(
+            &text(INDEX)?,
+            &text(GLUE)?,
+            &read(WASM)?,
+            &text(CSS)?,
+            &data,
+        )?;
         if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -77,10 +91,28 @@ mod tool {
         Some(&s[start..end])
     }
 
+    /// A JSON data block the app reads instead of fetching the file
+    /// (`src/browser/data.rs`). Data blocks never run, so the policy does
+    /// not list them; a `<` (only ever inside a JSON string) is written
+    /// `\u003c`, so nothing in the data can end or open an element.
+    fn data_block(name: &str, json: &str) -> String {
+        format!(
+            "<script type=\"application/json\" id=\"soc2r-data-{name}\">{}</script>\n",
+            json.trim().replace('<', "\\u003c")
+        )
+    }
+
     /// Builds the page: the `<title>` and `<body>` of the built index.html,
-    /// with the styles and a module script (glue, then the Wasm as base64
-    /// and its start-up) inlined.
-    pub fn single_page(index: &str, glue: &str, wasm: &[u8], css: &str) -> Result<String, String> {
+    /// with the styles, the reference data (`data`: name and JSON text) and
+    /// a module script (glue, then the Wasm as base64 and its start-up)
+    /// inlined.
+    pub fn single_page(
+        index: &str,
+        glue: &str,
+        wasm: &[u8],
+        css: &str,
+        data: &[(String, String)],
+    ) -> Result<String, String> {
         let title = element(index, "<title>", "</title>").ok_or("index.html has no <title>")?;
         let body = element(index, "<body", "</body>").ok_or("index.html has no <body>")?;
         if !glue.contains("__wbg_init as default") {
@@ -118,8 +150,12 @@ mod tool {
              the page can load nothing and send nothing. -->\n\
              <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />\n\
              <meta name=\"referrer\" content=\"no-referrer\" />\n\
-             {title}\n<style>{css}</style>\n<script type=\"module\">{script}</script>\n\
-             </head>\n{body}\n</html>\n"
+             {title}\n<style>{css}</style>\n{blocks}<script type=\"module\">{script}</script>\n\
+             </head>\n{body}\n</html>\n",
+            blocks = data
+                .iter()
+                .map(|(name, json)| data_block(name, json))
+                .collect::<String>()
         ))
     }
 
@@ -135,7 +171,8 @@ mod tool {
 
         #[test]
         fn the_page_needs_no_other_file_and_its_policy_allows_exactly_its_inline_blocks() {
-            let page = single_page(INDEX, GLUE, b"\0asm", ".soc2r-app { color: red; }").unwrap();
+            let page =
+                single_page(INDEX, GLUE, b"\0asm", ".soc2r-app { color: red; }", &[]).unwrap();
             assert!(!page.contains("src=") && !page.contains("href="), "{page}");
             assert!(page.contains("<main id=\"soc2-readiness\" data-title=\"Check\"></main>"));
             assert!(page.contains(&format!("\"{}\"", STANDARD.encode(b"\0asm"))));
@@ -155,8 +192,23 @@ mod tool {
         #[test]
         fn glue_that_would_break_out_of_its_script_element_is_refused() {
             let glue = format!("{GLUE}\nconst s = '</script><img src=x>';");
-            let err = single_page(INDEX, &glue, b"", "").unwrap_err();
+            let err = single_page(INDEX, &glue, b"", "", &[]).unwrap_err();
             assert!(err.contains("cannot be inlined"), "{err}");
+        }
+
+        #[test]
+        fn data_goes_inline_as_json_that_cannot_end_its_element() {
+            let data = [(
+                "crosswalk-x".to_owned(),
+                r#"{"a": "</script><b>"}"#.to_owned(),
+            )];
+            let page = single_page(INDEX, GLUE, b"", "", &data).unwrap();
+            let block = element(&page, "<script type=\"application/json\"", "</script>").unwrap();
+            assert!(block.contains("id=\"soc2r-data-crosswalk-x\""), "{block}");
+            let json = &block[block.find('>').unwrap() + 1..block.len() - "</script>".len()];
+            let value: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(value["a"], "</script><b>");
+            assert!(!json.contains('<'));
         }
 
         #[test]

@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod crypto;
+pub mod data;
 pub mod file;
 pub mod hosting;
 pub mod location;

@@ -33,6 +33,16 @@ pub const MAX_RATIONALE_CHARS: usize = 240;
 /// The crosswalks the app ships, by id: `static/crosswalk/{id}.json`.
 pub const SHIPPED: [&str; 2] = ["iso27001-2022", "nist-csf-2.0"];
 
+/// The short name of a shipped crosswalk, for a label that must not wait
+/// for its file (a question card); any other id is shown as it is.
+pub fn short_name_of(id: &str) -> &str {
+    match id {
+        "iso27001-2022" => "ISO 27001",
+        "nist-csf-2.0" => "NIST CSF",
+        other => other,
+    }
+}
+
 /// The status a proposal answers with: the other framework shows the
 /// control in place, but SOC 2 evidence still has to be collected.
 pub const PROPOSED_STATUS: Status = Status::Implemented;
@@ -420,8 +430,12 @@ impl Crosswalk {
     /// For a gap list cell: each linked target control once, with how it
     /// relates, such as `A.8.5 (SOC 2 asks less); A.5.15 (overlap, via CC6.1)`.
     pub fn cell_for_question(&self, bank: &Bank, question: &str) -> String {
+        // The question's own links first: they are the precise ones.
+        let mut links: Vec<(&Link, bool)> = self.links_of_question(bank, question).collect();
+        links.sort_by_key(|(_, via)| *via);
         let mut seen = BTreeSet::new();
-        self.links_of_question(bank, question)
+        links
+            .into_iter()
             .filter(|(l, _)| seen.insert(l.control))
             .map(|(l, via)| {
                 let id = &self.controls[l.control].id;

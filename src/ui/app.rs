@@ -5,7 +5,7 @@ use super::route::{Route, Screen};
 use super::screens;
 use super::settings::{Hosting, Settings};
 use super::state::{AppState, Attachment, Level, Msg, Notice};
-use super::{BankHandle, Banks, Derived};
+use super::{BankHandle, Banks, Crosswalks, Derived, Loaded};
 use crate::browser::storage::{StorageError, Store};
 use crate::browser::{clock, file, location};
 use crate::core::evaluate::evaluate;
@@ -117,6 +117,28 @@ fn Shell(props: &ShellProps) -> Html {
         use_reducer(move || initial_state(&store, bank, file_mode))
     };
     let route = use_state(|| Route::parse(&location::hash()));
+    // The crosswalks arrive right after the first render, so the first
+    // screen does not wait for them.
+    let crosswalks = use_state(Crosswalks::loading);
+    {
+        let crosswalks = crosswalks.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut have = (*crosswalks.0).clone();
+                for ix in 0..have.len() {
+                    let name = format!("crosswalk/{}", have[ix].0);
+                    have[ix].1 = match crate::browser::data::load(&name).await {
+                        Ok(text) => match crate::core::crosswalk::Crosswalk::from_json(&text) {
+                            Ok(cw) => Loaded::Ready(Rc::new(cw)),
+                            Err(e) => Loaded::Failed(format!("{name}.json: {e}")),
+                        },
+                        Err(e) => Loaded::Failed(e),
+                    };
+                    crosswalks.set(Crosswalks(Rc::new(have.clone())));
+                }
+            });
+        });
+    }
     {
         let route = route.clone();
         use_effect_with((), move |_| {
@@ -347,7 +369,8 @@ fn Shell(props: &ShellProps) -> Html {
         <ContextProvider<BankHandle> context={state.banks.builtin().clone()}>
         <ContextProvider<Ctx> context={ctx.clone()}>
         <ContextProvider<Settings> context={props.settings.clone()}>
-            <div class="soc2r-app" ref={root}>
+        <ContextProvider<Crosswalks> context={(*crosswalks).clone()}>
+            <div class="soc2r-app" ref={root} data-reference={if crosswalks.settled() { "loaded" } else { "loading" }}>
                 <header class="soc2r-header">
                     <a class="soc2r-brand" href="#/">
                         if let Some(logo) = &props.settings.logo { <img class="logo" src={logo.clone()} alt="" /> }
@@ -373,6 +396,7 @@ fn Shell(props: &ShellProps) -> Html {
                 <Notices notices={state.notices.clone()} />
                 <main class="soc2r-main" ref={main} tabindex="-1">{ body }</main>
             </div>
+        </ContextProvider<Crosswalks>>
         </ContextProvider<Settings>>
         </ContextProvider<Ctx>>
         </ContextProvider<BankHandle>>
@@ -432,6 +456,9 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
         Screen::Report => {
             html! { <screens::report::Report assessment={a.clone()} derived={derived} /> }
         }
+        Screen::Crosswalk => html! {
+            <screens::crosswalk::CrosswalkScreen assessment={a.clone()} derived={derived} on_edit={on_edit} />
+        },
     };
     html! {
         <>

@@ -5,6 +5,7 @@
 
 use crate::core::Assessment;
 use crate::core::bank::Bank;
+use crate::core::crosswalk::Crosswalk;
 use crate::core::evaluate::Evaluation;
 use crate::core::exchange::csv::to_csv;
 use crate::core::exchange::oscal::{
@@ -89,9 +90,30 @@ pub fn gap_rows(bank: &Bank, assessment: &Assessment, evaluation: &Evaluation) -
         .collect()
 }
 
-/// The gap list as a CSV file (UTF-8 with BOM, CRLF, formulas neutralised).
-pub fn gap_csv(bank: &Bank, assessment: &Assessment, evaluation: &Evaluation) -> String {
-    to_csv(&GAP_CSV_HEADER, &gap_rows(bank, assessment, evaluation))
+/// The gap list as a CSV file (UTF-8 with BOM, CRLF, formulas neutralised),
+/// with a column per crosswalk naming the target controls each gap relates
+/// to and how (see [`Crosswalk::cell_for_question`]).
+pub fn gap_csv(
+    bank: &Bank,
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+    crosswalks: &[&Crosswalk],
+) -> String {
+    let extra: Vec<String> = crosswalks
+        .iter()
+        .map(|cw| format!("{} controls", cw.short_name))
+        .collect();
+    let header: Vec<&str> = GAP_CSV_HEADER
+        .iter()
+        .copied()
+        .chain(extra.iter().map(String::as_str))
+        .collect();
+    let mut rows = gap_rows(bank, assessment, evaluation);
+    for (row, gap) in rows.iter_mut().zip(&evaluation.roadmap.gaps) {
+        let id = gap.question(bank).map_or("", |q| q.id.as_str());
+        row.extend(crosswalks.iter().map(|cw| cw.cell_for_question(bank, id)));
+    }
+    to_csv(&header, &rows)
 }
 
 /// What every OSCAL document says about where it comes from.
@@ -374,7 +396,7 @@ mod tests {
         let bank = bank();
         let a = sample(&bank);
         let ev = evaluate(&bank, &a, today());
-        let csv = gap_csv(&bank, &a, &ev);
+        let csv = gap_csv(&bank, &a, &ev, &[]);
         assert!(csv.starts_with('\u{feff}'));
         let header = csv
             .trim_start_matches('\u{feff}')
@@ -385,6 +407,27 @@ mod tests {
         // Never a cell that starts with `=`: the owner is shown as text.
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
         assert!(!csv.contains(",=HYPERLINK") && !csv.contains(",\"=HYPERLINK"));
+    }
+
+    #[test]
+    fn the_csv_has_a_column_per_crosswalk_naming_the_linked_controls() {
+        let bank = crate::core::builtin_bank().unwrap();
+        let a = Assessment::new("a".into(), "A".into(), &bank, "2026-01-01T00:00:00Z".into());
+        let ev = evaluate(&bank, &a, today());
+        let text = include_str!("../../static/crosswalk/iso27001-2022.json");
+        let iso = Crosswalk::from_json(text).unwrap();
+        let csv = gap_csv(&bank, &a, &ev, &[&iso]);
+        let mut lines = csv.trim_start_matches('\u{feff}').split("\r\n");
+        let header = lines.next().unwrap_or_default();
+        assert!(
+            header.ends_with(",Evidence to collect,ISO 27001 controls"),
+            "{header}"
+        );
+        // Unanswered, MFA is a gap; ISO's A.8.5 asks more than it does.
+        let mfa = lines
+            .find(|l| l.contains(",cc6-mfa-enforced,"))
+            .expect("a row for MFA");
+        assert!(mfa.contains("A.8.5 (SOC 2 asks less)"), "{mfa}");
     }
 
     #[test]

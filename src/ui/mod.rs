@@ -231,3 +231,56 @@ mod tests {
         );
     }
 }
+
+/// One shipped crosswalk as the app has it: loading right after start,
+/// ready, or not to be had (and why).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    Loading,
+    Ready(Rc<crate::core::crosswalk::Crosswalk>),
+    Failed(String),
+}
+
+/// The shipped crosswalks, in [`crate::core::crosswalk::SHIPPED`] order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Crosswalks(pub Rc<Vec<(&'static str, Loaded)>>);
+
+impl Crosswalks {
+    pub fn loading() -> Crosswalks {
+        Crosswalks(Rc::new(
+            crate::core::crosswalk::SHIPPED
+                .iter()
+                .map(|id| (*id, Loaded::Loading))
+                .collect(),
+        ))
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Loaded> {
+        self.0.iter().find(|(i, _)| *i == id).map(|(_, l)| l)
+    }
+
+    /// Those loaded, for exports.
+    pub fn ready(&self) -> Vec<&crate::core::crosswalk::Crosswalk> {
+        self.0
+            .iter()
+            .filter_map(|(_, l)| match l {
+                Loaded::Ready(cw) => Some(&**cw),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether every crosswalk has arrived or failed.
+    pub fn settled(&self) -> bool {
+        self.0.iter().all(|(_, l)| !matches!(l, Loaded::Loading))
+    }
+
+    /// The short name of crosswalk `id` ("ISO 27001"), or the id itself
+    /// while it is not loaded.
+    pub fn short_name<'a>(&'a self, id: &'a str) -> &'a str {
+        match self.get(id) {
+            Some(Loaded::Ready(cw)) => &cw.short_name,
+            _ => id,
+        }
+    }
+}

@@ -9,15 +9,17 @@ pub enum Screen {
     Dashboard,
     Gaps,
     Report,
+    Crosswalk,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Scope,
         Screen::Questions,
         Screen::Dashboard,
         Screen::Gaps,
         Screen::Report,
+        Screen::Crosswalk,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -27,6 +29,7 @@ impl Screen {
             Screen::Dashboard => "dashboard",
             Screen::Gaps => "gaps",
             Screen::Report => "report",
+            Screen::Crosswalk => "crosswalk",
         }
     }
 
@@ -37,6 +40,7 @@ impl Screen {
             Screen::Dashboard => "Dashboard",
             Screen::Gaps => "Gaps and roadmap",
             Screen::Report => "Report",
+            Screen::Crosswalk => "Crosswalk",
         }
     }
 

@@ -16,7 +16,7 @@ use crate::ui::screens::plural;
 use crate::ui::state::{Msg, Notice};
 use crate::ui::widgets::operation::OperationPanel;
 use crate::ui::widgets::select::{select_value, use_select_value};
-use crate::ui::{BankHandle, Derived};
+use crate::ui::{BankHandle, Crosswalks, Derived};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -152,6 +152,8 @@ fn phase_id(phase: Phase) -> &'static str {
 
 #[component]
 pub fn Gaps(props: &Props) -> Html {
+    // Loaded right after start; a CSV made before then has no crosswalk columns.
+    let crosswalks = use_context::<Crosswalks>().unwrap_or_else(Crosswalks::loading);
     let (Some(BankHandle(bank)), Some(ctx)) = (use_context::<BankHandle>(), use_context::<Ctx>())
     else {
         return Html::default();
@@ -190,13 +192,14 @@ pub fn Gaps(props: &Props) -> Html {
     // Exports: each builds its file from the current evaluation when clicked.
     let export = |kind: Export| {
         let (bank, a, eval, ctx) = (bank.clone(), a.clone(), eval.clone(), ctx.clone());
+        let crosswalks = crosswalks.clone();
         Callback::from(move |_| {
             let (suffix, extension, mime, made) = match kind {
                 Export::Csv => (
                     "gaps",
                     "csv",
                     CSV_MIME,
-                    Ok(exports::gap_csv(&bank, &a, &eval)),
+                    Ok(exports::gap_csv(&bank, &a, &eval, &crosswalks.ready())),
                 ),
                 Export::Results => (
                     "oscal-results",

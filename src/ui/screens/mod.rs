@@ -2,6 +2,7 @@
 //! what it needs from the core; none keeps its own copy of scores.
 
 pub mod compare;
+pub mod crosswalk;
 pub mod dashboard;
 pub mod gaps;
 pub mod help;

@@ -498,6 +498,12 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             </p>
             if let Some(note) = &props.operation { <p class="hint operation">{ note.clone() }</p> }
             if let Some(note) = &props.implied { <p class="hint implied">{ note.clone() }</p> }
+            if !answer.accepted_from.is_empty() {
+                <p class="hint accepted" id={field("accepted")}>
+                    { format!("Accepted from {}: change the status once its SOC 2 evidence is collected.",
+                        crate::core::crosswalk::short_name_of(&answer.accepted_from)) }
+                </p>
+            }
             <div class="answers" role="group" aria-label="Answer">{ for buttons }</div>
             if current == Some(Status::NotApplicable) {
                 <div class="field">
