@@ -484,3 +484,29 @@ fn a_question_card_names_a_shipped_crosswalk_without_its_file() {
     }
     assert_eq!(short_name_of("custom-x"), "custom-x");
 }
+
+#[test]
+fn controls_in_place_and_accepted_answers_survive_export_and_import() {
+    let bank = soc2_readiness::core::builtin_bank().unwrap();
+    let mut a = Assessment::new("a".into(), "A".into(), &bank, "2026-01-01T00:00:00Z".into());
+    a = reduce(
+        &a,
+        Action::SetInPlaceElsewhere {
+            crosswalk: "iso27001-2022".into(),
+            control: "A.5.18".into(),
+            on: true,
+        },
+    );
+    a = reduce(
+        &a,
+        Action::AcceptProposals {
+            crosswalk: "iso27001-2022".into(),
+            questions: vec!["cc6-leaver-deprovisioning".into()],
+            status: PROPOSED_STATUS,
+        },
+    );
+    let text = soc2_readiness::core::exchange::export_json(&a);
+    let back = soc2_readiness::core::exchange::import_json(text.as_bytes(), &bank).unwrap();
+    assert_eq!(back, a);
+    assert_eq!(back.in_place_elsewhere["iso27001-2022"].len(), 1);
+}

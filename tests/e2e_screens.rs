@@ -116,6 +116,17 @@ fn demo_assessment() -> String {
             );
         }
     }
+    // ISO 27001 controls in place, so the crosswalk has proposals to show.
+    for control in ["A.5.18", "A.5.19", "A.5.24", "A.8.8", "A.8.13", "A.8.15"] {
+        a = reduce(
+            &a,
+            Action::SetInPlaceElsewhere {
+                crosswalk: "iso27001-2022".into(),
+                control: control.into(),
+                on: true,
+            },
+        );
+    }
     export_json(&a)
 }
 
@@ -203,6 +214,7 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
             ".soc2r-app main h3, .soc2r-app main h2",
         ),
         ("report", "#/a/demo/report", "#report-heading"),
+        ("crosswalk", "#/a/demo/crosswalk", "#xw-themes"),
         ("compare", "#/compare", "#compare-before"),
         ("compare-results", "#/compare/demo/final", ".gaps-closed li"),
         ("help", "#/help", "#help-heading"),
@@ -251,6 +263,16 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
                 format!("#/a/demo/questions/{periodic}"),
                 format!("#q-{periodic}"),
             ),
+            (
+                "crosswalk-proposals",
+                "#/a/demo/crosswalk".to_owned(),
+                "#proposals".to_owned(),
+            ),
+            (
+                "crosswalk-controls",
+                "#/a/demo/crosswalk".to_owned(),
+                "details[id=\"theme-A.5\"]".to_owned(),
+            ),
         ];
         for (part, hash, css) in parts {
             let name = format!("{part}-{theme}-{width}");
@@ -260,6 +282,15 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
             // then the card's run days once opened.
             if part == "operation" {
                 click(&c, &format!("{css} details summary")).await;
+            }
+            // A theme unfolded, with one control's links open.
+            if part == "crosswalk-controls" {
+                run(
+                    &c,
+                    "const t = document.getElementById('theme-A.5'); t.open = true;
+                     t.querySelector('tr[data-control=\"A.5.18\"] details').open = true;",
+                )
+                .await;
             }
             // A shot shows only what is in view: bring each part to the top.
             let top = |css: String| format!("document.querySelector('{css}').scrollIntoView()");

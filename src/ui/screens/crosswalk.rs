@@ -151,7 +151,7 @@ fn CrosswalkView(props: &ViewProps) -> Html {
                     }
                 });
                 let answered = if c.asked > 0 {
-                    format!("{} of {} linked answered", c.answered, plural(c.asked, "item", "items"))
+                    format!("{} of {} answered", c.answered, plural(c.asked, "linked item", "linked items"))
                 } else {
                     String::new()
                 };
@@ -192,7 +192,7 @@ fn CrosswalkView(props: &ViewProps) -> Html {
                     { format!("{} {}", theme.id, theme.name) }
                     <span class="hint">{ format!(" · {} · {ticked} in place", plural(r.themes[t].controls, "control", "controls")) }</span>
                 </summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{} controls", theme.name)}>
                     <table class="xw-controls">
                         <thead><tr>
                             <th scope="col"><span class="visually-hidden">{ "In place" }</span></th>
@@ -220,7 +220,7 @@ fn CrosswalkView(props: &ViewProps) -> Html {
                 <li><span class="rel intersects">{ "overlap" }</span>{ " each covers part of the other; neither shows the other." }</li>
             </ul>
             <h4>{ format!("{} by theme", cw.short_name) }</h4>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{} by theme", cw.short_name)}>
                 <table class="soc2r-table xw-themes" id="xw-themes">
                     <thead><tr>
                         <th scope="col">{ "Theme" }</th>
