@@ -24,16 +24,22 @@ use soc2_readiness::core::crosswalk::{
 use soc2_readiness::core::score::Scorecard;
 
 fn bank() -> Bank {
+    bank_with(&[])
+}
+
+/// The test bank, with `extra` questions (id, criteria) after the others.
+fn bank_with(extra: &[(&str, &str)]) -> Bank {
     let questions = [
-        ("q-a", "CC6.1", true),
-        ("q-b", "CC6.1", false),
-        ("q-c", "CC8.1", true),
-        ("q-d", "CC1.1", false),
+        ("q-a", "\"CC6.1\"", true),
+        ("q-b", "\"CC6.1\"", false),
+        ("q-c", "\"CC8.1\"", true),
+        ("q-d", "\"CC1.1\"", false),
     ]
-    .iter()
+    .into_iter()
+    .chain(extra.iter().map(|(id, c)| (*id, *c, false)))
     .map(|(id, c, quick)| {
         format!(
-            r#"{{"id":"{id}","text":"Is {id} done?","guidance":"g","criteria":["{c}"],
+            r#"{{"id":"{id}","text":"Is {id} done?","guidance":"g","criteria":[{c}],
             "weight":3,"key":false,"evidence":["e"],"remediation":{{"steps":["s"],
             "effort":"days"}},"type2_proof":"p","quick":{quick}}}"#
         )
@@ -347,6 +353,24 @@ fn controls_in_place_propose_only_what_they_wholly_cover_and_nothing_silently() 
     assert_eq!(proposed(&cw, &bank, &mine), ["q-d"]);
     // Unticking takes its proposal away.
     assert_eq!(proposed(&cw, &bank, &tick(&a, "X.5", false)), ["q-a"]);
+}
+
+#[test]
+fn a_question_serving_a_criterion_no_ticked_control_covers_is_not_proposed() {
+    let bank = bank_with(&[("q-e", "\"CC1.1\", \"CC8.1\"")]);
+    let cw = crosswalk();
+    let a = tick(&answered(&bank, &[]), "X.5", true);
+    // X.5 covers CC1.1, so q-d; q-e also serves CC8.1, which X.5 does not.
+    assert_eq!(proposed(&cw, &bank, &a), ["q-d"]);
+    // CC8.1 only overlaps X.3: ticking it still leaves q-e partly covered.
+    assert_eq!(proposed(&cw, &bank, &tick(&a, "X.3", true)), ["q-d"]);
+    // A link of the question's own is enough on its own.
+    let mut v = crosswalk_value();
+    v["links"].as_array_mut().unwrap().push(
+        json!({ "question": "q-e", "control": "X.4", "relationship": "equal", "rationale": "r" }),
+    );
+    let cw = Crosswalk::from_json(&v.to_string()).unwrap();
+    assert_eq!(proposed(&cw, &bank, &tick(&a, "X.4", true)), ["q-d", "q-e"]);
 }
 
 #[test]

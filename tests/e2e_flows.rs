@@ -751,37 +751,34 @@ async fn starting_from_iso_27001_proposes_answers_that_are_accepted_one_or_all_a
         "nothing proposed before a tick"
     );
 
-    // A.5.18 (access rights) is in place: it covers four access questions.
+    // A.5.18 (access rights) is in place: it wholly covers two access
+    // questions (approval before access, access changed for movers); the
+    // leaver deadline and the quarterly review ask more than it does.
     run(&c, "document.getElementById('theme-A.5').open = true").await;
     click(&c, "input[data-control='A.5.18']").await;
-    eventually("four proposals", || async {
-        count(&c, "li.proposal").await == 4
+    eventually("two proposals", || async {
+        count(&c, "li.proposal").await == 2
     })
     .await;
     let listed = text(&c, "#proposals").await;
-    assert!(listed.contains("Accept all 4"), "{listed}");
+    assert!(listed.contains("Accept all 2"), "{listed}");
     assert!(listed.contains("Proposed from ISO 27001: In place, evidence not ready"));
+    assert_eq!(count(&c, "#proposal-cc6-leaver-deprovisioning").await, 0);
     // A control that only overlaps SOC 2 proposes nothing.
     click(&c, "input[data-control='A.5.4']").await;
-    assert_eq!(count(&c, "li.proposal").await, 4);
+    assert_eq!(count(&c, "li.proposal").await, 2);
 
     // One at a time: the question is answered and says where from.
-    click(&c, "#proposal-cc6-leaver-deprovisioning button.accept").await;
-    eventually("three left", || async {
-        count(&c, "li.proposal").await == 3
+    click(&c, "#proposal-cc6-access-request-approval button.accept").await;
+    eventually("one left", || async {
+        count(&c, "li.proposal").await == 1
     })
     .await;
-    assert!(
-        text(&c, "#accepted")
-            .await
-            .starts_with("1 answer accepted from ISO 27001")
-    );
+    assert!(text(&c, "#accepted").await.starts_with("1 answer accepted from ISO 27001"));
     let base = c.current_url().await.unwrap().to_string();
     let questions = base.replace("/crosswalk", "/questions");
-    c.goto(&format!("{questions}/cc6-leaver-deprovisioning"))
-        .await
-        .unwrap();
-    let card = "#q-cc6-leaver-deprovisioning";
+    c.goto(&format!("{questions}/cc6-access-request-approval")).await.unwrap();
+    let card = "#q-cc6-access-request-approval";
     wait_for(&c, card).await;
     assert!(pressed(&c, &format!("{card} button[data-status=implemented]")).await);
     assert!(
@@ -797,11 +794,7 @@ async fn starting_from_iso_27001_proposes_answers_that_are_accepted_one_or_all_a
         count(&c, "li.proposal").await == 0
     })
     .await;
-    assert!(
-        text(&c, "#accepted")
-            .await
-            .starts_with("4 answers accepted")
-    );
+    assert!(text(&c, "#accepted").await.starts_with("2 answers accepted"));
     // The control's row now has SOC 2 answers to show, and only partly:
     // SOC 2 asks less than A.5.18.
     run(&c, "document.getElementById('theme-A.5').open = true").await;
@@ -809,34 +802,21 @@ async fn starting_from_iso_27001_proposes_answers_that_are_accepted_one_or_all_a
     assert!(row.contains("Partly shown") && row.contains('%'), "{row}");
 
     // The user confirms one with evidence: it is theirs now.
-    c.goto(&format!("{questions}/cc6-quarterly-access-review"))
-        .await
-        .unwrap();
-    click(
-        &c,
-        "#q-cc6-quarterly-access-review button[data-status=ready]",
-    )
-    .await;
-    wait_for(&c, "#q-cc6-quarterly-access-review[data-answered=true]").await;
-    assert_eq!(
-        count(&c, "#q-cc6-quarterly-access-review .hint.accepted").await,
-        0
-    );
+    c.goto(&format!("{questions}/cc6-movers-access-change")).await.unwrap();
+    click(&c, "#q-cc6-movers-access-change button[data-status=ready]").await;
+    wait_for(&c, "#q-cc6-movers-access-change[data-answered=true]").await;
+    assert_eq!(count(&c, "#q-cc6-movers-access-change .hint.accepted").await, 0);
 
-    // Take back the rest: they are unanswered and proposed again.
+    // Take back the rest: unanswered and proposed again.
     c.goto(&base).await.unwrap();
-    assert!(
-        text(&c, "#accepted")
-            .await
-            .starts_with("3 answers accepted")
-    );
+    assert!(text(&c, "#accepted").await.starts_with("1 answer accepted"));
     click(&c, "#undo-accepted").await;
-    eventually("three proposed again", || async {
-        count(&c, "li.proposal").await == 3
+    eventually("one proposed again", || async {
+        count(&c, "#proposal-cc6-access-request-approval").await == 1
     })
     .await;
     assert_eq!(count(&c, "#accepted").await, 0);
-    assert_eq!(count(&c, "#proposal-cc6-quarterly-access-review").await, 0);
+    assert_eq!(count(&c, "#proposal-cc6-movers-access-change").await, 0);
 
     // The gap list carries the crosswalk columns.
     c.goto(&base.replace("/crosswalk", "/gaps")).await.unwrap();
@@ -848,11 +828,11 @@ async fn starting_from_iso_27001_proposes_answers_that_are_accepted_one_or_all_a
         header.ends_with("ISO 27001 controls,NIST CSF controls"),
         "{header}"
     );
-    let leaver = csv
+    let approval = csv
         .split("\r\n")
-        .find(|l| l.contains(",cc6-leaver-deprovisioning,"))
-        .expect("the leaver question is a gap again");
-    assert!(leaver.contains("A.5.18 (SOC 2 asks less)"), "{leaver}");
+        .find(|l| l.contains(",cc6-access-request-approval,"))
+        .expect("the approval question is a gap again");
+    assert!(approval.contains("A.5.18 (SOC 2 asks less)"), "{approval}");
     let _ = first;
     c.close().await.unwrap();
 }

@@ -661,10 +661,12 @@ pub fn in_place(cw: &Crosswalk, assessment: &Assessment) -> BTreeSet<usize> {
         .collect()
 }
 
-/// The proposals for `assessment`, in bank order: for every asked,
-/// unanswered question, the `equal` or `subset_of` links (its own or its
-/// criteria's) to a control in place. Nothing is answered here: the user
-/// accepts proposals, one or all, through [`Action::AcceptProposals`].
+/// The proposals for `assessment`, in bank order: every asked, unanswered
+/// question wholly covered by controls in place, that is by an `equal` or
+/// `subset_of` link of its own, or else by such links for every one of
+/// its criteria (a question that also serves a criterion no ticked
+/// control covers asks more than they do). Nothing is answered here: the
+/// user accepts proposals, one or all, through [`Action::AcceptProposals`].
 ///
 /// [`Action::AcceptProposals`]: crate::core::assessment::Action::AcceptProposals
 pub fn proposals(cw: &Crosswalk, bank: &Bank, assessment: &Assessment) -> Vec<Proposal> {
@@ -672,21 +674,34 @@ pub fn proposals(cw: &Crosswalk, bank: &Bank, assessment: &Assessment) -> Vec<Pr
     if held.is_empty() {
         return Vec::new();
     }
+    let covering = |soc2: &dyn Fn(&Soc2) -> bool| -> Vec<usize> {
+        cw.links
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.relationship.target_covers_soc2() && held.contains(&l.control))
+            .filter(|(_, l)| soc2(&l.soc2))
+            .map(|(ix, _)| ix)
+            .collect()
+    };
     assessment
         .asked(bank)
         .filter(|q| assessment.status(&q.id).is_none())
         .filter_map(|q| {
-            let because: Vec<usize> = cw
-                .links
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| l.relationship.target_covers_soc2() && held.contains(&l.control))
-                .filter(|(_, l)| match &l.soc2 {
-                    Soc2::Question(id) => *id == q.id,
-                    Soc2::Criterion(c) => q.criteria.contains(c),
-                })
-                .map(|(ix, _)| ix)
-                .collect();
+            let own = covering(&|s| matches!(s, Soc2::Question(id) if *id == q.id));
+            let because = if own.is_empty() {
+                let per_criterion: Vec<Vec<usize>> = q
+                    .criteria
+                    .iter()
+                    .map(|c| covering(&|s| matches!(s, Soc2::Criterion(id) if id == c)))
+                    .collect();
+                if per_criterion.iter().all(|links| !links.is_empty()) {
+                    per_criterion.concat()
+                } else {
+                    Vec::new()
+                }
+            } else {
+                own
+            };
             (!because.is_empty()).then(|| Proposal {
                 question: q.id.clone(),
                 because,
