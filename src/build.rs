@@ -1,7 +1,14 @@
 //! Embeds the built-in question bank without the whitespace that makes the
 //! file readable: the same JSON, byte for byte inside its strings, smaller
 //! in the Wasm and quicker to parse at start-up.
+//!
+//! It also writes the bank's *core*: the same file with each question's long
+//! texts (guidance, key reason, evidence items, remediation steps, Type II
+//! proof) replaced by short stand-ins that keep every count and validity.
+//! The app embeds only the core, enough to score, judge and plan; the full
+//! file is fetched right after start (see `core::builtin_bank_core`).
 
+use serde_json::Value;
 use std::path::Path;
 
 const BANK: &str = "static/bank/soc2-bank.json";
@@ -12,6 +19,53 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
     std::fs::write(Path::new(&out).join("soc2-bank.min.json"), minify(&text))
         .expect("writing the minified bank");
+    let mut bank: Value = serde_json::from_str(&text).expect("the built-in bank is JSON");
+    strip_long_texts(&mut bank);
+    std::fs::write(
+        Path::new(&out).join("soc2-bank.core.json"),
+        serde_json::to_string(&bank).expect("writing JSON to memory"),
+    )
+    .expect("writing the bank's core");
+}
+
+/// Stand-in for a long text until the full bank arrives.
+const PENDING: &str = "…";
+
+/// Replaces the long texts of every question, keeping the number of
+/// evidence items (answers refer to them by position), their validity,
+/// the number of remediation steps and the effort.
+fn strip_long_texts(bank: &mut Value) {
+    let Some(questions) = bank.get_mut("questions").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for q in questions {
+        for field in ["guidance", "type2_proof", "key_reason"] {
+            if let Some(v) = q.get_mut(field) {
+                *v = Value::from(PENDING);
+            }
+        }
+        if let Some(items) = q.get_mut("evidence").and_then(Value::as_array_mut) {
+            for (ix, item) in items.iter_mut().enumerate() {
+                // Unique within the question, as the bank requires.
+                let stand_in = Value::from(format!("Evidence item {}", ix + 1));
+                match item {
+                    Value::Object(dated) => {
+                        dated.insert("text".into(), stand_in);
+                    }
+                    other => *other = stand_in,
+                }
+            }
+        }
+        if let Some(steps) = q
+            .get_mut("remediation")
+            .and_then(|r| r.get_mut("steps"))
+            .and_then(Value::as_array_mut)
+        {
+            for step in steps {
+                *step = Value::from(PENDING);
+            }
+        }
+    }
 }
 
 /// Drops whitespace outside strings. JSON whitespace only separates tokens,

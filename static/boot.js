@@ -6,29 +6,33 @@
 // in parallel instead of one after the other (the glue only needs the
 // response, which it compiles while it streams in).
 const wasm = fetch(new URL('./soc2-readiness_bg.wasm', import.meta.url));
-const { default: init } = await import('./soc2-readiness.js');
-await init({ module_or_path: wasm });
 
 // Over HTTP(S), a service worker keeps the app working offline after this
 // visit. Never from file:// (the single-file build needs none), and not when
 // the embedding page opts out with data-offline="off" on the mount element,
-// which also removes a worker an earlier visit registered.
+// which also removes a worker an earlier visit registered, before the app
+// starts (its first fetches then go to the network, and nothing recreates
+// the copies being removed).
 const mount = document.getElementById('soc2-readiness');
 const optedOut = mount !== null && mount.dataset.offline === 'off';
 const overHttp = location.protocol === 'http:' || location.protocol === 'https:';
 const worker = new URL('./sw.js', import.meta.url);
-if ('serviceWorker' in navigator && overHttp && !optedOut) {
-  navigator.serviceWorker
-    .register(worker)
-    .catch((e) => console.warn('soc2-readiness: no offline copy:', e));
-} else if ('serviceWorker' in navigator && overHttp) {
-  // Opted out after an earlier visit registered it: remove that worker and
-  // its copies of the app (only ours: scripts named sw.js next to boot.js).
-  navigator.serviceWorker.getRegistrations()
+if ('serviceWorker' in navigator && overHttp && optedOut) {
+  // Only ours: scripts named sw.js next to boot.js, and caches named soc2r-.
+  await navigator.serviceWorker.getRegistrations()
     .then((all) => Promise.all(all
       .filter((r) => [r.active, r.waiting, r.installing].some((w) => w && w.scriptURL === worker.href))
       .map((r) => r.unregister())))
     .then(() => caches.keys())
     .then((keys) => Promise.all(keys.filter((k) => k.startsWith('soc2r-')).map((k) => caches.delete(k))))
     .catch((e) => console.warn('soc2-readiness: offline copy not removed:', e));
+}
+
+const { default: init } = await import('./soc2-readiness.js');
+await init({ module_or_path: wasm });
+
+if ('serviceWorker' in navigator && overHttp && !optedOut) {
+  navigator.serviceWorker
+    .register(worker)
+    .catch((e) => console.warn('soc2-readiness: no offline copy:', e));
 }

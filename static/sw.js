@@ -20,6 +20,7 @@ const REQUIRED = [
   './soc2-readiness_bg.wasm',
   './app.css',
   // Loaded by the app right after start.
+  './bank/soc2-bank.json',
   './crosswalk/iso27001-2022.json',
   './crosswalk/nist-csf-2.0.json',
 ];
@@ -82,10 +83,18 @@ self.addEventListener('fetch', (event) => {
   if (event.request.method !== 'GET' || !APP_URLS.has(url.href)) {
     return;
   }
+  // Its copies erased (the page opted out with data-offline="off" and is
+  // removing this worker): never create them again, just fetch. The app
+  // still fetches its bank and crosswalk files through the worker while
+  // the page that opted out is open.
+  const erased = caches.has(CACHE).then((has) => !has);
   // The page itself: the network first, so a changed page (a new build, or
   // data-offline="off") is seen at once; the cached copy when offline.
   if (event.request.mode === 'navigate') {
     event.respondWith((async () => {
+      if (await erased) {
+        return fetch(event.request);
+      }
       const cache = await caches.open(CACHE);
       let response = null;
       try {
@@ -103,7 +112,11 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   event.respondWith(
-    caches.open(CACHE).then(async (cache) => {
+    erased.then(async (gone) => {
+      if (gone) {
+        return fetch(event.request);
+      }
+      const cache = await caches.open(CACHE);
       const cached = await cache.match(url.href);
       if (cached) {
         return cached;

@@ -10,7 +10,9 @@ use serde_json::{Value, json};
 use soc2_readiness::core::bank::{
     BANK_FORMAT, BANK_FORMAT_VERSION, Effort, OLDEST_BANK_FORMAT_VERSION, is_kebab_case,
 };
-use soc2_readiness::core::{Bank, BankError, Category, builtin_bank};
+use soc2_readiness::core::{
+    Action, Assessment, Bank, BankError, Category, Status, builtin_bank, reduce,
+};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 const MINI_BANK: &str = include_str!("fixtures/mini-bank.json");
@@ -1126,4 +1128,49 @@ fn rejection_text(text: &str) -> String {
     Bank::from_json(text)
         .expect_err("a broken bank")
         .to_string()
+}
+
+#[test]
+fn the_embedded_core_asks_the_same_questions_without_the_long_texts() {
+    use soc2_readiness::core::{BUILTIN_BANK_CORE_JSON, BUILTIN_BANK_JSON, builtin_bank_core};
+    let full = builtin_bank().unwrap();
+    let core = builtin_bank_core().unwrap();
+    assert!(core.texts_pending && !full.texts_pending);
+    assert!(core.same_questions(&full) && full.same_questions(&core));
+    let q = core.question("cc6-mfa-enforced").unwrap();
+    let f = full.question("cc6-mfa-enforced").unwrap();
+    assert_ne!(q.guidance, f.guidance);
+    assert_eq!(q.evidence.len(), f.evidence.len());
+    assert_eq!(q.evidence_valid_months, f.evidence_valid_months);
+    assert_eq!(q.remediation.effort, f.remediation.effort);
+    // Scores, the outcome and the plan need nothing else: the same on both.
+    let mut a = Assessment::new("a".into(), "A".into(), &full, "2026-01-01T00:00:00Z".into());
+    for (i, q) in full.questions.iter().enumerate() {
+        let s = [Status::Ready, Status::Partial, Status::Missing][i % 3];
+        a = reduce(&a, Action::SetStatus(q.id.clone(), Some(s)));
+    }
+    let day = soc2_readiness::core::Day::parse("2026-06-01").unwrap();
+    let (on_core, on_full) = (
+        soc2_readiness::core::evaluate(&core, &a, day),
+        soc2_readiness::core::evaluate(&full, &a, day),
+    );
+    assert_eq!(on_core.scorecard, on_full.scorecard);
+    assert_eq!(on_core.outcome, on_full.outcome);
+    // Most of the bank is its long text.
+    assert!(BUILTIN_BANK_CORE_JSON.len() * 2 < BUILTIN_BANK_JSON.len());
+}
+
+#[test]
+fn a_full_bank_that_asks_anything_differently_does_not_replace_the_core() {
+    let core = soc2_readiness::core::builtin_bank_core().unwrap();
+    let text = soc2_readiness::core::BUILTIN_BANK_JSON;
+    for (from, to) in [
+        ("\"weight\":5", "\"weight\":4"),
+        ("\"valid_months\":12", "\"valid_months\":6"),
+        ("\"version\":\"2.1.0\"", "\"version\":\"2.1.1\""),
+    ] {
+        assert!(text.contains(from), "{from}");
+        let changed = Bank::from_json(&text.replacen(from, to, 1)).unwrap();
+        assert!(!core.same_questions(&changed), "{from} → {to}");
+    }
 }

@@ -770,14 +770,17 @@ async fn starting_from_iso_27001_proposes_answers_that_are_accepted_one_or_all_a
 
     // One at a time: the question is answered and says where from.
     click(&c, "#proposal-cc6-access-request-approval button.accept").await;
-    eventually("one left", || async {
-        count(&c, "li.proposal").await == 1
-    })
-    .await;
-    assert!(text(&c, "#accepted").await.starts_with("1 answer accepted from ISO 27001"));
+    eventually("one left", || async { count(&c, "li.proposal").await == 1 }).await;
+    assert!(
+        text(&c, "#accepted")
+            .await
+            .starts_with("1 answer accepted from ISO 27001")
+    );
     let base = c.current_url().await.unwrap().to_string();
     let questions = base.replace("/crosswalk", "/questions");
-    c.goto(&format!("{questions}/cc6-access-request-approval")).await.unwrap();
+    c.goto(&format!("{questions}/cc6-access-request-approval"))
+        .await
+        .unwrap();
     let card = "#q-cc6-access-request-approval";
     wait_for(&c, card).await;
     assert!(pressed(&c, &format!("{card} button[data-status=implemented]")).await);
@@ -794,7 +797,11 @@ async fn starting_from_iso_27001_proposes_answers_that_are_accepted_one_or_all_a
         count(&c, "li.proposal").await == 0
     })
     .await;
-    assert!(text(&c, "#accepted").await.starts_with("2 answers accepted"));
+    assert!(
+        text(&c, "#accepted")
+            .await
+            .starts_with("2 answers accepted")
+    );
     // The control's row now has SOC 2 answers to show, and only partly:
     // SOC 2 asks less than A.5.18.
     run(&c, "document.getElementById('theme-A.5').open = true").await;
@@ -802,10 +809,15 @@ async fn starting_from_iso_27001_proposes_answers_that_are_accepted_one_or_all_a
     assert!(row.contains("Partly shown") && row.contains('%'), "{row}");
 
     // The user confirms one with evidence: it is theirs now.
-    c.goto(&format!("{questions}/cc6-movers-access-change")).await.unwrap();
+    c.goto(&format!("{questions}/cc6-movers-access-change"))
+        .await
+        .unwrap();
     click(&c, "#q-cc6-movers-access-change button[data-status=ready]").await;
     wait_for(&c, "#q-cc6-movers-access-change[data-answered=true]").await;
-    assert_eq!(count(&c, "#q-cc6-movers-access-change .hint.accepted").await, 0);
+    assert_eq!(
+        count(&c, "#q-cc6-movers-access-change .hint.accepted").await,
+        0
+    );
 
     // Take back the rest: unanswered and proposed again.
     c.goto(&base).await.unwrap();

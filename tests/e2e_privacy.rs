@@ -529,13 +529,21 @@ async fn an_assessment_exported_with_a_password_imports_only_with_it() {
 }
 
 /// A copy of `dist/` to change for one test.
+/// A copy of `dist/` with its folders (the bank and crosswalk files).
 fn dist_copy(name: &str) -> std::path::PathBuf {
-    let dir = temp_dir(name);
-    for entry in std::fs::read_dir(dist_dir()).unwrap().flatten() {
-        if entry.path().is_file() {
-            std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                copy(&path, &to.join(entry.file_name()));
+            } else {
+                std::fs::copy(&path, to.join(entry.file_name())).unwrap();
+            }
         }
     }
+    let dir = temp_dir(name);
+    copy(&dist_dir(), &dir);
     dir
 }
 

@@ -35,8 +35,7 @@ mod tool {
     const EXTENSIONS: [&str; 6] = ["html", "js", "css", "wasm", "json", "svg"];
 
     pub fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-        let mut encoder =
-            flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         encoder.write_all(bytes)?;
         encoder.finish()
     }
@@ -78,7 +77,10 @@ mod tool {
                 dir.display()
             ));
         }
-        let mut report = format!("{:<40} {:>10} {:>10} {:>10}\n", "file", "raw", "gzip -9", "brotli 11");
+        let mut report = format!(
+            "{:<40} {:>10} {:>10} {:>10}\n",
+            "file", "raw", "gzip -9", "brotli 11"
+        );
         for path in list {
             let bytes =
                 std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -92,7 +94,11 @@ mod tool {
                 std::fs::write(&name, data)
                     .map_err(|e| format!("cannot write {}: {e}", Path::new(&name).display()))?;
             }
-            let shown = path.strip_prefix(dir).unwrap_or(&path).display().to_string();
+            let shown = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
             report.push_str(&format!(
                 "{shown:<40} {:>10} {:>10} {:>10}\n",
                 bytes.len(),

@@ -54,7 +54,7 @@ mod tool {
         let text =
             |name: &str| String::from_utf8(read(name)?).map_err(|_| format!("{name} is not UTF-8"));
         // The reference files the app would fetch right after start.
-        let mut data = Vec::new();
+        let mut data = vec![("bank-soc2-bank".to_owned(), text("bank/soc2-bank.json")?)];
         for id in soc2_readiness::core::crosswalk::SHIPPED {
             data.push((
                 format!("crosswalk-{id}"),

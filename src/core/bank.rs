@@ -162,6 +162,9 @@ pub struct Bank {
     pub conditions: Vec<Condition>,
     /// Ids of earlier versions no longer asked (format 2).
     pub retired: Vec<Retired>,
+    /// The long texts are stand-ins until the full bank arrives (the
+    /// app's embedded core of the built-in bank).
+    pub texts_pending: bool,
     question_ix: HashMap<String, usize>,
     /// Question indexes in the order of their ids, the order an
     /// assessment's answers are kept in, so the two can be walked together.
@@ -412,6 +415,7 @@ impl Bank {
         Ok(Bank {
             conditions: Vec::new(),
             retired: Vec::new(),
+            texts_pending: false,
             by_id,
             id,
             version,
@@ -503,6 +507,42 @@ impl Bank {
     }
 
     /// The scope condition with this id.
+    /// Whether `other` asks the same questions the same way: ids, text,
+    /// criteria, weights, key controls, frequencies, follow-ups, conditions,
+    /// the number of evidence items and their validity, the number of
+    /// remediation steps and the effort. Only the long texts may differ:
+    /// the check before the full built-in bank replaces its core.
+    pub fn same_questions(&self, other: &Bank) -> bool {
+        fn shape(q: &Question) -> impl PartialEq + '_ {
+            (
+                (&q.id, &q.text, &q.criteria, q.weight, q.key, q.quick),
+                (
+                    &q.frequency,
+                    &q.applies_if,
+                    &q.follows,
+                    q.key_reason.is_some(),
+                ),
+                (
+                    &q.evidence_valid_months,
+                    q.remediation.steps.len(),
+                    q.remediation.effort,
+                ),
+            )
+        }
+        self.id == other.id
+            && self.version == other.version
+            && self.criteria == other.criteria
+            && self.series == other.series
+            && self.conditions == other.conditions
+            && self.retired == other.retired
+            && self.questions.len() == other.questions.len()
+            && self
+                .questions
+                .iter()
+                .zip(&other.questions)
+                .all(|(a, b)| shape(a) == shape(b))
+    }
+
     pub fn condition(&self, id: &str) -> Option<&Condition> {
         self.conditions.iter().find(|c| c.id == id)
     }

@@ -34,3 +34,19 @@ pub const BUILTIN_BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/soc2
 pub fn builtin_bank() -> Result<Bank, BankError> {
     Bank::from_json(BUILTIN_BANK_JSON)
 }
+
+/// The built-in bank's core, what the app embeds: the same questions,
+/// criteria, weights, key controls, frequencies, evidence counts and
+/// validities, efforts and conditions, with each question's long texts
+/// replaced by stand-ins (see `build.rs`). Enough to score, judge and plan;
+/// the app fetches `bank/soc2-bank.json` right after start and swaps in
+/// the full bank once [`Bank::same_questions`] says it matches.
+pub const BUILTIN_BANK_CORE_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/soc2-bank.core.json"));
+
+/// Parses [`BUILTIN_BANK_CORE_JSON`], marked as waiting for its texts.
+pub fn builtin_bank_core() -> Result<Bank, BankError> {
+    let mut bank = Bank::from_json(BUILTIN_BANK_CORE_JSON)?;
+    bank.texts_pending = true;
+    Ok(bank)
+}

@@ -205,9 +205,9 @@ pub fn category_cost(bank: &Bank, category: Category) -> CategoryCost {
 pub fn person_weeks_text((lo, hi): (f64, f64)) -> String {
     let show = |x: f64| {
         if x < 10.0 {
-            format!("{:.1}", (x * 10.0).round() / 10.0)
+            crate::core::text::tenths((x * 10.0).round() / 10.0)
         } else {
-            format!("{:.0}", x.round())
+            crate::core::text::whole(x.round())
         }
     };
     if hi <= 0.0 {

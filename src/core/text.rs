@@ -134,3 +134,42 @@ pub fn file_name(stem: &str, suffix: &str, extension: &str) -> String {
         format!("{clean}-{suffix}.{extension}")
     }
 }
+
+/// `v` rounded to a whole number ("88"), halves to even as `{:.0}` does.
+/// Integer formatting instead of the float formatter keeps about 10 KB of
+/// float-printing code out of the Wasm.
+pub fn whole(v: f64) -> String {
+    (v.round_ties_even() as i64).to_string()
+}
+
+/// `v` to one decimal place ("2.5", "-0.3", "12.0"), halves to even.
+pub fn tenths(v: f64) -> String {
+    let t = (v * 10.0).round_ties_even() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    let t = t.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
+
+/// A percentage as shown everywhere: `whole(v)` and `%` ("88%").
+pub fn percent(v: f64) -> String {
+    format!("{}%", whole(v))
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_the_float_formatter_would_write_them() {
+        for v in [
+            0.0, 0.4, 0.5, 1.5, 2.5, 62.5, 87.5, 99.96, 100.0, -3.25, -7.5, 1234.56,
+        ] {
+            assert_eq!(whole(v), format!("{v:.0}"), "{v}");
+            assert_eq!(tenths(v), format!("{v:.1}"), "{v}");
+        }
+        assert_eq!(percent(87.5), "88%");
+        // Unlike the formatter, never a "-0".
+        assert_eq!(whole(-0.5), "0");
+        assert_eq!(tenths(-0.04), "0.0");
+    }
+}

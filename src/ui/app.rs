@@ -9,14 +9,14 @@ use super::{BankHandle, Banks, Crosswalks, Derived, Loaded};
 use crate::browser::storage::{StorageError, Store};
 use crate::browser::{clock, file, location};
 use crate::core::evaluate::evaluate;
-use crate::core::{Action, Assessment, Bank, builtin_bank};
+use crate::core::{Action, Assessment, Bank, builtin_bank_core};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[component]
 pub fn App(settings: &Settings) -> Html {
-    match builtin_bank() {
+    match builtin_bank_core() {
         Ok(bank) => {
             html! { <Shell settings={settings.clone()} bank={BankHandle(Rc::new(bank))} /> }
         }
@@ -90,6 +90,13 @@ fn initial_state(store: &Store, builtin: BankHandle, tab_only_by_choice: bool) -
     }
 }
 
+/// Why the questions show stand-ins for their long texts.
+pub fn texts_missing(why: &str) -> Notice {
+    Notice::error(format!(
+        "The questions' guidance, evidence lists and remediation steps could not be loaded ({why}). Answers, scores and the outcome work without them; reload the page to try again."
+    ))
+}
+
 /// A new, empty assessment with a fresh id.
 pub fn new_assessment(bank: &Bank, name: &str) -> Assessment {
     Assessment::new(clock::new_id(), name.to_owned(), bank, clock::now_rfc3339())
@@ -117,13 +124,23 @@ fn Shell(props: &ShellProps) -> Html {
         use_reducer(move || initial_state(&store, bank, file_mode))
     };
     let route = use_state(|| Route::parse(&location::hash()));
-    // The crosswalks arrive right after the first render, so the first
-    // screen does not wait for them.
+    // The built-in bank's long texts and the crosswalks arrive right after
+    // the first render, so the first screen does not wait for them.
     let crosswalks = use_state(Crosswalks::loading);
+    let texts_settled = use_state(|| false);
     {
         let crosswalks = crosswalks.clone();
+        let (settled, dispatcher) = (texts_settled.clone(), state.dispatcher());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                let full = crate::browser::data::load("bank/soc2-bank")
+                    .await
+                    .and_then(|text| Bank::from_json(&text).map_err(|e| e.to_string()));
+                match full {
+                    Ok(full) => dispatcher.dispatch(Msg::BuiltinTexts(full)),
+                    Err(e) => dispatcher.dispatch(Msg::Notify(texts_missing(&e))),
+                }
+                settled.set(true);
                 let mut have = (*crosswalks.0).clone();
                 for ix in 0..have.len() {
                     let name = format!("crosswalk/{}", have[ix].0);
@@ -370,7 +387,7 @@ fn Shell(props: &ShellProps) -> Html {
         <ContextProvider<Ctx> context={ctx.clone()}>
         <ContextProvider<Settings> context={props.settings.clone()}>
         <ContextProvider<Crosswalks> context={(*crosswalks).clone()}>
-            <div class="soc2r-app" ref={root} data-reference={if crosswalks.settled() { "loaded" } else { "loading" }}>
+            <div class="soc2r-app" ref={root} data-reference={if crosswalks.settled() && *texts_settled { "loaded" } else { "loading" }}>
                 <header class="soc2r-header">
                     <a class="soc2r-brand" href="#/">
                         if let Some(logo) = &props.settings.logo { <img class="logo" src={logo.clone()} alt="" /> }

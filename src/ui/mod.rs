@@ -91,6 +91,17 @@ impl Banks {
         Banks(Rc::new(list))
     }
 
+    /// The built-in bank's full texts in place of its embedded core, if
+    /// `full` asks exactly the same questions (else nothing changes).
+    pub fn with_builtin_texts(&self, full: Bank) -> Banks {
+        if !self.builtin().0.same_questions(&full) {
+            return self.clone();
+        }
+        let mut list: Vec<BankHandle> = self.0.iter().cloned().collect();
+        list[0] = BankHandle(Rc::new(full));
+        Banks(Rc::new(list))
+    }
+
     /// What loading `bank` would do. Assessments answered against a loaded
     /// bank are never re-judged against other questions: a file with the
     /// same id and version but other content is refused while any uses it.

@@ -81,6 +81,9 @@ pub enum Msg {
     AddBank(Bank),
     /// A custom bank no assessment uses was removed.
     RemoveBank(String, String),
+    /// The built-in bank's full file arrived, checked to ask the same
+    /// questions as the embedded core it replaces.
+    BuiltinTexts(Bank),
     /// A newer save of an assessment from another tab.
     External(Assessment),
     /// Another tab deleted this assessment (or erased all data).
@@ -151,6 +154,15 @@ impl Reducible for AppState {
             },
             Msg::AddBank(bank) => self.with(|s| s.banks = s.banks.with(bank)),
             Msg::RemoveBank(id, version) => self.with(|s| s.banks = s.banks.without(&id, &version)),
+            Msg::BuiltinTexts(full) => self.with(|s| {
+                if s.banks.builtin().0.same_questions(&full) {
+                    s.banks = s.banks.with_builtin_texts(full);
+                } else {
+                    s.notices.push(super::app::texts_missing(
+                        "bank/soc2-bank.json is not the file of this build",
+                    ));
+                }
+            }),
             Msg::External(newer) => {
                 let older = self.assessments.get(&newer.id);
                 if older.is_some_and(|o| o.revision >= newer.revision) {

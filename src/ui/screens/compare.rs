@@ -142,7 +142,7 @@ pub fn change(before: f64, after: f64) -> (String, &'static str) {
 }
 
 fn pct(score: f64) -> String {
-    format!("{:.0}%", score)
+    crate::core::text::percent(score)
 }
 
 fn status_text(status: Option<Status>) -> &'static str {

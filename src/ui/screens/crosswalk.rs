@@ -88,7 +88,7 @@ impl PartialEq for ViewProps {
 }
 
 fn pct(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}%"))
+    value.map_or_else(|| "–".to_owned(), crate::core::text::percent)
 }
 
 #[component]

@@ -63,7 +63,7 @@ pub fn series_bars(bank: &Bank, card: &Scorecard) -> Html {
             });
         html! {
             <div class="series-group">
-                <h4>{ format!("{}: {:.0}%", category.name(), score.readiness) }</h4>
+                <h4>{ format!("{}: {}", category.name(), crate::core::text::percent(score.readiness)) }</h4>
                 { for bars }
             </div>
         }
@@ -139,7 +139,7 @@ pub fn Dashboard(props: &Props) -> Html {
             </div>
             <div class="score">
                 <span class="label">{ "Overall readiness" }</span>
-                <span class="value" id="overall-readiness">{ format!("{:.0}%", card.overall.readiness) }</span>
+                <span class="value" id="overall-readiness">{ crate::core::text::percent(card.overall.readiness) }</span>
             </div>
             <div class="score">
                 <span class="label">{ "Answered" }</span>

@@ -194,6 +194,13 @@ pub fn Gaps(props: &Props) -> Html {
         let (bank, a, eval, ctx) = (bank.clone(), a.clone(), eval.clone(), ctx.clone());
         let crosswalks = crosswalks.clone();
         Callback::from(move |_| {
+            // The files quote remediation steps and evidence items.
+            if bank.texts_pending {
+                ctx.dispatch.emit(Msg::Notify(Notice::info(
+                    "The questions' remediation steps and evidence lists are still loading; export again in a moment.",
+                )));
+                return;
+            }
             let (suffix, extension, mime, made) = match kind {
                 Export::Csv => (
                     "gaps",

@@ -145,8 +145,8 @@ fn where_stored() -> String {
 fn human_bytes(n: usize) -> String {
     match n {
         0..1000 => format!("{n} bytes"),
-        1000..1_000_000 => format!("{:.1} kB", n as f64 / 1e3),
-        _ => format!("{:.1} MB", n as f64 / 1e6),
+        1000..1_000_000 => format!("{} kB", crate::core::text::tenths(n as f64 / 1e3)),
+        _ => format!("{} MB", crate::core::text::tenths(n as f64 / 1e6)),
     }
 }
 

@@ -222,7 +222,7 @@ pub fn Questions(props: &QuestionsProps) -> Html {
             <aside class="q-nav" aria-label="Sections">
                 <div class="progress" aria-live="polite" id="questionnaire-progress">
                     <Bar label={format!("Answered {} of {}", card.overall.answered, card.overall.asked)} value={card.overall.completion} />
-                    <p>{ "Readiness " }<strong id="overall-readiness">{ format!("{:.0}%", card.overall.readiness) }</strong></p>
+                    <p>{ "Readiness " }<strong id="overall-readiness">{ crate::core::text::percent(card.overall.readiness) }</strong></p>
                     <p class="hint">{ "Unanswered questions count as not ready." }</p>
                 </div>
                 // Folded on phones so the questions come first; open on wide screens.

@@ -222,8 +222,8 @@ pub fn Report(props: &Props) -> Html {
                     <div>
                         <h3 id="report-scores">{ "Readiness" }</h3>
                         <p class="report-headline">
-                            { format!("{:.0}% overall · {} of {} answered · {} gaps",
-                                card.overall.readiness, card.overall.answered, card.overall.asked, eval.roadmap.gaps.len()) }
+                            { format!("{} overall · {} of {} answered · {} gaps",
+                                crate::core::text::percent(card.overall.readiness), card.overall.answered, card.overall.asked, eval.roadmap.gaps.len()) }
                         </p>
                         { for categories }
                     </div>

@@ -40,7 +40,7 @@ pub fn CriteriaTable(props: &CriteriaProps) -> Html {
             })
         });
         let readiness = if c.score.is_applicable() {
-            format!("{:.0}%", c.score.readiness)
+            crate::core::text::percent(c.score.readiness)
         } else {
             "not applicable".into()
         };

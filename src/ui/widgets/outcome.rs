@@ -41,7 +41,7 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
         let criterion = bank.criteria.get(j.criterion)?;
         let readiness = card
             .criterion(j.criterion)
-            .map(|c| format!(" ({:.0}% ready)", c.score.readiness.floor()))
+            .map(|c| format!(" ({} ready)", crate::core::text::percent(c.score.readiness.floor())))
             .unwrap_or_default();
         let covered = (j.verdict == Verdict::Exceptions && !j.covered_by.is_empty()).then(|| {
             let names: Vec<&str> = j

@@ -1,6 +1,7 @@
 //! A radar chart in inline SVG, with the same figures as a text list for
 //! screen readers and print.
 
+use crate::core::text::{percent, tenths};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +28,7 @@ fn polygon(n: usize, fraction: impl Fn(usize) -> f64) -> String {
     (0..n)
         .map(|i| {
             let (x, y) = point(i, n, fraction(i));
-            format!("{x:.1},{y:.1}")
+            format!("{},{}", tenths(x), tenths(y))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -43,14 +44,14 @@ pub fn Radar(props: &RadarProps) -> Html {
         .map(|f| html! { <polygon class="radar-ring" points={polygon(n, |_| f)} /> });
     let spokes = (0..n).map(|i| {
         let (x, y) = point(i, n, 1.0);
-        html! { <line class="radar-spoke" x1={CENTER.to_string()} y1={CENTER.to_string()} x2={format!("{x:.1}")} y2={format!("{y:.1}")} /> }
+        html! { <line class="radar-spoke" x1={tenths(CENTER)} y1={tenths(CENTER)} x2={tenths(x)} y2={tenths(y)} /> }
     });
     let labels = props.axes.iter().enumerate().map(|(i, (label, value))| {
         let (x, y) = point(i, n, 1.22);
         let anchor = if (x - CENTER).abs() < 1.0 { "middle" } else if x > CENTER { "start" } else { "end" };
         html! {
-            <text class="radar-label" x={format!("{x:.1}")} y={format!("{y:.1}")} text-anchor={anchor} dominant-baseline="middle">
-                { format!("{label} {value:.0}%") }
+            <text class="radar-label" x={tenths(x)} y={tenths(y)} text-anchor={anchor} dominant-baseline="middle">
+                { format!("{label} {}", percent(*value)) }
             </text>
         }
     });
@@ -67,7 +68,7 @@ pub fn Radar(props: &RadarProps) -> Html {
             <figcaption>
                 { props.title.clone() }
                 <ul class="visually-hidden">
-                    { for props.axes.iter().map(|(l, v)| html! { <li>{ format!("{l}: {v:.0}%") }</li> }) }
+                    { for props.axes.iter().map(|(l, v)| html! { <li>{ format!("{l}: {}", percent(*v)) }</li> }) }
                 </ul>
             </figcaption>
         </figure>
