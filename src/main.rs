@@ -24,6 +24,10 @@ fn mount() {
             el
         }
     };
+    // The static first-visit markup of index.html: the app replaces it.
+    while let Ok(Some(stale)) = root.query_selector(".soc2r-prerender") {
+        stale.remove();
+    }
     let (mut settings, warnings) =
         Settings::from_attributes(|name| root.get_attribute(&format!("data-{name}")));
     settings.hosting = soc2_readiness::browser::hosting::detect(&root);

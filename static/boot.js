@@ -7,6 +7,16 @@
 // response, which it compiles while it streams in).
 const wasm = fetch(new URL('./soc2-readiness_bg.wasm', import.meta.url));
 
+// index.html shows the first-visit screen as static markup until the app
+// is live; a returning visitor gets their list instead, so it goes now.
+try {
+  if (Object.keys(localStorage).some((k) => k.startsWith('soc2r/'))) {
+    document.querySelector('.soc2r-prerender')?.remove();
+  }
+} catch (e) {
+  // No storage here: nothing stored to list either.
+}
+
 // Over HTTP(S), a service worker keeps the app working offline after this
 // visit. Never from file:// (the single-file build needs none), and not when
 // the embedding page opts out with data-offline="off" on the mount element,

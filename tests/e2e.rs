@@ -93,3 +93,67 @@ async fn answer_reload_export_import_like_a_user() {
     assert!(!server.requests.lock().unwrap().is_empty());
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_newcomer_sees_the_first_screen_before_the_app_is_live_and_cannot_click_too_soon() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let c = browser(&driver, "prerender", &temp_dir("prerender-downloads")).await;
+
+    // The Wasm never arrives: what the page shows is index.html alone.
+    devtools(&c, "Network.enable", serde_json::json!({})).await;
+    devtools(
+        &c,
+        "Network.setBlockedURLs",
+        serde_json::json!({ "urls": ["*.wasm"] }),
+    )
+    .await;
+    c.goto(&server.url).await.unwrap();
+    let intro = text(&c, ".soc2r-prerender .soc2r-intro").await;
+    assert!(
+        intro.starts_with("How ready are you for a SOC 2 audit?"),
+        "{intro}"
+    );
+    let disabled = run(
+        &c,
+        "return [...document.querySelectorAll('.soc2r-prerender button')].map((b) => b.disabled);",
+    )
+    .await;
+    assert_eq!(
+        disabled,
+        serde_json::json!([true, true]),
+        "visibly not yet possible"
+    );
+    assert_eq!(
+        text(&c, ".soc2r-prerender [role=status]").await,
+        "Starting the app…"
+    );
+    assert_eq!(count(&c, "#start-full").await, 0);
+
+    // A returning visitor is not shown the introduction while it starts.
+    run(
+        &c,
+        "localStorage.setItem('soc2r/v1/assessment/x', '{}'); return null;",
+    )
+    .await;
+    c.refresh().await.unwrap();
+    wait_for(&c, "noscript").await;
+    eventually("the introduction gone", || async {
+        count(&c, ".soc2r-prerender").await == 0
+    })
+    .await;
+    run(&c, "localStorage.clear(); return null;").await;
+
+    // With the Wasm, the app replaces it with the live screen.
+    devtools(
+        &c,
+        "Network.setBlockedURLs",
+        serde_json::json!({ "urls": [] }),
+    )
+    .await;
+    c.refresh().await.unwrap();
+    wait_for(&c, "#start-full").await;
+    assert_eq!(count(&c, ".soc2r-prerender").await, 0);
+    assert_eq!(count(&c, ".soc2r-app").await, 1);
+    c.close().await.unwrap();
+}

@@ -26,6 +26,23 @@ pub struct HomeProps {
     pub state: AppState,
 }
 
+/// The first-visit introduction: heading, then two paragraphs. `index.html`
+/// carries the same words as static markup, shown until the app is live
+/// (a host test keeps the two the same).
+pub const WELCOME: [&str; 3] = [
+    "How ready are you for a SOC 2 audit?",
+    "A SOC 2 report is an independent auditor's opinion on your controls against the AICPA Trust Services Criteria. \
+     Security is always in scope; Availability, Processing Integrity, Confidentiality and Privacy are optional. \
+     A Type I report looks at whether controls are designed and in place on one date; a Type II report tests that \
+     they operated throughout an observation period of 3 to 12 months.",
+    "This readiness assessment asks what an auditor would ask, shows your readiness per criterion, the likely \
+     outcome if the audit were today, and a prioritised plan with the evidence to collect.",
+];
+
+/// The start buttons' words, also in `index.html`'s static markup.
+pub const START_FULL: &str = "Full assessment";
+pub const START_QUICK: &str = "Quick first look (about 15 minutes)";
+
 #[component]
 pub fn Home(props: &HomeProps) -> Html {
     let Some(ctx) = use_context::<Ctx>() else {
@@ -124,10 +141,10 @@ pub fn Home(props: &HomeProps) -> Html {
                 }
                 <div class="actions">
                     <button type="button" id="start-full" class="primary" onclick={start(QuestionPath::Full)}>
-                        { "Full assessment" }
+                        { START_FULL }
                     </button>
                     <button type="button" id="start-quick" onclick={start(QuestionPath::Quick)}>
-                        { "Quick first look (about 15 minutes)" }
+                        { START_QUICK }
                     </button>
                 </div>
                 <p class="hint">{ format!(
@@ -449,15 +466,31 @@ fn Welcome() -> Html {
         .unwrap_or_default();
     html! {
         <section class="soc2r-welcome" aria-labelledby="welcome-heading">
-            <h2 id="welcome-heading">{ "How ready are you for a SOC 2 audit?" }</h2>
-            <p>{ "A SOC 2 report is an independent auditor's opinion on your controls against the AICPA Trust Services Criteria. \
-                  Security is always in scope; Availability, Processing Integrity, Confidentiality and Privacy are optional. \
-                  A Type I report looks at whether controls are designed and in place on one date; a Type II report tests that \
-                  they operated throughout an observation period of 3 to 12 months." }</p>
-            <p>{ "This readiness assessment asks what an auditor would ask, shows your readiness per criterion, the likely \
-                  outcome if the audit were today, and a prioritised plan with the evidence to collect." }</p>
+            <h2 id="welcome-heading">{ WELCOME[0] }</h2>
+            <p>{ WELCOME[1] }</p>
+            <p>{ WELCOME[2] }</p>
             <p id="privacy-claim">{ hosting.privacy_claim() }</p>
             <p>{ "To begin, name your assessment and choose the full assessment or a quick first look." }</p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod prerender_tests {
+    use super::*;
+
+    /// The words as HTML writes them (the markup escapes the apostrophe).
+    fn html(text: &str) -> String {
+        text.replace('\'', "&#39;")
+    }
+
+    #[test]
+    fn the_static_first_visit_markup_says_what_the_app_says() {
+        let index = include_str!("../../../index.html");
+        let squeezed = index.split_whitespace().collect::<Vec<_>>().join(" ");
+        for text in WELCOME.iter().chain([&START_FULL, &START_QUICK]) {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(squeezed.contains(&html(&text)), "index.html lacks: {text}");
+        }
     }
 }
