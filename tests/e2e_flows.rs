@@ -802,6 +802,16 @@ async fn starting_from_iso_27001_proposes_answers_that_are_accepted_one_or_all_a
             .await
             .starts_with("2 answers accepted")
     );
+    // The report says which answers rest on the other framework's work.
+    c.goto(&base.replace("/crosswalk", "/report"))
+        .await
+        .unwrap();
+    assert!(
+        text(&c, ".report-accepted")
+            .await
+            .starts_with("2 answers were taken from ISO 27001 controls in place")
+    );
+    c.goto(&base).await.unwrap();
     // The control's row now has SOC 2 answers to show, and only partly:
     // SOC 2 asks less than A.5.18.
     run(&c, "document.getElementById('theme-A.5').open = true").await;

@@ -141,6 +141,15 @@ pub fn change(before: f64, after: f64) -> (String, &'static str) {
     }
 }
 
+/// "point" or "points" for the change [`change`] describes.
+fn points(before: f64, after: f64) -> &'static str {
+    if (after.round() as i64 - before.round() as i64).abs() == 1 {
+        "point"
+    } else {
+        "points"
+    }
+}
+
 fn pct(score: f64) -> String {
     crate::core::text::percent(score)
 }
@@ -488,7 +497,7 @@ fn Results(props: &ResultsProps) -> Html {
                     <span class="after">{ pct(a.readiness) }</span>
                     <span class="visually-hidden">{ " after" }</span>
                     <span class={classes!("change", overall_class)}>
-                        { if overall_class == "same" { " (no change)".to_owned() } else { format!(" ({overall_change} points)") } }
+                        { if overall_class == "same" { " (no change)".to_owned() } else { format!(" ({overall_change} {})", points(b.readiness, a.readiness)) } }
                     </span>
                 </p>
                 <p class="hint">
@@ -708,5 +717,8 @@ mod tests {
         assert_eq!(change(40.0, 61.4), ("up 21".to_owned(), "up"));
         assert_eq!(change(61.0, 40.0), ("down 21".to_owned(), "down"));
         assert_eq!(change(50.2, 49.8), ("no change".to_owned(), "same"));
+        assert_eq!(points(40.0, 41.0), "point");
+        assert_eq!(points(41.0, 40.0), "point");
+        assert_eq!(points(40.0, 61.4), "points");
     }
 }

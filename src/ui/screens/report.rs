@@ -192,6 +192,19 @@ pub fn Report(props: &Props) -> Html {
         })
     });
 
+    // Answers taken from another framework's controls, by crosswalk: the
+    // reader should know they rest on that work, not on SOC 2 evidence.
+    let mut accepted_from: Vec<(String, usize)> = Vec::new();
+    for q in a.asked(&bank) {
+        let from = a.answer(&q.id).map_or("", |x| x.accepted_from.as_str());
+        if from.is_empty() {
+            continue;
+        }
+        match accepted_from.iter_mut().find(|(f, _)| f == from) {
+            Some((_, n)) => *n += 1,
+            None => accepted_from.push((from.to_owned(), 1)),
+        }
+    }
     html! {
         <article class="soc2r-report" aria-labelledby="report-heading">
             <div class="no-print actions">
@@ -226,6 +239,13 @@ pub fn Report(props: &Props) -> Html {
                                 crate::core::text::percent(card.overall.readiness), card.overall.answered, card.overall.asked, eval.roadmap.gaps.len()) }
                         </p>
                         { for categories }
+                        { for accepted_from.iter().map(|(from, n)| html! {
+                            <p class="hint report-accepted">{ format!(
+                                "{} taken from {} controls in place (proposed from the crosswalk, accepted by you); their SOC 2 evidence still needs collecting.",
+                                crate::core::text::plural(*n, "answer was", "answers were"),
+                                crate::core::crosswalk::short_name_of(from)
+                            ) }</p>
+                        }) }
                     </div>
                     <div>
                         <h3>{ "Timeline" }</h3>
