@@ -101,6 +101,14 @@ impl Soc2 {
             Soc2::Criterion(id) | Soc2::Question(id) => id,
         }
     }
+
+    /// Whether `bank` has this criterion or question.
+    fn in_bank(&self, bank: &Bank) -> bool {
+        match self {
+            Soc2::Criterion(c) => bank.criterion(c).is_some(),
+            Soc2::Question(q) => bank.question(q).is_some(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -323,7 +331,7 @@ impl Crosswalk {
             }
             let linked = links
                 .iter()
-                .any(|l| l.soc2 == Soc2::Criterion(u.criterion.clone()));
+                .any(|l| matches!(&l.soc2, Soc2::Criterion(c) if *c == u.criterion));
             if linked {
                 return Err(invalid(place, "is linked too; it cannot also be uncovered"));
             }
@@ -349,11 +357,7 @@ impl Crosswalk {
     pub fn check_against(&self, bank: &Bank) -> Vec<CrosswalkError> {
         let mut problems = Vec::new();
         for (ix, link) in self.links.iter().enumerate() {
-            let known = match &link.soc2 {
-                Soc2::Criterion(c) => bank.criterion(c).is_some(),
-                Soc2::Question(q) => bank.question(q).is_some(),
-            };
-            if !known {
+            if !link.soc2.in_bank(bank) {
                 problems.push(invalid(
                     link_place(ix, link.soc2.id(), &self.controls[link.control].id),
                     "the bank has no such criterion or question",
@@ -575,11 +579,7 @@ impl CrosswalkReadiness {
     pub fn compute(cw: &Crosswalk, bank: &Bank, scorecard: &Scorecard) -> CrosswalkReadiness {
         let mut by_control: Vec<Vec<usize>> = vec![Vec::new(); cw.controls.len()];
         for (ix, link) in cw.links.iter().enumerate() {
-            let known = match &link.soc2 {
-                Soc2::Criterion(c) => bank.criterion(c).is_some(),
-                Soc2::Question(q) => bank.question(q).is_some(),
-            };
-            if known {
+            if link.soc2.in_bank(bank) {
                 by_control[link.control].push(ix);
             }
         }
