@@ -92,14 +92,14 @@ impl Banks {
     }
 
     /// The built-in bank's full texts in place of its embedded core, if
-    /// `full` asks exactly the same questions (else nothing changes).
-    pub fn with_builtin_texts(&self, full: Bank) -> Banks {
+    /// `full` asks exactly the same questions; `None` if it does not.
+    pub fn with_builtin_texts(&self, full: Bank) -> Option<Banks> {
         if !self.builtin().0.same_questions(&full) {
-            return self.clone();
+            return None;
         }
         let mut list: Vec<BankHandle> = self.0.iter().cloned().collect();
         list[0] = BankHandle(Rc::new(full));
-        Banks(Rc::new(list))
+        Some(Banks(Rc::new(list)))
     }
 
     /// What loading `bank` would do. Assessments answered against a loaded
@@ -175,6 +175,29 @@ mod tests {
             BankHandle(Rc::new(custom.clone())),
         ]));
         (banks, custom)
+    }
+
+    #[test]
+    fn the_full_built_in_bank_replaces_its_core_only_if_it_asks_the_same() {
+        let core = crate::core::builtin_bank_core().expect("core");
+        let custom = Bank::from_json(MINI).expect("mini bank");
+        let banks = Banks(Rc::new(vec![
+            BankHandle(Rc::new(core)),
+            BankHandle(Rc::new(custom)),
+        ]));
+        let full = crate::core::builtin_bank().expect("full");
+        let swapped = banks
+            .with_builtin_texts(full.clone())
+            .expect("same questions");
+        assert!(!swapped.builtin().0.texts_pending);
+        assert_eq!(swapped.builtin().0.questions, full.questions);
+        assert!(
+            Rc::ptr_eq(&swapped.0[1].0, &banks.0[1].0),
+            "custom banks kept"
+        );
+        let mut other = full;
+        other.version = "9".into();
+        assert!(banks.with_builtin_texts(other).is_none());
     }
 
     #[test]
@@ -284,14 +307,5 @@ impl Crosswalks {
     /// Whether every crosswalk has arrived or failed.
     pub fn settled(&self) -> bool {
         self.0.iter().all(|(_, l)| !matches!(l, Loaded::Loading))
-    }
-
-    /// The short name of crosswalk `id` ("ISO 27001"), or the id itself
-    /// while it is not loaded.
-    pub fn short_name<'a>(&'a self, id: &'a str) -> &'a str {
-        match self.get(id) {
-            Some(Loaded::Ready(cw)) => &cw.short_name,
-            _ => id,
-        }
     }
 }

@@ -154,14 +154,11 @@ impl Reducible for AppState {
             },
             Msg::AddBank(bank) => self.with(|s| s.banks = s.banks.with(bank)),
             Msg::RemoveBank(id, version) => self.with(|s| s.banks = s.banks.without(&id, &version)),
-            Msg::BuiltinTexts(full) => self.with(|s| {
-                if s.banks.builtin().0.same_questions(&full) {
-                    s.banks = s.banks.with_builtin_texts(full);
-                } else {
-                    s.notices.push(super::app::texts_missing(
-                        "bank/soc2-bank.json is not the file of this build",
-                    ));
-                }
+            Msg::BuiltinTexts(full) => self.with(|s| match s.banks.with_builtin_texts(full) {
+                Some(banks) => s.banks = banks,
+                None => s.notices.push(super::app::texts_missing(
+                    "bank/soc2-bank.json is not the file of this build",
+                )),
             }),
             Msg::External(newer) => {
                 let older = self.assessments.get(&newer.id);
