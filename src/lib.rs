@@ -2,5 +2,8 @@
 //! browser adapters at the edge.
 
 pub mod browser;
+/// Host tools' compression (the precompress tool, the browser benchmark).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod compress;
 pub mod core;
 pub mod ui;

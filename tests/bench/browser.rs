@@ -346,24 +346,18 @@ async fn wait_for(c: &Client, what: &str, script: &str) -> Value {
     }
 }
 
-/// Size after gzip -9 (as `gzip -9` and the precompress tool write it).
+/// Size after gzip -9, as the precompress tool writes it.
 fn gzip_len(bytes: &[u8]) -> usize {
-    use std::io::Write;
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    e.write_all(bytes).expect("compressing in memory");
-    e.finish().expect("compressing in memory").len()
+    soc2_readiness::compress::gzip(bytes)
+        .expect("compressing in memory")
+        .len()
 }
 
-/// Size after brotli at quality 11 (as the precompress tool writes it).
+/// Size after brotli 11, as the precompress tool writes it.
 fn brotli_len(bytes: &[u8]) -> usize {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 24,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("compressing in memory");
-    out.len()
+    soc2_readiness::compress::brotli(bytes)
+        .expect("compressing in memory")
+        .len()
 }
 
 fn median(v: &[f64]) -> f64 {
