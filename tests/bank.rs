@@ -833,12 +833,12 @@ fn format_3_states_every_frequency_and_the_validity_of_evidence() {
 #[test]
 fn a_newer_format_version_is_refused() {
     let mut bank = mini();
-    bank["format_version"] = json!(4);
+    bank["format_version"] = json!(5);
     let message = rejection(&bank);
-    assert_names(&message, &["version 4", "not supported", "versions 1 to 3"]);
+    assert_names(&message, &["version 5", "not supported", "versions 1 to 4"]);
     assert!(matches!(
         Bank::from_json(&bank.to_string()),
-        Err(BankError::UnsupportedVersion(4))
+        Err(BankError::UnsupportedVersion(5))
     ));
     for odd in [json!("1"), json!(1.5), Value::Null] {
         bank["format_version"] = odd;

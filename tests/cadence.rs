@@ -214,6 +214,14 @@ fn continuous_and_per_event_controls_have_no_windows() {
         );
     }
     assert_eq!(Frequency::Continuous.sample(100), None);
-    assert_eq!(Frequency::PerEvent.sample(10), Some((10, 10)));
+    // Per event, by the size of the population (hand-read from the table):
+    // a handful is tested in full, 12 hires get 2 to 5, not 25 to 60.
+    assert_eq!(Frequency::PerEvent.sample(3), Some((3, 3)));
+    assert_eq!(Frequency::PerEvent.sample(4), Some((4, 4)));
+    assert_eq!(Frequency::PerEvent.sample(5), Some((2, 5)));
+    assert_eq!(Frequency::PerEvent.sample(12), Some((2, 5)));
+    assert_eq!(Frequency::PerEvent.sample(13), Some((5, 13)));
+    assert_eq!(Frequency::PerEvent.sample(52), Some((5, 15)));
+    assert_eq!(Frequency::PerEvent.sample(300), Some((20, 40)));
     assert_eq!(Frequency::PerEvent.sample(500), Some((25, 60)));
 }

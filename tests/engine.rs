@@ -97,10 +97,17 @@ fn type2(a: Assessment, start: &str, end: &str) -> Assessment {
     )
 }
 
+/// Every question answered `status_of`; "ready" with its first evidence
+/// item ticked, as "ready, with evidence" means.
 fn all(status_of: Status) -> Vec<Action> {
     [CONDUCT, TRAINING, MFA, REVIEW, BACKUPS]
         .iter()
-        .map(|q| status(q, status_of))
+        .flat_map(|q| {
+            [
+                status(q, status_of),
+                Action::SetEvidence((*q).to_owned(), 0, status_of == Status::Ready),
+            ]
+        })
         .collect()
 }
 
@@ -422,7 +429,7 @@ fn each_part_computed_alone_matches_the_evaluation() {
     let card = scorecard(&bank, &a);
     assert_eq!(card, e.scorecard);
     let op = soc2_readiness::core::operation::Operation::compute(&bank, &a, today());
-    let outcome = Outcome::compute(&bank, &a, &card, &op);
+    let outcome = Outcome::compute(&bank, &a, &card, &op, today());
     assert_eq!(outcome, e.outcome);
     assert_eq!(
         Roadmap::compute(&bank, &a, &card, &outcome, today()),
@@ -468,9 +475,12 @@ fn type2_needs_operation_since_the_period_start() {
         type2(new_assessment(&bank), "2026-01-01", "2026-06-30"),
         vec![
             status(MFA, Status::Ready), // no date: capped
+            Action::SetEvidence(MFA.into(), 0, true),
             status(REVIEW, Status::Ready),
+            Action::SetEvidence(REVIEW.into(), 0, true),
             Action::SetOperatingSince(REVIEW.into(), Some(day("2026-01-01"))), // on the start: full
-            status(CONDUCT, Status::Implemented),
+            status(CONDUCT, Status::Ready),
+            Action::SetEvidence(CONDUCT.into(), 0, true),
             Action::SetOperatingSince(CONDUCT.into(), Some(day("2026-01-02"))), // a day late: capped
             status(TRAINING, Status::Implemented),
             Action::SetOperatingSince(TRAINING.into(), Some(day("2025-06-01"))), // full 75
@@ -499,7 +509,9 @@ fn type2_needs_operation_since_the_period_start() {
     assert_eq!(e.outcome.tier, Tier::CannotJudge);
     assert_eq!(e.outcome.undated_key, [qix(&bank, MFA)]);
     // CC1.1 has no key control of its own, so both its controls decide
-    // it: one started a day late, the other has no evidence to test.
+    // it: one started a day late (within a tenth of the period: an
+    // exception), the other has no evidence to test, and it carries 3 of
+    // the 5 weight points: more than half is short, only for evidence.
     let cc1 = e.outcome.judgement(cix(&bank, "CC1.1")).expect("judged");
     assert_eq!(cc1.verdict, Verdict::NotTestable);
     assert!(matches!(
@@ -509,8 +521,14 @@ fn type2_needs_operation_since_the_period_start() {
             f2 @ outcome::Finding { shortfall: Shortfall::NoEvidence, .. },
         ] if f1.question == qix(&bank, CONDUCT) && f2.question == qix(&bank, TRAINING)
     ));
+    // CC6.1: the access review covers it, but MFA carries 5 of its 9
+    // weight points, more than half, so it is not testable until MFA has
+    // its date: a blocker.
+    let cc6 = e.outcome.judgement(cix(&bank, "CC6.1")).expect("judged");
+    assert_eq!(cc6.verdict, Verdict::NotTestable);
+    assert_eq!(cc6.basis, outcome::Basis::MostlyShort(5, 9));
     let gap = gap_for(&bank, &e, MFA).expect("a gap");
-    assert_eq!(gap.phase, Phase::Next);
+    assert_eq!(gap.phase, Phase::BeforeAudit);
     assert!(gap.describe().contains("cannot count as ready for Type II"));
     // Weight 5, key, 50 from ready: 5 × 2 × 50 / 10.
     assert_eq!(gap.priority, 50);
@@ -536,6 +554,7 @@ fn the_built_in_bank_fully_ready_is_clean_in_every_category() {
     }
     for q in &bank.questions {
         a = reduce(&a, status(&q.id, Status::Ready));
+        a = reduce(&a, Action::SetEvidence(q.id.clone(), 0, true));
     }
     let e = evaluate(&bank, &a, today());
     assert_eq!(e.scorecard.criteria.len(), bank.criteria.len());
@@ -580,6 +599,7 @@ fn equal_priorities_keep_bank_order_and_improvements_come_later() {
         new_assessment(&bank),
         vec![
             status(MFA, Status::Ready),
+            Action::SetEvidence(MFA.into(), 0, true),
             status(REVIEW, Status::Implemented), // key: 20, next
             status(CONDUCT, Status::Missing),    // 2 × 100 / 10 = 20, next
             status(TRAINING, Status::Implemented), // not key: 3 × 25 / 10 = 8, later

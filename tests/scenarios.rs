@@ -39,11 +39,16 @@ fn new(bank: &Bank) -> Assessment {
     )
 }
 
-/// Every asked question answered `status`.
+/// Every asked question answered `status`; "ready, with evidence" ticks
+/// the first evidence item.
 fn all(bank: &Bank, a: Assessment, status: Status) -> Assessment {
     let ids: Vec<String> = a.asked(bank).map(|q| q.id.clone()).collect();
-    ids.into_iter()
-        .fold(a, |a, id| reduce(&a, Action::SetStatus(id, Some(status))))
+    ids.into_iter().fold(a, |a, id| answer(a, id, status))
+}
+
+fn answer(a: Assessment, id: String, status: Status) -> Assessment {
+    let a = reduce(&a, Action::SetStatus(id.clone(), Some(status)));
+    reduce(&a, Action::SetEvidence(id, 0, status == Status::Ready))
 }
 
 fn set(a: Assessment, changes: &[(&str, Option<Status>)]) -> Assessment {
@@ -402,8 +407,7 @@ fn all_unanswered(bank: &Bank, a: Assessment, status: Status) -> Assessment {
         .filter(|q| a.status(&q.id).is_none())
         .map(|q| q.id.clone())
         .collect();
-    ids.into_iter()
-        .fold(a, |a, id| reduce(&a, Action::SetStatus(id, Some(status))))
+    ids.into_iter().fold(a, |a, id| answer(a, id, status))
 }
 
 #[test]

@@ -241,6 +241,11 @@ pub struct Answer {
     /// the control says; `Some(0)`: every one was; `None`: not recorded.
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub unhandled: Option<u32>,
+    /// Type II, per-event controls: the events in the period (the
+    /// population the auditor samples from), to size the events not
+    /// handled against; `None`: not recorded (format 4).
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "present")]
+    pub population: Option<u32>,
     /// When ticked evidence items were collected, by their position.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub collected: BTreeMap<usize, Day>,
@@ -408,6 +413,8 @@ pub enum Action {
     /// Records (true) or removes (false) a day a periodic control ran.
     SetRun(String, Day, bool),
     SetUnhandled(String, Option<u32>),
+    /// Type II, per event: the events in the period.
+    SetPopulation(String, Option<u32>),
     /// When evidence item `usize` was collected (`None` clears it).
     SetCollected(String, usize, Option<Day>),
     /// Answers a scope condition. Built by [`condition_action`], which
@@ -435,6 +442,29 @@ pub enum Action {
     /// Takes back every answer accepted from `crosswalk` that the user has
     /// not changed since.
     UndoAccepted(String),
+}
+
+/// Records what the scope already answers: every question whose condition
+/// the scope says does not hold is not applicable, with the bank's reason,
+/// whatever the answer said (its notes and evidence are kept). Used on
+/// import; `evaluate` reads conditions the same way.
+pub fn apply_conditions(bank: &Bank, scope: &Scope, answers: &mut BTreeMap<String, Answer>) {
+    for q in &bank.questions {
+        let Some(condition) = q.applies_if.as_deref() else {
+            continue;
+        };
+        if scope.conditions.get(condition) != Some(&false) {
+            continue;
+        }
+        let Some(reason) = bank.condition(condition).map(|c| c.not_applicable.clone()) else {
+            continue;
+        };
+        let answer = answers.entry(q.id.clone()).or_default();
+        if answer.status != Some(Status::NotApplicable) || answer.justification.trim().is_empty() {
+            answer.status = Some(Status::NotApplicable);
+            answer.justification = reason;
+        }
+    }
 }
 
 /// The action that answers scope condition `id` of `bank` (`None` clears it).
@@ -503,6 +533,7 @@ pub fn reduce(assessment: &Assessment, action: Action) -> Assessment {
             }
         }),
         Action::SetUnhandled(q, n) => edit(&mut next, q, |a| a.unhandled = n),
+        Action::SetPopulation(q, n) => edit(&mut next, q, |a| a.population = n),
         Action::SetCollected(q, ix, day) => edit(&mut next, q, |a| match day {
             Some(d) => {
                 a.collected.insert(ix, d);

@@ -11,10 +11,13 @@ use std::collections::{HashMap, HashSet};
 
 /// The `format` marker every bank file carries.
 pub const BANK_FORMAT: &str = "soc2-readiness-bank";
-/// The bank format version this build writes and reads. Version 2 files
+/// The bank format version this build writes and reads. Version 4 adds
+/// short titles, criteria's plain names, risk groups of key controls,
+/// automated controls, secondary criteria a question also decides and the
+/// questions that are preconditions of any report. Version 2 files
 /// (no control frequencies or evidence validity) and version 1 files (no
 /// key reasons, conditions, follow-ups or retired ids either) are read too.
-pub const BANK_FORMAT_VERSION: u32 = 3;
+pub const BANK_FORMAT_VERSION: u32 = 4;
 /// The oldest bank format version this build reads.
 pub const OLDEST_BANK_FORMAT_VERSION: u32 = 1;
 /// Largest bank file accepted, so a wrong file cannot exhaust memory.
@@ -93,6 +96,27 @@ pub struct Question {
     pub type2_proof: String,
     /// Part of the quick path (a short first look).
     pub quick: bool,
+    /// A short title for reports and lists (format 4; required there).
+    #[serde(default)]
+    pub short: Option<String>,
+    /// The control runs by itself (a scheduled job with failure alerting):
+    /// a Type II auditor tests one instance and the change management
+    /// around it, so it is judged like a continuous control (format 4).
+    #[serde(default)]
+    pub automated: bool,
+    /// Key controls only: the risk it addresses within its primary
+    /// criterion. Key controls compensate for each other only when they
+    /// share a risk; those without one share the criterion's (format 4).
+    #[serde(default)]
+    pub risk: Option<String>,
+    /// Secondary criteria this question also decides, as if primary
+    /// (format 4): backups decide A1.2 as well as CC9.1.
+    #[serde(default)]
+    pub also_decides: Vec<String>,
+    /// A precondition of any report, judged apart from the criteria
+    /// (format 4).
+    #[serde(default)]
+    pub role: Option<Role>,
     /// Indexes into [`Bank::criteria`], resolved at load time.
     #[serde(skip)]
     pub criterion_ix: Vec<usize>,
@@ -102,7 +126,56 @@ pub struct Question {
     /// Index of the `follows` question, resolved at load time.
     #[serde(skip)]
     pub follows_ix: Option<usize>,
+    /// Indexes into [`Bank::criteria`] of `also_decides`, resolved at load.
+    #[serde(skip)]
+    pub also_decides_ix: Vec<usize>,
 }
+
+impl Question {
+    /// The short title, or the id when the bank gives none.
+    pub fn title(&self) -> &str {
+        self.short.as_deref().unwrap_or(self.id.as_str())
+    }
+
+    /// Judged as a control in the criteria (not a report precondition).
+    pub fn is_control(&self) -> bool {
+        self.role.is_none()
+    }
+
+    /// Judged on the days it ran: periodic and not automated.
+    pub fn is_periodic(&self) -> bool {
+        !self.automated && self.frequency.is_some_and(Frequency::is_periodic)
+    }
+}
+
+/// What a report needs before any criterion is judged: the three subjects
+/// of a SOC 2 opinion are the description, the design and (Type II) the
+/// operation; without a description or management's assertion there is no
+/// report at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The system description exists (DC 200).
+    Description,
+    /// Management will sign its written assertion.
+    Assertion,
+    /// The description discloses something required: the subservice
+    /// method and CSOCs, the CUECs, significant incidents and changes.
+    Disclosure,
+}
+
+impl Role {
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Description => "description",
+            Role::Assertion => "assertion",
+            Role::Disclosure => "disclosure",
+        }
+    }
+}
+
+/// Longest short title, in characters.
+pub const MAX_SHORT_CHARS: usize = 60;
 
 /// One evidence item: its text, or (format 3) its text and how many months
 /// a collected copy stays valid (an annual pen test report: 12).
@@ -288,6 +361,7 @@ impl Bank {
             check_no_format2_fields(&file)?;
         }
         check_format3_fields(&file)?;
+        check_format4_fields(&file)?;
         let mut bank = Bank::build(
             file.id,
             file.version,
@@ -375,6 +449,29 @@ impl Bank {
             let primary = q.criterion_ix.first().copied().ok_or_else(|| {
                 invalid(&place, "field `criteria`: must name at least one criterion")
             })?;
+            q.also_decides_ix.clear();
+            for c in &q.also_decides {
+                let ix = q.criteria[1..]
+                    .iter()
+                    .position(|own| own == c)
+                    .map(|k| q.criterion_ix[k + 1])
+                    .ok_or_else(|| {
+                        invalid(
+                            &place,
+                            format!(
+                                "field `also_decides`: `{c}` must be one of the question's \
+                                 secondary criteria"
+                            ),
+                        )
+                    })?;
+                if q.also_decides_ix.contains(&ix) {
+                    return Err(invalid(
+                        &place,
+                        format!("field `also_decides`: `{c}` is listed twice"),
+                    ));
+                }
+                q.also_decides_ix.push(ix);
+            }
             q.category = series[series_ix[&criteria[primary].series]].category;
         }
         for (ix, c) in criteria.iter().enumerate() {
@@ -527,6 +624,7 @@ impl Bank {
                     q.remediation.steps.len(),
                     q.remediation.effort,
                 ),
+                (&q.short, q.automated, &q.risk, &q.also_decides, q.role),
             )
         }
         self.id == other.id
@@ -639,6 +737,87 @@ fn check_format3_fields(file: &File) -> Result<(), BankError> {
                     ),
                 ));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Format 4 gives every question a short title and every criterion a plain
+/// name; older formats use none of what format 4 added. Also: a risk group
+/// only on a key control, in kebab-case; a report precondition is never a
+/// key control.
+fn check_format4_fields(file: &File) -> Result<(), BankError> {
+    let v4 = file.format_version >= 4;
+    let needs = |place: String| invalid(place, "needs `format_version` 4");
+    let mut names = HashSet::new();
+    for c in &file.criteria {
+        let place = format!("criterion `{}`", c.id);
+        match (&c.name, v4) {
+            (Some(_), false) => return Err(needs(format!("{place}: field `name`"))),
+            (None, true) => {
+                return Err(invalid(place, "field `name` is required in format 4"));
+            }
+            (Some(n), true) => {
+                if n.trim().is_empty() || n.chars().count() > MAX_SHORT_CHARS {
+                    return Err(invalid(
+                        place,
+                        format!("field `name` must be 1 to {MAX_SHORT_CHARS} characters"),
+                    ));
+                }
+                if !names.insert(n.as_str()) {
+                    return Err(invalid(place, "field `name` repeats another criterion's"));
+                }
+            }
+            (None, false) => {}
+        }
+    }
+    let mut shorts = HashSet::new();
+    for q in &file.questions {
+        let place = format!("question `{}`", q.id);
+        if !v4 {
+            for (field, present) in [
+                ("short", q.short.is_some()),
+                ("automated", q.automated),
+                ("risk", q.risk.is_some()),
+                ("also_decides", !q.also_decides.is_empty()),
+                ("role", q.role.is_some()),
+            ] {
+                if present {
+                    return Err(needs(format!("{place}: field `{field}`")));
+                }
+            }
+            continue;
+        }
+        let short = q
+            .short
+            .as_deref()
+            .ok_or_else(|| invalid(&place, "field `short` is required in format 4"))?;
+        if short.trim().is_empty() || short.chars().count() > MAX_SHORT_CHARS {
+            return Err(invalid(
+                place,
+                format!("field `short` must be 1 to {MAX_SHORT_CHARS} characters"),
+            ));
+        }
+        if !shorts.insert(short) {
+            return Err(invalid(place, "field `short` repeats another question's"));
+        }
+        if let Some(risk) = &q.risk {
+            if !q.key {
+                return Err(invalid(
+                    place,
+                    "field `risk` is only for key controls (`key`: true)",
+                ));
+            }
+            if !is_kebab_case(risk) {
+                return Err(invalid(place, "field `risk` must be lowercase kebab-case"));
+            }
+        }
+        if q.role.is_some() && q.key {
+            return Err(invalid(
+                place,
+                "field `role`: a precondition of the report is judged apart, never as a key \
+                 control",
+            ));
         }
     }
     Ok(())

@@ -100,8 +100,9 @@ impl Frequency {
 
     /// The usual sample for a population of `population` occurrences, as
     /// (fewest, most): common firm tables (no AICPA rule), never more than
-    /// the population. `None` for a continuous control (inspected, not
-    /// sampled by occurrence).
+    /// the population. A per-event control's sample follows the size of
+    /// its population ([`PER_EVENT_SAMPLES`]). `None` for a continuous
+    /// control (inspected, not sampled by occurrence).
     pub fn sample(self, population: u32) -> Option<(u32, u32)> {
         let (low, high) = match self {
             Frequency::Continuous => return None,
@@ -111,10 +112,51 @@ impl Frequency {
             Frequency::Monthly => (2, 5),
             Frequency::Weekly => (5, 15),
             Frequency::Daily => (20, 40),
-            Frequency::PerEvent => (25, 60),
+            Frequency::PerEvent => per_event_sample(population),
         };
         Some((low.min(population), high.min(population)))
     }
+}
+
+/// A per-event control's usual sample by the size of its population in the
+/// period: (largest population, fewest, most). Common firm practice, not an
+/// AICPA rule: a handful of events is tested in full, and the sample grows
+/// with the population up to 25 to 60.
+pub const PER_EVENT_SAMPLES: [(u32, u32, u32); 5] = [
+    (4, 4, 4),
+    (12, 2, 5),
+    (52, 5, 15),
+    (365, 20, 40),
+    (u32::MAX, 25, 60),
+];
+
+fn per_event_sample(population: u32) -> (u32, u32) {
+    PER_EVENT_SAMPLES
+        .iter()
+        .find(|(most, _, _)| population <= *most)
+        .map_or((25, 60), |&(_, low, high)| (low, high))
+}
+
+/// The per-event table in plain words, for "How scores work" and the README.
+pub fn per_event_samples_in_words() -> String {
+    let mut from = 1;
+    let parts: Vec<String> = PER_EVENT_SAMPLES
+        .iter()
+        .map(|&(most, low, high)| {
+            let range = if most == u32::MAX {
+                format!("more than {}", from - 1)
+            } else {
+                format!("{from} to {most}")
+            };
+            from = most.saturating_add(1);
+            if low == high && low == most {
+                format!("{range} events: all")
+            } else {
+                format!("{range}: {low} to {high}")
+            }
+        })
+        .collect();
+    parts.join("; ")
 }
 
 /// Day `k` intervals after `start`, computed from `start`.

@@ -78,7 +78,23 @@ pub struct Criterion {
     pub id: String,
     pub series: String,
     pub topic: String,
+    /// A plain name of a few words ("change management"), for the outcome
+    /// band and the report (format 4; required there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Present only when a single question covers the criterion: why that is enough.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub one_question_reason: Option<String>,
+}
+
+impl Criterion {
+    /// "CC8.1 (change management)": the id with its plain name, or with its
+    /// topic when the bank gives no name.
+    pub fn plain(&self) -> String {
+        format!(
+            "{} ({})",
+            self.id,
+            self.name.as_deref().unwrap_or(self.topic.as_str())
+        )
+    }
 }

@@ -30,7 +30,7 @@ pub fn evaluate(bank: &Bank, assessment: &Assessment, today: Day) -> Evaluation 
         gaps.visit(ix, q, f, score)
     });
     let operation = Operation::compute(bank, assessment, today);
-    let outcome = Outcome::compute(bank, assessment, &scorecard, &operation);
+    let outcome = Outcome::compute(bank, assessment, &scorecard, &operation, today);
     let roadmap = gaps.finish(&scorecard, &outcome);
     Evaluation {
         scorecard,

@@ -9,6 +9,11 @@
 //!   done at all, the control did not operate. A window not yet due is
 //!   neither.
 //! - A per-event control with events not handled has a likely exception.
+//! - How big a deviation is decides between an exception and a control
+//!   that did not operate ([`Deviation::did_not_operate`]).
+//! - An automated control (a scheduled job with alerting) is tested with
+//!   one instance and its change management, so it is judged like a
+//!   continuous control, not on counted runs.
 //! - An evidence item with a validity and a collection date is stale once
 //!   the validity has run out, and expiring within [`EXPIRING_DAYS`].
 
@@ -55,16 +60,58 @@ pub enum Deviation {
         done: u32,
         expected: u32,
     },
-    /// Per event: events in the period not handled.
-    Unhandled(u32),
+    /// Per event: events in the period not handled, of the events in the
+    /// period when recorded.
+    Unhandled {
+        unhandled: u32,
+        population: Option<u32>,
+    },
 }
 
-/// What missed occurrences mean, given how many were done.
-pub fn missed_means(done: u32) -> &'static str {
-    if done == 0 {
-        "it did not operate"
-    } else {
-        "a likely exception"
+/// A periodic control did not operate when more than this many due
+/// windows were missed...
+pub const MAX_MISSED_WINDOWS: u32 = 1;
+/// ...or when more than this share of its due windows were missed (one in
+/// `MISSED_SHARE_DENOMINATOR`, a third).
+pub const MISSED_SHARE_DENOMINATOR: u32 = 3;
+/// A per-event control did not operate when more than this many events
+/// were not handled (more than the usual sample of 25 tolerates)...
+pub const MAX_UNHANDLED_EVENTS: u32 = 2;
+/// ...or when the share not handled is above this percentage of the
+/// events in the period (the tolerable deviation rate of a typical test).
+pub const TOLERABLE_RATE_PERCENT: u32 = 10;
+
+impl Deviation {
+    /// Whether the deviation is too big for an exception: the control did
+    /// not operate, and its criterion is short of it.
+    pub fn did_not_operate(self) -> bool {
+        match self {
+            Deviation::Missed { missed, done, .. } => {
+                done == 0
+                    || missed > MAX_MISSED_WINDOWS
+                    || u64::from(missed) * u64::from(MISSED_SHARE_DENOMINATOR)
+                        > u64::from(missed) + u64::from(done)
+            }
+            Deviation::Unhandled {
+                unhandled,
+                population,
+            } => {
+                unhandled > MAX_UNHANDLED_EVENTS
+                    || population.is_some_and(|p| {
+                        u64::from(unhandled) * 100
+                            > u64::from(p) * u64::from(TOLERABLE_RATE_PERCENT)
+                    })
+            }
+        }
+    }
+
+    /// What the deviation means for the control, in a few words.
+    pub fn means(self) -> &'static str {
+        if self.did_not_operate() {
+            "it did not operate"
+        } else {
+            "a likely exception"
+        }
     }
 }
 
@@ -77,12 +124,26 @@ impl Deviation {
                 done,
                 expected,
             } => format!(
-                "missed {missed} of {expected} occurrences due in the period ({done} done): {}",
-                missed_means(done)
+                "missed {missed} of {} occurrences due in the period so far ({expected} in \
+                 all; {done} done): {}",
+                missed + done,
+                self.means()
             ),
-            Deviation::Unhandled(n) => format!(
-                "left {} in the period: a likely exception",
-                plural(n as usize, "event not handled", "events not handled")
+            Deviation::Unhandled {
+                unhandled,
+                population,
+            } => format!(
+                "left {}{} in the period: {}",
+                plural(
+                    unhandled as usize,
+                    "event not handled",
+                    "events not handled"
+                ),
+                match population {
+                    Some(p) => format!(" of {p}"),
+                    None => String::new(),
+                },
+                self.means()
             ),
         }
     }
@@ -104,8 +165,12 @@ pub struct Advice {
 pub struct Operation {
     /// Periodic controls in scope, in bank order (Type II with a valid period).
     pub periodic: Vec<Periodic>,
-    /// Per-event controls in place with events not handled: (question, count).
-    pub unhandled: Vec<(usize, u32)>,
+    /// Per-event controls in place with events not handled: (question,
+    /// count, events in the period when recorded).
+    pub unhandled: Vec<(usize, u32, Option<u32>)>,
+    /// Controls in place whose ticked dated evidence has run out by the
+    /// day that matters ([`judged_on`]), in bank order.
+    pub not_current: Vec<usize>,
     /// Stale and expiring evidence, stale first, then by date.
     pub evidence: Vec<Freshness>,
     /// Set for a Type II scope with a valid period whose key controls are
@@ -126,9 +191,19 @@ pub fn type2_period(assessment: &Assessment) -> Option<Period> {
         .filter(|p| p.problem().is_none())
 }
 
-/// A control judged on the days it ran.
+/// A control judged on the days it ran (periodic and not automated).
 fn periodic_frequency(q: &Question) -> Option<Frequency> {
-    q.frequency.filter(|f| f.is_periodic())
+    q.frequency.filter(|_| q.is_periodic())
+}
+
+/// The day evidence must still be valid on: the report date for Type I
+/// (today: the indication is as of now) and, for Type II, the end of the
+/// period, or today while the period is under way.
+pub fn judged_on(assessment: &Assessment, today: Day) -> Day {
+    match type2_period(assessment) {
+        Some(p) => p.end.min(today),
+        None => today,
+    }
 }
 
 /// The ticked evidence items of `answer` that have a validity and a
@@ -152,6 +227,7 @@ impl Operation {
     pub fn compute(bank: &Bank, assessment: &Assessment, today: Day) -> Operation {
         let mut op = Operation::default();
         let period = type2_period(assessment);
+        let judged = judged_on(assessment, today);
         for (id, answer) in &assessment.answers {
             let Some(ix) = bank.question_index(id) else {
                 continue;
@@ -160,7 +236,9 @@ impl Operation {
             if !assessment.asks(q) || answer.status == Some(Status::NotApplicable) {
                 continue;
             }
+            let mut not_current = false;
             for (item, collected, valid_until) in dated_evidence(q, answer) {
+                not_current |= valid_until < judged;
                 if valid_until < today.add_days(EXPIRING_DAYS) {
                     op.evidence.push(Freshness {
                         question: ix,
@@ -171,13 +249,18 @@ impl Operation {
                     });
                 }
             }
+            if not_current && in_place(answer.status) {
+                op.not_current.push(ix);
+            }
             let (Some(period), Some(frequency)) = (period, q.frequency) else {
                 continue;
             };
             if frequency == Frequency::PerEvent {
                 if let (Some(n @ 1..), true) = (answer.unhandled, in_place(answer.status)) {
-                    op.unhandled.push((ix, n));
+                    op.unhandled.push((ix, n, answer.population));
                 }
+            } else if !q.is_periodic() {
+                // Continuous, or automated: judged on its operating date.
             } else if let Some(occurrences) = Occurrences::over(
                 frequency,
                 period.start,
@@ -196,6 +279,7 @@ impl Operation {
         // Answers come in id order; lists are kept in bank order.
         op.periodic.sort_by_key(|p| p.question);
         op.unhandled.sort_unstable();
+        op.not_current.sort_unstable();
         op.evidence
             .sort_by_key(|f| (!f.stale, f.valid_until, f.question, f.item));
         if let Some(period) = period {
@@ -215,9 +299,18 @@ impl Operation {
             });
         }
         self.unhandled
-            .binary_search_by_key(&ix, |&(q, _)| q)
+            .binary_search_by_key(&ix, |&(q, _, _)| q)
             .ok()
-            .map(|at| Deviation::Unhandled(self.unhandled[at].1))
+            .map(|at| Deviation::Unhandled {
+                unhandled: self.unhandled[at].1,
+                population: self.unhandled[at].2,
+            })
+    }
+
+    /// Whether question `ix`'s dated evidence has run out by the day that
+    /// matters.
+    pub fn is_not_current(&self, ix: usize) -> bool {
+        self.not_current.binary_search(&ix).is_ok()
     }
 
     pub fn periodic(&self, ix: usize) -> Option<&Periodic> {
@@ -383,21 +476,35 @@ pub fn how_operation_is_judged() -> Vec<String> {
          end joins the last whole one. A control whose interval is longer than the period \
          must still run once inside it."
             .to_owned(),
-        "A window past its last day with no run is missed: with some runs done it is a likely \
-         exception; with none done the control did not operate. A window not yet due is \
-         neither."
+        format!(
+            "A window past its last day with no run is missed; a window not yet due is \
+             neither. Runs recorded before the period do not count. More than \
+             {MAX_MISSED_WINDOWS} missed window, or more than one in \
+             {MISSED_SHARE_DENOMINATOR} of the windows due, means the control did not operate; \
+             fewer is a likely exception."
+        ),
+        "An automated control (a scheduled job with failure alerting, marked in the bank) is \
+         tested with one instance and its change management: it is judged on the day it has \
+         operated since, like a continuous one, not on counted runs."
             .to_owned(),
-        "A per-event control with events in the period that were not handled has a likely \
-         exception."
-            .to_owned(),
-        "The sample an auditor would likely draw follows common firm tables (no AICPA rule): \
-         yearly 1; quarterly and twice a year 2; monthly 2 to 5; weekly 5 to 15; daily 20 to \
-         40; per event 25 to 60; never more than the occurrences."
-            .to_owned(),
+        format!(
+            "A per-event control records the events in the period not handled and, to size \
+             them, all the events in the period. More than {MAX_UNHANDLED_EVENTS} not handled, or \
+             more than {TOLERABLE_RATE_PERCENT}% of the events, means it did not operate; fewer \
+             is a likely exception."
+        ),
+        format!(
+            "The sample an auditor would likely draw follows common firm tables (no AICPA \
+             rule): yearly 1; quarterly and twice a year 2; monthly 2 to 5; weekly 5 to 15; \
+             daily 20 to 40; per event by the size of the population ({}); never more than \
+             the occurrences.",
+            crate::core::cadence::per_event_samples_in_words()
+        ),
         format!(
             "Evidence that goes stale (a yearly pen test report) is stale once its validity runs \
              out from the day it was collected, and listed as expiring {EXPIRING_DAYS} days \
-             before."
+             before. The outcome judges it on the day that matters: the report date for Type \
+             I (today), the period's end for Type II (today while the period runs)."
         ),
     ]
 }

@@ -52,9 +52,14 @@
 //! Unanswered questions never push the tier towards adverse: they stop the
 //! indication instead.
 
-use crate::core::assessment::{Assessment, QuestionPath, ReportType, Status};
-use crate::core::bank::Bank;
-use crate::core::operation::{Deviation, Operation};
+use crate::core::assessment::{Assessment, Period, QuestionPath, ReportType, Status};
+use crate::core::bank::{Bank, Role};
+use crate::core::catalog::Category;
+use crate::core::date::Day;
+use crate::core::operation::{
+    Deviation, MAX_MISSED_WINDOWS, MAX_UNHANDLED_EVENTS, MISSED_SHARE_DENOMINATOR, Operation,
+    TOLERABLE_RATE_PERCENT, type2_period,
+};
 use crate::core::score::{NotOperating, QuestionScore, Scorecard};
 use crate::core::text::{first_names, plural};
 
@@ -63,20 +68,47 @@ pub const DISCLAIMER: &str =
     "An indication from your answers, not an audit opinion: only an auditor can give one.";
 
 /// Core areas whose failing together makes failures pervasive, by criterion id.
-/// Our judgement: access and change are the two IT general control domains
-/// every SOC 2 test plan leans on; risk assessment and monitoring are the
-/// entity-level processes that would catch their failure.
-pub const CORE_AREAS: [(&str, &[&str]); 4] = [
+/// Our judgement: the control environment underpins every other control;
+/// access and change are the two IT general control domains every SOC 2
+/// test plan leans on; risk assessment and monitoring are the entity-level
+/// processes that would catch their failure; incident response is what
+/// limits the harm when everything else fails.
+pub const CORE_AREAS: [(&str, &[&str]); 6] = [
+    (
+        "control environment",
+        &["CC1.1", "CC1.2", "CC1.3", "CC1.4", "CC1.5"],
+    ),
     ("access", &["CC6.1", "CC6.2", "CC6.3"]),
     ("change", &["CC8.1"]),
     ("risk", &["CC3.1", "CC3.2", "CC3.3", "CC3.4"]),
     ("monitoring", &["CC4.1", "CC4.2", "CC7.1", "CC7.2"]),
+    ("incident response", &["CC7.3", "CC7.4", "CC7.5"]),
 ];
 
 /// Core areas with a criterion not met that make failures pervasive. One
 /// area failing is material (qualified on its criteria); two can still be
-/// an "except for" opinion; three of four leave no working control system.
+/// an "except for" opinion; three leave no working control system.
 pub const PERVASIVE_CORE_AREAS: usize = 3;
+/// Failures are pervasive when criteria not met are more than one in this
+/// many of the criteria judged (a third).
+pub const PERVASIVE_SHARE: usize = 3;
+/// ...or when they fall in more than this many of the nine CC series.
+pub const PERVASIVE_CC_SERIES: usize = 4;
+/// Exceptions on more than one in this many judged criteria (a third) add
+/// up to at least a qualified opinion: the report could not call the
+/// system's controls effective with that many deviations.
+pub const EXCEPTIONS_SHARE: usize = 3;
+/// A criterion with more than this share (percent) of its deciding weight
+/// short of the bar is not met, even when a key control meets it: the key
+/// controls alone rarely cover a criterion's points of focus.
+pub const SHORT_WEIGHT_PERCENT: u32 = 50;
+/// Type II: a control that started within this share (percent) of the
+/// period after its start has deviations for those days (an exception, or
+/// move the start); later, it did not operate throughout the period.
+pub const LATE_START_PERCENT: i64 = 10;
+/// Below this share (percent) of the asked questions of a category
+/// answered, the indication is partial and never unmodified.
+pub const MIN_COMPLETION_PERCENT: f64 = 80.0;
 
 /// The likely tier of the opinion. Ids are stable: used in exports and as
 /// the dashboard's `data-outcome`.
@@ -86,11 +118,13 @@ pub enum Tier {
     Unmodified,
     /// Criteria met; Section 4 would list deviations.
     UnmodifiedWithExceptions,
-    /// One or a few criteria likely not met (or not testable).
+    /// One or a few criteria likely not met (or not testable), or the
+    /// description lacks a required disclosure.
     Qualified,
     /// Material and pervasive failures: not ready for an audit.
     Adverse,
-    /// Key questions unanswered, or key evidence not kept: disclaimer risk.
+    /// Key questions unanswered, key evidence not kept, no description or
+    /// assertion, or a period not started: disclaimer risk.
     CannotJudge,
     /// Quick path: readiness only.
     NoOpinion,
@@ -138,16 +172,17 @@ impl Tier {
                  with your responses: the commonest first-year result."
             }
             Tier::Qualified => {
-                "One or a few criteria would likely not be met; the opinion would say \
-                 \u{201c}except for\u{201d} them."
+                "One or a few criteria would likely not be met, or the description lacks \
+                 something it must disclose; the opinion would say \u{201c}except for\u{201d} them."
             }
             Tier::Adverse => {
                 "Failures across core areas together; an auditor would advise fixing them \
                  or rescoping before an audit."
             }
             Tier::CannotJudge => {
-                "Key answers or key evidence are missing, so an auditor could not reach an \
-                 opinion (disclaimer risk)."
+                "Something an auditor needs first is missing (answers, evidence, the \
+                 description or management's assertion, or a period under way), so no \
+                 opinion could be reached yet."
             }
             Tier::NoOpinion => {
                 "The quick path shows readiness only: too few criteria are asked for an opinion."
@@ -161,22 +196,28 @@ impl Tier {
 pub enum Shortfall {
     /// Partly in place, planned or not in place.
     Design(Status),
-    /// Type II: in place, but the evidence is not ready.
+    /// In place, but the evidence is not ready (or no evidence item is
+    /// ticked): nothing for the auditor to inspect.
     NoEvidence,
     /// Type II: ready, but with no "operating since" date, so its
     /// operation across the period is unknown.
     NoDate,
-    /// Type II: it has operated only since `since`, after the period's start.
+    /// Type II: it has operated only since `since`, after the period's
+    /// start; `within_grace` when that is within [`LATE_START_PERCENT`] of
+    /// the period (an exception) rather than beyond (not operating).
     StartedLate {
-        since: crate::core::date::Day,
-        start: crate::core::date::Day,
+        since: Day,
+        start: Day,
+        within_grace: bool,
     },
-    /// Type II, periodic: no day recorded that it ran.
+    /// Type II, periodic: no day recorded that it ran in the period.
     NoRuns,
-    /// Type II: occurrences missed in the period so far (with some done, a
-    /// likely exception; with none done, it did not operate), or events not
-    /// handled (an exception).
+    /// Type II: occurrences missed or events not handled; its size decides
+    /// between an exception and a control that did not operate.
     Deviation(Deviation),
+    /// Its dated evidence has run out by the day that matters (the report
+    /// date, or the period's end): not current.
+    NotCurrent,
 }
 
 impl Shortfall {
@@ -184,22 +225,41 @@ impl Shortfall {
     pub fn describe(self) -> String {
         match self {
             Shortfall::Design(s) => format!("is answered \u{201c}{}\u{201d}", s.label()),
-            Shortfall::NoEvidence => {
-                "is in place but its evidence is not ready: nothing for a Type II auditor to test"
-                    .to_owned()
-            }
+            Shortfall::NoEvidence => "is in place but its evidence is not ready (no evidence \
+                                      item ticked): nothing for an auditor to inspect"
+                .to_owned(),
             Shortfall::NoDate => "has no \u{201c}operating since\u{201d} date, so its operation \
                                   across the period is unknown"
                 .to_owned(),
-            Shortfall::StartedLate { since, start } => format!(
-                "has operated only since {since}, after the period starts on {start}: move \
-                 the period start or expect an exception"
+            Shortfall::StartedLate {
+                since,
+                start,
+                within_grace: true,
+            } => format!(
+                "has operated only since {since}, shortly after the period starts on {start}: \
+                 the days before are deviations (an exception); move the period start to {since} \
+                 to avoid it"
             ),
-            Shortfall::NoRuns => "runs periodically but has no day recorded that it ran, so \
-                                  its operation across the period is unknown"
+            Shortfall::StartedLate { since, start, .. } => format!(
+                "has operated only since {since}, well after the period starts on {start}: it \
+                 did not operate throughout the period; move the period start"
+            ),
+            Shortfall::NoRuns => "runs periodically but has no day recorded that it ran in the \
+                                  period, so its operation across the period is unknown"
                 .to_owned(),
             Shortfall::Deviation(d) => d.describe(),
+            Shortfall::NotCurrent => "has dated evidence that has run out by the day that \
+                                      matters: not current"
+                .to_owned(),
         }
+    }
+
+    /// Nothing to test yet (rather than a control that fails).
+    fn is_evidence_gap(self) -> bool {
+        matches!(
+            self,
+            Shortfall::NoEvidence | Shortfall::NoDate | Shortfall::NoRuns
+        )
     }
 }
 
@@ -213,6 +273,8 @@ pub struct Finding {
     /// criterion without an answered key control).
     pub deciding: bool,
     pub shortfall: Shortfall,
+    /// It still meets the bar, with deviations the report would list.
+    pub exception: bool,
 }
 
 /// What an auditor would likely conclude about one criterion.
@@ -221,9 +283,9 @@ pub enum Verdict {
     Met,
     /// Met, with deviations listed.
     Exceptions,
-    /// Type II: no deciding control meets the bar, one is in place without evidence.
+    /// No deciding control meets the bar, one is in place without evidence.
     NotTestable,
-    /// No deciding control meets the bar.
+    /// No deciding control meets the bar, or most of the criterion is short.
     NotMet,
 }
 
@@ -247,12 +309,27 @@ impl Verdict {
     }
 }
 
-/// One judged criterion (at least one answered, applicable primary question).
+/// Why a criterion got its verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    /// Every risk of the criterion has a deciding control at the bar.
+    Covered,
+    /// No deciding control meets the bar for these risks (`None`: the
+    /// criterion's common group).
+    Uncovered(Vec<Option<String>>),
+    /// Deciding controls meet the bar, but more than
+    /// [`SHORT_WEIGHT_PERCENT`] of the weight is short: (short, total).
+    MostlyShort(u32, u32),
+}
+
+/// One judged criterion (at least one answered, applicable question that
+/// decides it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Judgement {
     /// Index into [`Bank::criteria`].
     pub criterion: usize,
     pub verdict: Verdict,
+    pub basis: Basis,
     /// Deciding controls that meet the bar (they cover the criterion).
     pub covered_by: Vec<usize>,
     /// Controls short of the bar, deciding ones first, then bank order.
@@ -266,6 +343,8 @@ pub enum ScopeProblem {
     Type2WithoutPeriod,
     /// The period is set but not valid; the message says why.
     InvalidPeriod(String),
+    /// The period starts after today: nothing about its operation is known.
+    NotStarted(Day),
 }
 
 impl ScopeProblem {
@@ -279,8 +358,24 @@ impl ScopeProblem {
             ScopeProblem::InvalidPeriod(why) => {
                 format!("The Type II observation period is not valid: {why}.")
             }
+            ScopeProblem::NotStarted(start) => format!(
+                "The observation period has not started (it starts on {start}): nothing about \
+                 the controls' operation across it can be known yet."
+            ),
         }
     }
+}
+
+/// The system description and management's assertion: the first subject
+/// of any SOC 2 report, judged apart from the criteria.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Description {
+    /// Description or assertion questions short of in place: no report
+    /// can be issued (bank order).
+    pub missing: Vec<usize>,
+    /// A required disclosure (or part of the description) short of in
+    /// place: a finding on the description (bank order).
+    pub findings: Vec<usize>,
 }
 
 /// The likely auditor outcome and its reasons.
@@ -290,24 +385,33 @@ pub struct Outcome {
     pub report_type: ReportType,
     /// Judged criteria, in bank order.
     pub judgements: Vec<Judgement>,
+    /// The description and assertion, judged apart.
+    pub description: Description,
     /// Names of the core areas with a criterion not met.
     pub failed_core_areas: Vec<&'static str>,
     /// Names of the core areas with a criterion not met or not testable.
     pub doubtful_core_areas: Vec<&'static str>,
-    /// Asked key questions without an answer (bank order).
+    /// Asked key questions and report preconditions without an answer, or
+    /// marked not applicable without a justification (bank order).
     pub unanswered_key: Vec<usize>,
     /// Type II key controls in place with no "operating since" date, or
-    /// periodic ones with no day they ran.
+    /// periodic ones with no day they ran in the period.
     pub undated_key: Vec<usize>,
     /// Quick path: criteria in scope that no asked question judges.
     pub not_asked: Vec<usize>,
     /// Share of asked questions answered, 0–100.
     pub completion: f64,
+    /// Categories in scope answered below [`MIN_COMPLETION_PERCENT`], with
+    /// their completion: the indication is partial.
+    pub partial: Vec<(Category, f64)>,
     pub scope_problems: Vec<ScopeProblem>,
+    /// The Type II period is under way: the tier is as of today.
+    pub provisional: bool,
     /// Asked questions marked not applicable without a justification.
     pub unjustified_not_applicable: Vec<usize>,
     /// Questions whose closing would change the tier for the better: the
-    /// deciding shortfalls of criteria not met or not testable (sorted).
+    /// deciding shortfalls of criteria not met or not testable, and the
+    /// description's (sorted).
     blockers: Vec<usize>,
 }
 
@@ -319,146 +423,287 @@ enum Standing {
     Short(Shortfall),
 }
 
-fn standing(
-    q: &QuestionScore,
+/// What the bar depends on besides the answer.
+struct Bar<'a> {
     report_type: ReportType,
-    deviation: Option<Deviation>,
-) -> Option<Standing> {
-    let status = q.status?;
-    Some(match (report_type, status) {
-        (_, Status::NotApplicable) => return None,
-        (_, s @ (Status::Partial | Status::Planned | Status::Missing)) => {
-            Standing::Short(Shortfall::Design(s))
-        }
-        (ReportType::Type1, Status::Ready | Status::Implemented) => Standing::Meets,
-        (ReportType::Type2, s) => match q.not_operating {
-            Some(NotOperating::StartedLate { since, start }) => {
-                Standing::Short(Shortfall::StartedLate { since, start })
+    period: Option<Period>,
+    op: &'a Operation,
+}
+
+impl Bar<'_> {
+    fn standing(&self, ix: usize, q: &QuestionScore) -> Option<Standing> {
+        let status = q.status?;
+        let key = q.key;
+        let standing = match status {
+            Status::NotApplicable => return None,
+            s @ (Status::Partial | Status::Planned | Status::Missing) => {
+                Standing::Short(Shortfall::Design(s))
             }
-            _ if s == Status::Implemented => Standing::Short(Shortfall::NoEvidence),
-            Some(NotOperating::NoDate) => Standing::Short(Shortfall::NoDate),
-            Some(NotOperating::NoRuns) => Standing::Short(Shortfall::NoRuns),
-            None => match deviation {
-                // Every occurrence due so far missed: it did not operate.
-                Some(d @ Deviation::Missed { done: 0, .. }) => {
-                    Standing::Short(Shortfall::Deviation(d))
+            // "Ready" with no evidence item ticked is in place, evidence
+            // not ready.
+            Status::Implemented | Status::Ready if !q.evidence || status == Status::Implemented => {
+                match self.report_type {
+                    // Type I inspects evidence of implementation for a key
+                    // control; another control is taken on its design.
+                    ReportType::Type1 if !key => Standing::Meets,
+                    _ => Standing::Short(Shortfall::NoEvidence),
                 }
+            }
+            Status::Ready | Status::Implemented => match self.report_type {
+                ReportType::Type1 => Standing::Meets,
+                ReportType::Type2 => self.operation(ix, q),
+            },
+        };
+        // Evidence that has run out by the day that matters.
+        let not_current = self.op.is_not_current(ix);
+        Some(match standing {
+            Standing::Meets | Standing::MeetsWithException(_) if not_current && key => {
+                Standing::Short(Shortfall::NotCurrent)
+            }
+            Standing::Meets if not_current => Standing::MeetsWithException(Shortfall::NotCurrent),
+            other => other,
+        })
+    }
+
+    /// Type II, a control ready with evidence: did it operate throughout?
+    fn operation(&self, ix: usize, q: &QuestionScore) -> Standing {
+        match q.not_operating {
+            Some(NotOperating::NoDate) => Standing::Short(Shortfall::NoDate),
+            // Runs recorded, none in the period: with windows missed, it
+            // did not operate; with nothing recorded at all, it is unknown.
+            Some(NotOperating::NoRuns) => match self.op.deviation(ix) {
+                Some(d) if q.any_runs => Standing::Short(Shortfall::Deviation(d)),
+                _ => Standing::Short(Shortfall::NoRuns),
+            },
+            Some(NotOperating::StartedLate { since, start }) => {
+                let within_grace = self.period.is_some_and(|p| {
+                    let late = start.days_until(since);
+                    let length = p.start.days_until(p.end.add_days(1));
+                    late * 100 <= length * LATE_START_PERCENT
+                });
+                let s = Shortfall::StartedLate {
+                    since,
+                    start,
+                    within_grace,
+                };
+                if within_grace {
+                    Standing::MeetsWithException(s)
+                } else {
+                    Standing::Short(s)
+                }
+            }
+            None => match self.op.deviation(ix) {
+                Some(d) if d.did_not_operate() => Standing::Short(Shortfall::Deviation(d)),
                 Some(d) => Standing::MeetsWithException(Shortfall::Deviation(d)),
                 None => Standing::Meets,
             },
-        },
-    })
+        }
+    }
 }
 
-/// Judges one criterion from its primary questions' scores (bank order).
+/// Judges one criterion from the scores of the questions that decide it
+/// (bank order).
 fn judge(
     criterion: usize,
     questions: &[(usize, QuestionScore)],
-    rt: ReportType,
-    op: &Operation,
+    bank: &Bank,
+    bar: &Bar,
 ) -> Judgement {
-    let stand = |ix: usize, q: &QuestionScore| standing(q, rt, op.deviation(ix));
-    // Answered and applicable key controls decide.
-    let any_key = questions
+    let stood: Vec<(usize, &QuestionScore, Standing)> = questions
         .iter()
-        .any(|(ix, q)| q.key && stand(*ix, q).is_some());
+        .filter_map(|(ix, q)| bar.standing(*ix, q).map(|s| (*ix, q, s)))
+        .collect();
+    // Answered and applicable key controls decide.
+    let any_key = stood.iter().any(|(_, q, _)| q.key);
     let deciding = |q: &QuestionScore| q.key || !any_key;
+    let risk =
+        |ix: usize| -> Option<String> { bank.questions.get(ix).and_then(|q| q.risk.clone()) };
+    // Risk groups of the deciding controls, each covered or not.
+    let mut groups: Vec<(Option<String>, bool)> = Vec::new();
     let mut covered_by = Vec::new();
     let mut findings = Vec::new();
-    for (ix, q) in questions {
-        match stand(*ix, q) {
-            Some(Standing::Meets) if deciding(q) => covered_by.push(*ix),
-            Some(Standing::MeetsWithException(shortfall)) => {
-                if deciding(q) {
-                    covered_by.push(*ix);
-                }
+    let (mut short_weight, mut total_weight) = (0u32, 0u32);
+    for (ix, q, standing) in &stood {
+        let decides = deciding(q);
+        let meets = !matches!(standing, Standing::Short(_));
+        total_weight += u32::from(q.weight);
+        if decides {
+            let group = if any_key { risk(*ix) } else { None };
+            match groups.iter_mut().find(|(g, _)| *g == group) {
+                Some((_, covered)) => *covered |= meets,
+                None => groups.push((group, meets)),
+            }
+            if meets {
+                covered_by.push(*ix);
+            }
+        }
+        match standing {
+            Standing::Meets => {}
+            Standing::MeetsWithException(shortfall) => findings.push(Finding {
+                question: *ix,
+                key: q.key,
+                deciding: decides,
+                shortfall: *shortfall,
+                exception: true,
+            }),
+            Standing::Short(shortfall) => {
+                short_weight += u32::from(q.weight);
                 findings.push(Finding {
                     question: *ix,
                     key: q.key,
-                    deciding: deciding(q),
-                    shortfall,
+                    deciding: decides,
+                    shortfall: *shortfall,
+                    exception: false,
                 });
             }
-            Some(Standing::Short(shortfall)) => findings.push(Finding {
-                question: *ix,
-                key: q.key,
-                deciding: deciding(q),
-                shortfall,
-            }),
-            _ => {}
         }
     }
+    let uncovered: Vec<Option<String>> = groups
+        .iter()
+        .filter(|(_, covered)| !covered)
+        .map(|(g, _)| g.clone())
+        .collect();
     // Deciding ones first, bank order kept within each group.
     let (mut first, rest): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| f.deciding);
     first.extend(rest);
-    let decided_short = first.iter().any(|f| f.deciding);
-    let verdict = if first.is_empty() {
-        Verdict::Met
-    } else if !covered_by.is_empty() || !decided_short {
-        Verdict::Exceptions
-    } else if first.iter().any(|f| {
+    let in_uncovered = |f: &Finding| {
         f.deciding
-            && matches!(
-                f.shortfall,
-                Shortfall::NoEvidence | Shortfall::NoDate | Shortfall::NoRuns
-            )
-    }) {
-        Verdict::NotTestable
+            && !f.exception
+            && uncovered.contains(&if any_key { risk(f.question) } else { None })
+    };
+    let (verdict, basis) = if first.is_empty() {
+        (Verdict::Met, Basis::Covered)
+    } else if !uncovered.is_empty() {
+        let verdict = if first
+            .iter()
+            .any(|f| in_uncovered(f) && f.shortfall.is_evidence_gap())
+        {
+            Verdict::NotTestable
+        } else {
+            Verdict::NotMet
+        };
+        (verdict, Basis::Uncovered(uncovered))
+    } else if short_weight * 100 > total_weight * SHORT_WEIGHT_PERCENT {
+        let verdict = if first
+            .iter()
+            .filter(|f| !f.exception)
+            .all(|f| f.shortfall.is_evidence_gap())
+        {
+            Verdict::NotTestable
+        } else {
+            Verdict::NotMet
+        };
+        (verdict, Basis::MostlyShort(short_weight, total_weight))
     } else {
-        Verdict::NotMet
+        (Verdict::Exceptions, Basis::Covered)
     };
     Judgement {
         criterion,
         verdict,
+        basis,
         covered_by,
         findings: first,
     }
 }
 
+impl Judgement {
+    /// The findings whose closing would improve this criterion's verdict.
+    fn blockers<'a>(&'a self, bank: &'a Bank) -> impl Iterator<Item = usize> + 'a {
+        let risk_of = |ix: usize| bank.questions.get(ix).and_then(|q| q.risk.clone());
+        let any_key = self.findings.iter().any(|f| f.key) || {
+            self.covered_by
+                .iter()
+                .any(|&ix| bank.questions.get(ix).is_some_and(|q| q.key))
+        };
+        let failing = self.verdict >= Verdict::NotTestable;
+        self.findings
+            .iter()
+            .filter(move |f| {
+                failing
+                    && !f.exception
+                    && match &self.basis {
+                        Basis::Uncovered(groups) => {
+                            f.deciding
+                                && groups.contains(&if any_key {
+                                    risk_of(f.question)
+                                } else {
+                                    None
+                                })
+                        }
+                        _ => true,
+                    }
+            })
+            .map(|f| f.question)
+    }
+}
+
 impl Outcome {
-    /// Applies the rules in the module documentation to a scorecard.
+    /// Applies the rules in the module documentation to a scorecard, as of
+    /// `today` (which decides whether a Type II period has started).
     pub fn compute(
         bank: &Bank,
         assessment: &Assessment,
         card: &Scorecard,
         op: &Operation,
+        today: Day,
     ) -> Outcome {
         let report_type = assessment.scope.report_type;
-        // Asked questions by primary criterion, in bank order.
-        let mut by_primary: Vec<Vec<(usize, QuestionScore)>> =
-            vec![Vec::new(); bank.criteria.len()];
+        let bar = Bar {
+            report_type,
+            period: type2_period(assessment),
+            op,
+        };
+        // Asked controls by the criteria they decide, in bank order.
+        let mut deciders: Vec<Vec<(usize, QuestionScore)>> = vec![Vec::new(); bank.criteria.len()];
         let mut unanswered_key = Vec::new();
         let mut undated_key = Vec::new();
         let mut unjustified_not_applicable = Vec::new();
+        let mut description = Description::default();
         for (ix, (q, score)) in bank.questions.iter().zip(&card.questions).enumerate() {
             let Some(score) = score else { continue };
             if score.needs_justification {
                 unjustified_not_applicable.push(ix);
             }
-            if score.key && score.status.is_none() {
+            let must_answer = score.key || q.role.is_some();
+            if must_answer && (score.status.is_none() || score.needs_justification) {
                 unanswered_key.push(ix);
+                continue;
+            }
+            if let Some(role) = q.role {
+                let in_place = matches!(score.status, Some(Status::Ready | Status::Implemented));
+                match (role, score.status) {
+                    (_, _) if in_place => {}
+                    (Role::Disclosure, Some(Status::NotApplicable)) => {}
+                    (Role::Description, Some(Status::Partial)) | (Role::Disclosure, _) => {
+                        description.findings.push(ix)
+                    }
+                    _ => description.missing.push(ix),
+                }
+                continue;
             }
             if score.key
                 && matches!(
-                    standing(score, report_type, None),
+                    bar.standing(ix, score),
                     Some(Standing::Short(Shortfall::NoDate | Shortfall::NoRuns))
                 )
             {
                 undated_key.push(ix);
             }
-            if let Some(list) = q.criterion_ix.first().and_then(|&c| by_primary.get_mut(c)) {
-                list.push((ix, *score));
+            for &c in q.criterion_ix.first().into_iter().chain(&q.also_decides_ix) {
+                if let Some(list) = deciders.get_mut(c) {
+                    list.push((ix, *score));
+                }
             }
         }
-        let judgements: Vec<Judgement> = by_primary
+        // Only criteria of categories in scope are judged (a secondary
+        // criterion a question also decides may be out of scope).
+        let judgements: Vec<Judgement> = deciders
             .iter()
             .enumerate()
-            .filter(|(_, qs)| {
-                qs.iter()
-                    .any(|(_, q)| standing(q, report_type, None).is_some())
-            })
-            .map(|(c, qs)| judge(c, qs, report_type, op))
+            .filter(|(c, _)| card.criterion(*c).is_some())
+            .filter(|(_, qs)| qs.iter().any(|(ix, q)| bar.standing(*ix, q).is_some()))
+            .map(|(c, qs)| judge(c, qs, bank, &bar))
             .collect();
 
         let area_hit = |pred: &dyn Fn(Verdict) -> bool| -> Vec<&'static str> {
@@ -479,23 +724,42 @@ impl Outcome {
         let failed_core_areas = area_hit(&|v| v == Verdict::NotMet);
         let doubtful_core_areas = area_hit(&|v| v >= Verdict::NotTestable);
         let judged = judgements.len();
-        let at_least = |min: Verdict| judgements.iter().filter(|j| j.verdict >= min).count();
-        let not_met = judgements
-            .iter()
-            .filter(|j| j.verdict == Verdict::NotMet)
-            .count();
-        let pervasive_failure =
-            failed_core_areas.len() >= PERVASIVE_CORE_AREAS || not_met * 2 > judged;
+        let count =
+            |pred: &dyn Fn(Verdict) -> bool| judgements.iter().filter(|j| pred(j.verdict)).count();
+        let not_met = count(&|v| v == Verdict::NotMet);
+        let doubtful = count(&|v| v >= Verdict::NotTestable);
+        let exceptions = count(&|v| v == Verdict::Exceptions);
+        let cc_series = |pred: &dyn Fn(Verdict) -> bool| {
+            let mut series: Vec<&str> = judgements
+                .iter()
+                .filter(|j| pred(j.verdict))
+                .filter_map(|j| bank.criteria.get(j.criterion))
+                .filter(|c| c.series.starts_with("CC"))
+                .map(|c| c.series.as_str())
+                .collect();
+            series.sort_unstable();
+            series.dedup();
+            series.len()
+        };
+        let pervasive_failure = failed_core_areas.len() >= PERVASIVE_CORE_AREAS
+            || not_met * PERVASIVE_SHARE > judged
+            || cc_series(&|v| v == Verdict::NotMet) > PERVASIVE_CC_SERIES;
         let pervasive_doubt = doubtful_core_areas.len() >= PERVASIVE_CORE_AREAS
-            || at_least(Verdict::NotTestable) * 2 > judged;
+            || doubtful * PERVASIVE_SHARE > judged
+            || cc_series(&|v| v >= Verdict::NotTestable) > PERVASIVE_CC_SERIES;
 
         let mut scope_problems = Vec::new();
+        let mut provisional = false;
         if report_type == ReportType::Type2 {
             match &assessment.scope.period {
                 None => scope_problems.push(ScopeProblem::Type2WithoutPeriod),
                 Some(p) => {
                     if let Some(why) = p.problem() {
                         scope_problems.push(ScopeProblem::InvalidPeriod(why));
+                    } else if p.start > today {
+                        scope_problems.push(ScopeProblem::NotStarted(p.start));
+                    } else {
+                        provisional = today <= p.end;
                     }
                 }
             }
@@ -509,17 +773,24 @@ impl Outcome {
                     .scope
                     .categories
                     .contains(&bank.criterion_category(criterion));
-                if in_scope && by_primary.get(c).is_none_or(Vec::is_empty) {
+                if in_scope && deciders.get(c).is_none_or(Vec::is_empty) {
                     not_asked.push(c);
                 }
             }
         }
+        let partial: Vec<(Category, f64)> = card
+            .categories
+            .iter()
+            .filter(|(_, s)| s.asked > 0 && s.completion < MIN_COMPLETION_PERCENT)
+            .map(|(c, s)| (*c, s.completion))
+            .collect();
 
-        let tier = if assessment.path == QuestionPath::Quick {
+        let mut tier = if assessment.path == QuestionPath::Quick {
             Tier::NoOpinion
         } else if !unanswered_key.is_empty()
             || !undated_key.is_empty()
             || !scope_problems.is_empty()
+            || !description.missing.is_empty()
             || judged == 0
         {
             Tier::CannotJudge
@@ -527,18 +798,26 @@ impl Outcome {
             Tier::Adverse
         } else if pervasive_doubt {
             Tier::CannotJudge
-        } else if at_least(Verdict::NotTestable) > 0 {
+        } else if doubtful > 0
+            || !description.findings.is_empty()
+            || exceptions * EXCEPTIONS_SHARE > judged
+        {
             Tier::Qualified
-        } else if at_least(Verdict::Exceptions) > 0 {
+        } else if exceptions > 0 {
             Tier::UnmodifiedWithExceptions
         } else {
             Tier::Unmodified
         };
+        // Too little answered for a clean word.
+        if !partial.is_empty() && tier <= Tier::UnmodifiedWithExceptions {
+            tier = Tier::CannotJudge;
+        }
 
         let mut blockers: Vec<usize> = judgements
             .iter()
-            .filter(|j| j.verdict >= Verdict::NotTestable)
-            .flat_map(|j| j.findings.iter().filter(|f| f.deciding).map(|f| f.question))
+            .flat_map(|j| j.blockers(bank))
+            .chain(description.missing.iter().copied())
+            .chain(description.findings.iter().copied())
             .collect();
         crate::core::order::sort_by(&mut blockers, |a, b| a.cmp(b));
         blockers.dedup();
@@ -547,13 +826,16 @@ impl Outcome {
             tier,
             report_type,
             judgements,
+            description,
             failed_core_areas,
             doubtful_core_areas,
             unanswered_key,
             undated_key,
             not_asked,
             completion: card.overall.completion,
+            partial,
             scope_problems,
+            provisional,
             unjustified_not_applicable,
             blockers,
         }
@@ -599,6 +881,111 @@ impl Outcome {
             .count()
     }
 
+    /// The band's one line: the tier and what it is on, with the criteria's
+    /// plain names ("Qualified on CC8.1 (change management)").
+    pub fn headline(&self, bank: &Bank) -> String {
+        let named = |verdicts: &[Verdict]| -> Vec<String> {
+            self.judgements
+                .iter()
+                .filter(|j| verdicts.contains(&j.verdict))
+                .filter_map(|j| bank.criteria.get(j.criterion).map(|c| c.plain()))
+                .collect()
+        };
+        let description = || -> Option<String> {
+            let titles: Vec<String> = self
+                .description
+                .findings
+                .iter()
+                .filter_map(|&q| bank.questions.get(q).map(|q| q.title().to_owned()))
+                .collect();
+            (!titles.is_empty()).then(|| format!("the description ({})", first_names(&titles)))
+        };
+        let line = match self.tier {
+            Tier::NoOpinion | Tier::Unmodified => self.tier.label().to_owned(),
+            Tier::UnmodifiedWithExceptions => format!(
+                "Unmodified, with exceptions noted on {}",
+                first_names(&named(&[Verdict::Exceptions]))
+            ),
+            Tier::Qualified => {
+                let mut on = named(&[Verdict::NotMet, Verdict::NotTestable]);
+                let exceptions = named(&[Verdict::Exceptions]);
+                if on.is_empty() && exceptions.len() * EXCEPTIONS_SHARE > self.judgements.len() {
+                    format!(
+                        "Qualified: exceptions on {} of {} criteria, among them {}",
+                        exceptions.len(),
+                        self.judgements.len(),
+                        first_names(&exceptions)
+                    )
+                } else {
+                    let first = on.len();
+                    on.extend(description());
+                    let _ = first;
+                    format!("Qualified on {}", first_names(&on))
+                }
+            }
+            Tier::Adverse => format!(
+                "Not ready for an audit (adverse): not met on {}",
+                first_names(&named(&[Verdict::NotMet]))
+            ),
+            Tier::CannotJudge => format!("Cannot judge yet: {}", self.cannot_judge_why(bank)),
+        };
+        if self.provisional && self.tier != Tier::NoOpinion {
+            format!("{line} (provisional: the period is under way)")
+        } else {
+            line
+        }
+    }
+
+    /// The first reason the indication cannot be given, in a few words.
+    fn cannot_judge_why(&self, bank: &Bank) -> String {
+        if let Some(p) = self.scope_problems.first() {
+            return match p {
+                ScopeProblem::NotStarted(start) => {
+                    format!("the observation period has not started (it starts on {start})")
+                }
+                ScopeProblem::Type2WithoutPeriod => "no Type II observation period".to_owned(),
+                ScopeProblem::InvalidPeriod(_) => "the observation period is not valid".to_owned(),
+            };
+        }
+        if !self.description.missing.is_empty() {
+            return format!(
+                "no report can be issued yet ({})",
+                titles(bank, &self.description.missing)
+            );
+        }
+        if !self.unanswered_key.is_empty() {
+            return format!(
+                "{} ({})",
+                plural(
+                    self.unanswered_key.len(),
+                    "key question unanswered",
+                    "key questions unanswered"
+                ),
+                titles(bank, &self.unanswered_key)
+            );
+        }
+        if !self.undated_key.is_empty() {
+            return format!("operation unknown for {}", titles(bank, &self.undated_key));
+        }
+        if let Some((category, completion)) = self.partial.first() {
+            return format!(
+                "a partial indication: {} of the {} questions answered",
+                crate::core::text::percent(completion.floor()),
+                category.name()
+            );
+        }
+        if self.judgements.is_empty() {
+            return "no criterion has an answered question".to_owned();
+        }
+        let doubtful: Vec<String> = self
+            .judgements
+            .iter()
+            .filter(|j| j.verdict >= Verdict::NotTestable)
+            .filter_map(|j| bank.criteria.get(j.criterion).map(|c| c.plain()))
+            .collect();
+        format!("key evidence is missing on {}", first_names(&doubtful))
+    }
+
     /// Why the tier is what it is, in plain words, most important first.
     pub fn summary(&self, bank: &Bank) -> Vec<String> {
         let mut out: Vec<String> = self.scope_problems.iter().map(|p| p.describe()).collect();
@@ -606,6 +993,27 @@ impl Outcome {
         let not_met = self.count(Verdict::NotMet);
         let untestable = self.count(Verdict::NotTestable);
         let exceptions = self.count(Verdict::Exceptions);
+        if self.provisional {
+            out.push(
+                "The observation period is under way: this is the indication as of today, \
+                 provisional until the period ends."
+                    .to_owned(),
+            );
+        }
+        if !self.description.missing.is_empty() {
+            out.push(format!(
+                "No report can be issued yet: an auditor needs the system description and \
+                 management's signed assertion before any examination ({} short of in place).",
+                titles(bank, &self.description.missing)
+            ));
+        }
+        if !self.description.findings.is_empty() && self.tier != Tier::NoOpinion {
+            out.push(format!(
+                "The system description lacks what it must disclose: {}. That is a finding on \
+                 the description itself, apart from the criteria.",
+                titles(bank, &self.description.findings)
+            ));
+        }
         match self.tier {
             Tier::NoOpinion => {
                 let ids: Vec<String> = self
@@ -628,22 +1036,31 @@ impl Outcome {
             Tier::CannotJudge => {
                 if !self.unanswered_key.is_empty() {
                     out.push(format!(
-                        "{} unanswered: {}.",
+                        "{} unanswered (or not applicable without a reason): {}.",
                         plural(
                             self.unanswered_key.len(),
                             "key question is",
                             "key questions are"
                         ),
-                        name_questions(bank, &self.unanswered_key)
+                        titles(bank, &self.unanswered_key)
                     ));
                 }
                 if !self.undated_key.is_empty() {
                     out.push(format!(
                         "{} in place with no \u{201c}operating since\u{201d} date (or, for a \
-                         periodic one, no day it ran), so operation across the period is \
-                         unknown: {}.",
+                         periodic one, no day it ran in the period), so operation across the \
+                         period is unknown: {}.",
                         plural(self.undated_key.len(), "key control is", "key controls are"),
-                        name_questions(bank, &self.undated_key)
+                        titles(bank, &self.undated_key)
+                    ));
+                }
+                for (category, completion) in &self.partial {
+                    out.push(format!(
+                        "Only {} of the {} questions are answered: a partial indication, \
+                         never an unmodified one, until at least {} are.",
+                        crate::core::text::percent(completion.floor()),
+                        category.name(),
+                        crate::core::text::percent(MIN_COMPLETION_PERCENT)
                     ));
                 }
                 if judged == 0 && self.unanswered_key.is_empty() {
@@ -652,6 +1069,8 @@ impl Outcome {
                 if self.unanswered_key.is_empty()
                     && self.undated_key.is_empty()
                     && self.scope_problems.is_empty()
+                    && self.description.missing.is_empty()
+                    && self.partial.is_empty()
                     && judged > 0
                 {
                     out.push(format!(
@@ -667,19 +1086,20 @@ impl Outcome {
                 "{not_met} of {judged} criteria are likely not met{}: failures are pervasive.",
                 areas(&self.failed_core_areas)
             )),
-            Tier::Qualified => out.push(format!(
-                "{} of {judged} criteria likely not met or not testable; no single working \
-                 control covers {}.",
+            Tier::Qualified if not_met + untestable > 0 => out.push(format!(
+                "{} of {judged} criteria likely not met or not testable: {}.",
                 not_met + untestable,
-                if not_met + untestable == 1 {
-                    "it"
-                } else {
-                    "them"
-                }
+                self.named(bank, &[Verdict::NotMet, Verdict::NotTestable])
             )),
+            Tier::Qualified if self.description.findings.is_empty() => out.push(format!(
+                "{exceptions} of {judged} criteria have deviations: more than a third, so the \
+                 exceptions add up to a qualified opinion."
+            )),
+            Tier::Qualified => {}
             Tier::UnmodifiedWithExceptions => out.push(format!(
                 "All {judged} criteria judged would likely be met; {exceptions} would have \
-                 deviations noted."
+                 deviations noted: {}.",
+                self.named(bank, &[Verdict::Exceptions])
             )),
             Tier::Unmodified => out.push(format!(
                 "All {judged} criteria judged would likely be met with no deviation."
@@ -695,6 +1115,17 @@ impl Outcome {
         out
     }
 
+    /// "CC8.1 (change management), CC6.1 (logical access)".
+    fn named(&self, bank: &Bank, verdicts: &[Verdict]) -> String {
+        let names: Vec<String> = self
+            .judgements
+            .iter()
+            .filter(|j| verdicts.contains(&j.verdict))
+            .filter_map(|j| bank.criteria.get(j.criterion).map(|c| c.plain()))
+            .collect();
+        first_names(&names)
+    }
+
     /// What would change the tier for the better, in plain words.
     pub fn to_improve(&self, bank: &Bank) -> Vec<String> {
         let short = |verdicts: &[Verdict]| -> Vec<String> {
@@ -704,18 +1135,41 @@ impl Outcome {
                 .filter_map(|j| bank.criteria.get(j.criterion).map(|c| c.id.clone()))
                 .collect()
         };
+        let mut out = Vec::new();
+        if !self.description.findings.is_empty() && self.tier != Tier::NoOpinion {
+            out.push(format!(
+                "Complete the system description: {}.",
+                titles(bank, &self.description.findings)
+            ));
+        }
         match self.tier {
             Tier::NoOpinion => vec![
                 "Switch to the full questionnaire for an indication of the likely opinion."
                     .to_owned(),
             ],
             Tier::CannotJudge => {
-                let mut out = Vec::new();
-                if !self.scope_problems.is_empty() {
-                    out.push("Set a valid Type II observation period in the scope.".to_owned());
+                for p in &self.scope_problems {
+                    out.push(match p {
+                        ScopeProblem::NotStarted(start) => format!(
+                            "Wait for the period to start on {start}, or choose one that has \
+                             started; meanwhile, a Type I indication shows the design."
+                        ),
+                        _ => "Set a valid Type II observation period in the scope.".to_owned(),
+                    });
+                }
+                if !self.description.missing.is_empty() {
+                    out.push(format!(
+                        "Write the system description and have management agree to sign its \
+                         assertion: {}.",
+                        titles(bank, &self.description.missing)
+                    ));
                 }
                 if !self.unanswered_key.is_empty() {
-                    out.push("Answer the key questions listed above.".to_owned());
+                    out.push(
+                        "Answer the key questions listed above (a \u{201c}not \
+                         applicable\u{201d} needs its reason)."
+                            .to_owned(),
+                    );
                 }
                 if !self.undated_key.is_empty() {
                     out.push(
@@ -723,6 +1177,12 @@ impl Outcome {
                          periodic one ran."
                             .to_owned(),
                     );
+                }
+                if !self.partial.is_empty() {
+                    out.push(format!(
+                        "Answer at least {} of the questions of each category in scope.",
+                        crate::core::text::percent(MIN_COMPLETION_PERCENT)
+                    ));
                 }
                 if out.is_empty() {
                     out.push(format!(
@@ -732,17 +1192,33 @@ impl Outcome {
                 }
                 out
             }
-            Tier::Adverse => vec![format!(
-                "Bring one key control to the bar in each criterion not met ({}) until fewer \
-                 than {PERVASIVE_CORE_AREAS} core areas fail; the indication then becomes \
-                 qualified.",
-                first_names(&short(&[Verdict::NotMet]))
-            )],
-            Tier::Qualified => vec![format!(
-                "Bring one key control to the bar in each of {}; the indication then becomes \
-                 unmodified with exceptions.",
-                first_names(&short(&[Verdict::NotMet, Verdict::NotTestable]))
-            )],
+            Tier::Adverse => {
+                out.push(format!(
+                    "Bring the controls of each criterion not met ({}) to the bar until \
+                     failures are no longer pervasive (fewer than {PERVASIVE_CORE_AREAS} core \
+                     areas, at most a third of the criteria and at most {PERVASIVE_CC_SERIES} \
+                     CC series); the indication then becomes qualified.",
+                    first_names(&short(&[Verdict::NotMet]))
+                ));
+                out
+            }
+            Tier::Qualified => {
+                let failing = short(&[Verdict::NotMet, Verdict::NotTestable]);
+                if !failing.is_empty() {
+                    out.push(format!(
+                        "Bring the controls of {} to the bar (a key control for each risk, and \
+                         most of the criterion's weight); the indication then improves.",
+                        first_names(&failing)
+                    ));
+                } else if self.description.findings.is_empty() {
+                    out.push(format!(
+                        "Close the deviations in {} until at most a third of the criteria have \
+                         exceptions.",
+                        first_names(&short(&[Verdict::Exceptions]))
+                    ));
+                }
+                out
+            }
             Tier::UnmodifiedWithExceptions => vec![format!(
                 "Close the shortfalls behind the deviations in {} for a clean indication.",
                 first_names(&short(&[Verdict::Exceptions]))
@@ -770,7 +1246,7 @@ impl Outcome {
                 out.push(format!(
                     "{} ({}, {}): {}.",
                     criterion.id,
-                    criterion.topic,
+                    criterion.name.as_deref().unwrap_or(&criterion.topic),
                     j.verdict.label(),
                     describe_finding(bank, f)
                 ));
@@ -780,14 +1256,40 @@ impl Outcome {
     }
 }
 
-/// "key control “Is MFA enforced?” is answered “Planned”".
+/// "key control “MFA on every sign-in” is answered “Planned”".
 pub fn describe_finding(bank: &Bank, f: &Finding) -> String {
-    let text = bank
-        .questions
-        .get(f.question)
-        .map_or("", |q| q.text.as_str());
+    let title = bank.questions.get(f.question).map_or("", |q| q.title());
     let kind = if f.key { "key control" } else { "control" };
-    format!("{kind} \u{201c}{text}\u{201d} {}", f.shortfall.describe())
+    format!("{kind} \u{201c}{title}\u{201d} {}", f.shortfall.describe())
+}
+
+/// Why a criterion's verdict, in one sentence (empty when met).
+pub fn describe_basis(j: &Judgement) -> String {
+    match (&j.basis, j.verdict) {
+        (_, Verdict::Met) => String::new(),
+        (Basis::Uncovered(groups), _) => {
+            let named: Vec<String> = groups.iter().flatten().cloned().collect();
+            if named.is_empty() {
+                "No control that decides it meets the bar.".to_owned()
+            } else {
+                format!(
+                    "No key control meets the bar for {} (controls for other risks do not \
+                     stand in).",
+                    named.join(", ").replace('-', " ")
+                )
+            }
+        }
+        (Basis::MostlyShort(short, total), _) => format!(
+            "Controls carrying {short} of its {total} weight points are short of the bar: \
+             more than {SHORT_WEIGHT_PERCENT}%."
+        ),
+        (Basis::Covered, Verdict::Exceptions) => {
+            "Still met: a control meets the bar for each of its risks; the report would list \
+             the deviations."
+                .to_owned()
+        }
+        (Basis::Covered, _) => String::new(),
+    }
 }
 
 fn areas(names: &[&str]) -> String {
@@ -798,12 +1300,13 @@ fn areas(names: &[&str]) -> String {
     }
 }
 
-fn name_questions(bank: &Bank, questions: &[usize]) -> String {
-    let ids: Vec<String> = questions
+/// The questions' short titles, a few of them.
+fn titles(bank: &Bank, questions: &[usize]) -> String {
+    let names: Vec<String> = questions
         .iter()
-        .filter_map(|&q| bank.questions.get(q).map(|q| q.id.clone()))
+        .filter_map(|&q| bank.questions.get(q).map(|q| q.title().to_owned()))
         .collect();
-    first_names(&ids)
+    first_names(&names)
 }
 
 /// The outcome rules in plain words, for the app and the README. Built from
@@ -815,30 +1318,60 @@ pub fn how_the_outcome_is_judged() -> Vec<String> {
         .collect();
     vec![
         DISCLAIMER.to_owned(),
-        "Each criterion is judged on the questions whose primary (first) criterion it is; \
-         secondary links feed readiness only."
+        "Three subjects, as in a real report: the system description, the design of the \
+         controls and (Type II) their operation. Without a description or management's \
+         signed assertion no report can be issued: cannot judge. A description that lacks a \
+         required disclosure (the subservice method and the controls relied on at providers, \
+         what customers must do, significant incidents and changes) is a finding on the \
+         description: at least qualified."
             .to_owned(),
-        "The bar. Type I: a control must be in place (\u{201c}in place, evidence not \
-         ready\u{201d} or better). Type II: ready with evidence and operating since the \
-         period started; in place without evidence is an evidence risk."
+        "Each criterion is judged on the questions whose primary (first) criterion it is, and \
+         on those the bank says also decide it (backups decide A1.2 as well as CC9.1); other \
+         links feed readiness only. A question whose scope condition does not hold is not \
+         applicable for the bank's reason, whatever the answer says."
             .to_owned(),
-        "A criterion's key controls decide it (all its answered questions when it has no \
-         key control). It is met when they all meet the bar; met with exceptions noted when \
-         something falls short but one deciding control still meets the bar; not testable \
-         when none meets the bar and one is in place without evidence; otherwise not met."
+        "The bar. Type I: a control must be in place; a key control also needs its evidence \
+         (an evidence item ticked), since the auditor inspects one instance. Type II: ready \
+         with evidence and operating since the period started. \u{201c}Ready\u{201d} with no \
+         evidence item ticked counts as in place, evidence not ready. Dated evidence that has \
+         run out by the report date (Type I) or by the period's end (Type II, or today while \
+         it runs) is not current: short of the bar for a key control, an exception otherwise."
             .to_owned(),
         format!(
+            "How big a failure is counts (Type II). A periodic control that missed more than \
+             {MAX_MISSED_WINDOWS} window, or more than one in {MISSED_SHARE_DENOMINATOR} of its \
+             windows due, did not operate; a per-event control with more than \
+             {MAX_UNHANDLED_EVENTS} events not handled, or more than {TOLERABLE_RATE_PERCENT}% \
+             of the events in the period, did not operate. Below that, an exception. A control \
+             that started within {LATE_START_PERCENT}% of the period after its start has an \
+             exception (or move the start); later, it did not operate. Runs before the period \
+             do not count; an automated control is tested by one instance and its change \
+             management, like a continuous one."
+        ),
+        format!(
+            "A criterion's key controls decide it (all its answered questions when it has no \
+             key control). Key controls stand in for each other only when the bank gives them \
+             the same risk (encryption never stands in for MFA): each risk needs one key \
+             control at the bar, or the criterion is not met (not testable when the gap is \
+             only evidence). A criterion with more than {SHORT_WEIGHT_PERCENT}% of its weight \
+             short of the bar is not met too. Otherwise, with something short, it is met with \
+             exceptions noted."
+        ),
+        format!(
             "Core areas: {}. Failures are pervasive when criteria not met span \
-             {PERVASIVE_CORE_AREAS} or more core areas, or more than half of the criteria \
-             judged.",
+             {PERVASIVE_CORE_AREAS} or more core areas, more than one in {PERVASIVE_SHARE} of \
+             the criteria judged, or more than {PERVASIVE_CC_SERIES} of the nine CC series.",
             core.join("; ")
         ),
         format!(
             "Tiers, first that applies: {} on the quick path; {} while a key question is \
-             unanswered, a Type II key control has no operating date or the Type II period \
-             is missing; {} when failures are pervasive; {} when criteria not met or not \
-             testable are pervasive together (disclaimer risk); {} when any criterion is not \
-             met or not testable; {} when any has exceptions; otherwise {}.",
+             unanswered (or not applicable without a reason), the description or the assertion \
+             is missing, a Type II key control has no operating date, or the Type II period is \
+             missing or has not started; {} when failures are pervasive; {} when criteria not \
+             met or not testable are pervasive together (disclaimer risk); {} when any \
+             criterion is not met or not testable, the description lacks a disclosure, or more \
+             than one in {EXCEPTIONS_SHARE} of the criteria have exceptions; {} when any has \
+             exceptions; otherwise {}.",
             Tier::NoOpinion.label(),
             Tier::CannotJudge.label(),
             Tier::Adverse.label(),
@@ -846,6 +1379,13 @@ pub fn how_the_outcome_is_judged() -> Vec<String> {
             Tier::Qualified.label(),
             Tier::UnmodifiedWithExceptions.label(),
             Tier::Unmodified.label(),
+        ),
+        format!(
+            "Below {} of a category's questions answered the indication is partial: {} rather \
+             than an unmodified tier. While a Type II period is under way the tier is as of \
+             today and marked provisional.",
+            crate::core::text::percent(MIN_COMPLETION_PERCENT),
+            Tier::CannotJudge.label()
         ),
         "Unanswered questions never count as failures: unanswered key questions stop the \
          indication instead."

@@ -25,7 +25,6 @@
 
 use crate::core::assessment::{Assessment, ReportType, Scope, Status};
 use crate::core::bank::{Bank, Question};
-use crate::core::cadence::Frequency;
 use crate::core::catalog::Category;
 use crate::core::date::Day;
 
@@ -165,13 +164,17 @@ pub struct QuestionScore {
     pub needs_justification: bool,
     /// Unanswered, with its status implied by the question it follows up.
     pub implied: bool,
+    /// Some evidence item is ticked.
+    pub evidence: bool,
+    /// Some day is recorded that it ran, inside the period or not.
+    pub any_runs: bool,
 }
 
 impl QuestionScore {
     fn new(q: &Question, facts: &Facts, type2: Type2) -> QuestionScore {
         let (weight, key) = (q.weight, q.key);
         let status = facts.status;
-        let periodic = q.frequency.is_some_and(Frequency::is_periodic);
+        let periodic = q.is_periodic();
         let not_operating = type2.not_operating(facts, periodic);
         let credit = credit_percent(status).map(|c| match not_operating {
             Some(_) => c.min(CREDIT_TYPE2_NOT_OPERATING),
@@ -185,6 +188,8 @@ impl QuestionScore {
             not_operating,
             needs_justification: facts.unjustified,
             implied: facts.implied,
+            evidence: facts.evidence,
+            any_runs: facts.any_runs,
         }
     }
 
@@ -320,8 +325,13 @@ pub(crate) struct Facts<'a> {
     /// read for N/A answers).
     pub(crate) unjustified: bool,
     pub(crate) operating_since: Option<Day>,
-    /// Some day is recorded that the control ran.
+    /// Some day is recorded that the control ran (inside the Type II
+    /// period, when one is set: runs before it show nothing about it).
     pub(crate) has_runs: bool,
+    /// Some evidence item is ticked.
+    pub(crate) evidence: bool,
+    /// Some day is recorded that it ran, in the period or not.
+    pub(crate) any_runs: bool,
     pub(crate) due: Option<Day>,
     /// As typed (trimmed only when a gap needs it).
     pub(crate) owner: &'a str,
@@ -336,6 +346,7 @@ pub(crate) struct Facts<'a> {
 /// Answers whose id is not in the bank are ignored.
 pub(crate) fn facts_by_index<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec<Facts<'a>> {
     let mut facts = vec![Facts::default(); bank.questions.len()];
+    let period = assessment.scope.period;
     let mut ids = bank.ids_in_order().peekable();
     for (id, answer) in &assessment.answers {
         while ids.next_if(|(bank_id, _)| *bank_id < id.as_str()).is_some() {}
@@ -348,10 +359,29 @@ pub(crate) fn facts_by_index<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec
                 unjustified: answer.status == Some(Status::NotApplicable)
                     && answer.justification.trim().is_empty(),
                 operating_since: answer.operating_since,
-                has_runs: !answer.runs.is_empty(),
+                has_runs: match period {
+                    Some(p) => answer.runs.range(p.start..=p.end).next().is_some(),
+                    None => !answer.runs.is_empty(),
+                },
+                evidence: !answer.evidence.is_empty(),
+                any_runs: !answer.runs.is_empty(),
                 due: answer.due,
                 owner: &answer.owner,
                 implied: false,
+            };
+        }
+    }
+    // The scope already answers a question whose condition does not hold:
+    // it is not applicable for the bank's reason, whatever the answer says.
+    for (ix, q) in bank.questions.iter().enumerate() {
+        let ruled_out = q
+            .applies_if
+            .as_deref()
+            .is_some_and(|c| assessment.scope.conditions.get(c) == Some(&false));
+        if let (true, Some(f)) = (ruled_out, facts.get_mut(ix)) {
+            *f = Facts {
+                status: Some(Status::NotApplicable),
+                ..Facts::default()
             };
         }
     }

@@ -289,7 +289,7 @@ mod tests {
         Day::from_ymd(2026, 6, 1).expect("a valid date")
     }
 
-    /// MFA ready, conduct partly in place with a formula-looking owner and an
+    /// MFA ready (its first evidence item ticked), conduct partly in place with a formula-looking owner and an
     /// overdue date, training planned, the rest unanswered.
     fn sample(bank: &Bank) -> Assessment {
         let a = Assessment::new(
@@ -300,6 +300,7 @@ mod tests {
         );
         let actions = [
             Action::SetStatus("cc6-mfa".into(), Some(Status::Ready)),
+            Action::SetEvidence("cc6-mfa".into(), 0, true),
             Action::SetStatus("cc1-conduct".into(), Some(Status::Partial)),
             Action::SetOwner("cc1-conduct".into(), "=HYPERLINK(\"x\")".into()),
             Action::SetDue("cc1-conduct".into(), Day::from_ymd(2026, 5, 1)),

@@ -63,7 +63,10 @@ pub fn answer(evidence_items: usize) -> impl Strategy<Value = Answer> {
         proptest::option::of(day()),
         (
             proptest::collection::btree_set(day(), 0..4),
-            proptest::option::of(any::<u32>()),
+            (
+                proptest::option::of(any::<u32>()),
+                proptest::option::of(any::<u32>()),
+            ),
             proptest::collection::btree_map(0..evidence_items.max(1), day(), 0..3),
             prop_oneof![Just(String::new()), Just("iso27001-2022".to_owned())],
         ),
@@ -76,7 +79,7 @@ pub fn answer(evidence_items: usize) -> impl Strategy<Value = Answer> {
                 evidence,
                 review,
                 operating_since,
-                (runs, unhandled, mut collected, accepted_from),
+                (runs, (unhandled, population), mut collected, accepted_from),
             )| {
                 // Only real evidence positions (a bank may list one item).
                 collected.retain(|&ix, _| ix < evidence_items);
@@ -91,6 +94,7 @@ pub fn answer(evidence_items: usize) -> impl Strategy<Value = Answer> {
                     operating_since,
                     runs,
                     unhandled,
+                    population,
                     collected,
                     accepted_from,
                 }

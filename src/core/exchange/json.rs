@@ -29,7 +29,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const ASSESSMENT_FORMAT: &str = "soc2-readiness-assessment";
-pub const ASSESSMENT_FORMAT_VERSION: u64 = 3;
+pub const ASSESSMENT_FORMAT_VERSION: u64 = 4;
 
 /// The document as written to disk. Field order is the order in the file.
 /// Borrowed when written, so saving on every change copies nothing first.
@@ -221,6 +221,7 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     check_against_bank(&answers, bank, version)?;
     let mut scope = doc.scope.into_owned();
     scope.categories.insert(Category::Security);
+    crate::core::assessment::apply_conditions(bank, &scope, &mut answers);
     Ok(Assessment {
         id: doc.id.into_owned(),
         name: doc.name.into_owned(),

@@ -17,16 +17,19 @@
 //!   `collected` (when evidence items were collected). A version 1
 //!   document is a valid version 2 document; the number tells an older app
 //!   that it cannot read the new fields.
-//! - **Version 3** (current): as written by
-//!   [`export_json`](super::export_json) and described by
-//!   `static/schema/assessment.schema.json`. As version 2, and the document
-//!   may hold `in_place_elsewhere` (controls of another framework in place,
-//!   by crosswalk id) and an answer `accepted_from` (the crosswalk whose
+//! - **Version 3**: as version 2, and the document may hold
+//!   `in_place_elsewhere` (controls of another framework in place, by
+//!   crosswalk id) and an answer `accepted_from` (the crosswalk whose
 //!   proposal set its status). A version 2 document is a valid version 3
 //!   document.
+//! - **Version 4** (current): as written by
+//!   [`export_json`](super::export_json) and described by
+//!   `static/schema/assessment.schema.json`. As version 3, and an answer
+//!   may hold `population` (a per-event control's events in the period). A
+//!   version 3 document is a valid version 4 document.
 //!
-//! Adding version 4 means: bump `ASSESSMENT_FORMAT_VERSION`, add a step with
-//! `from: 3` below, a fixture `tests/fixtures/import/v3-*.json` kept as it is,
+//! Adding version 5 means: bump `ASSESSMENT_FORMAT_VERSION`, add a step with
+//! `from: 4` below, a fixture `tests/fixtures/import/v4-*.json` kept as it is,
 //! and a test that imports it.
 
 use super::ImportError;
@@ -64,6 +67,12 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         from: 2,
         renamed: &[],
         // Only fields were added.
+        apply: Ok,
+    },
+    Migration {
+        from: 3,
+        renamed: &[],
+        // Only a field was added.
         apply: Ok,
     },
 ];

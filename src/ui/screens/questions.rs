@@ -328,7 +328,12 @@ fn operation_note(eval: &crate::core::Evaluation, ix: usize) -> Option<AttrValue
         text.push_str(&format!(
             ". Missed windows ending {}: {}",
             crate::core::text::first_names(&missed),
-            crate::core::operation::missed_means(o.done)
+            crate::core::operation::Deviation::Missed {
+                missed: o.missed,
+                done: o.done,
+                expected: o.expected(),
+            }
+            .means()
         ));
     }
     Some(AttrValue::from(text + "."))
@@ -431,7 +436,7 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         }
     });
     let frequency = q.frequency;
-    let periodic = frequency.is_some_and(|f| f.is_periodic());
+    let periodic = q.is_periodic();
     let per_event = frequency == Some(crate::core::cadence::Frequency::PerEvent);
     let runs = answer.runs.iter().map(|&d| {
         let (on_edit, id) = (props.on_edit.clone(), id.clone());
@@ -457,6 +462,13 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             on_edit.emit(Action::SetUnhandled(id.clone(), value.trim().parse().ok()))
+        })
+    };
+    let population = {
+        let (on_edit, id) = (props.on_edit.clone(), id.clone());
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            on_edit.emit(Action::SetPopulation(id.clone(), value.trim().parse().ok()))
         })
     };
     let review = {
@@ -552,6 +564,12 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                                 <input id={field("unhandled")} type="number" min="0" inputmode="numeric"
                                     value={answer.unhandled.map(|n| n.to_string()).unwrap_or_default()}
                                     onchange={unhandled} />
+                            </div>
+                            <div class="field">
+                                <label for={field("population")}>{ "Events in the period in all (the population sampled)" }</label>
+                                <input id={field("population")} type="number" min="0" inputmode="numeric"
+                                    value={answer.population.map(|n| n.to_string()).unwrap_or_default()}
+                                    onchange={population} />
                             </div>
                         }
                     </div>

@@ -112,7 +112,7 @@ pub fn OperationPanel(props: &Props) -> Html {
             }
             if !op.unhandled.is_empty() {
                 <p>{ "Events not handled (likely exceptions): " }
-                    { for op.unhandled.iter().map(|&(ix, n)| html! { <span class="unhandled">{ link(ix) }{ format!(" {n}; ") }</span> }) }
+                    { for op.unhandled.iter().map(|&(ix, n, population)| html! { <span class="unhandled">{ link(ix) }{ match population { Some(p) => format!(" {n} of {p}; "), None => format!(" {n}; ") } }</span> }) }
                 </p>
             }
             if stale_count > 0 {
