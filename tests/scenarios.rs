@@ -79,6 +79,19 @@ fn type2(bank: &Bank, a: Assessment) -> Assessment {
     })
 }
 
+/// Removes the runs of `id` on or after `until`.
+fn runs_only_before(a: Assessment, id: &str, until: &str) -> Assessment {
+    let after: Vec<Day> = a.answers[id]
+        .runs
+        .iter()
+        .copied()
+        .filter(|d| *d >= day(until))
+        .collect();
+    after.into_iter().fold(a, |a, d| {
+        reduce(&a, Action::SetRun(id.to_owned(), d, false))
+    })
+}
+
 /// Removes the runs of `id` before `day`.
 fn runs_only_from(a: Assessment, id: &str, from: &str) -> Assessment {
     let before: Vec<Day> = a.answers[id]
@@ -100,19 +113,21 @@ const MISSING: Option<Status> = Some(Status::Missing);
 
 const SCENARIOS: &[Scenario] = &[
     Scenario {
-        name: "every question partly in place, Type I",
+        name: "every control partly in place, Type I (description and assertion ready)",
         auditor: "Design gaps in every key control: no criterion has a control that works, core \
                   areas fail together. Not ready for an audit.",
-        build: |b| all(b, new(b), Status::Partial),
+        build: |b| with_description(b, all(b, new(b), Status::Partial)),
         tier: Tier::Adverse,
         failing: &["*"],
     },
     Scenario {
         name: "all ready but five controls missing (background checks, fraud risk, control \
                testing plan, media disposal, tabletop)",
-        auditor: "Background checks and the fraud risk assessment have no substitute: CC1.4 and \
-                  CC3.3 qualified. The testing plan, media disposal and tabletop are covered by \
-                  other controls: deviations noted.",
+        auditor: "The fraud risk assessment has no substitute (CC3.3), and without media \
+                  disposal nothing handles the end of physical media (CC6.5): qualified on both. \
+                  Background checks are one of six hiring and competence controls that together \
+                  meet CC1.4 (bank 2.2.0 no longer makes them decide it alone): a deviation, as \
+                  are the testing plan and the tabletop.",
         build: |b| {
             set(
                 ready(b),
@@ -126,7 +141,7 @@ const SCENARIOS: &[Scenario] = &[
             )
         },
         tier: Tier::Qualified,
-        failing: &["CC1.4", "CC3.3"],
+        failing: &["CC3.3", "CC6.5"],
     },
     Scenario {
         name: "all ready, one question in seven unanswered",
@@ -212,10 +227,11 @@ const SCENARIOS: &[Scenario] = &[
     },
     Scenario {
         name: "Type II, three core controls started after the period began",
-        auditor: "Peer review and logging did not operate for the whole period, and the \
-                  first quarter's access review never ran with nothing after it in the \
-                  quarter: CC7.2 and CC8.1 fail. The one access review done (Q2) covers \
-                  CC6.3 with an exception. Two core areas: qualified, not pervasive.",
+        auditor: "Peer review and logging started two months into a six-month period, far \
+                  beyond a tenth of it: they did not operate throughout (CC7.2, CC8.1). The \
+                  access review missed one of its two quarters, half its population: it did \
+                  not operate either (CC6.3). Access, change and monitoring fail together: \
+                  pervasive (round two; round one called the half-run review an exception).",
         build: |b| {
             let a = type2(b, ready(b));
             let a = runs_only_from(a, "cc6-quarterly-access-review", "2026-04-01");
@@ -232,13 +248,15 @@ const SCENARIOS: &[Scenario] = &[
                 )
             })
         },
-        tier: Tier::Qualified,
-        failing: &["CC7.2", "CC8.1"],
+        tier: Tier::Adverse,
+        failing: &["CC6.3", "CC7.2", "CC8.1"],
     },
     Scenario {
         name: "Type II, one quarterly access review of two missed",
-        auditor: "The review ran in Q2 but not Q1: a deviation listed in Section 4, \
-                  the criterion still met by the control that operated.",
+        auditor: "The review ran in Q2 but not Q1: one of its two occurrences, half the \
+                  population, is far beyond a tolerable deviation rate. The control did not \
+                  operate: CC6.3 qualified (round one called this an exception; the size of a \
+                  failure now counts).",
         build: |b| {
             runs_only_from(
                 type2(b, ready(b)),
@@ -246,8 +264,8 @@ const SCENARIOS: &[Scenario] = &[
                 "2026-04-01",
             )
         },
-        tier: Tier::UnmodifiedWithExceptions,
-        failing: &[],
+        tier: Tier::Qualified,
+        failing: &["CC6.3"],
     },
     Scenario {
         name: "Type II, the quarterly access review never ran in the period",
@@ -311,15 +329,17 @@ const SCENARIOS: &[Scenario] = &[
     },
     Scenario {
         name: "Type II, access approval without evidence, leaver removal ready",
-        auditor: "Leaver removal still meets CC6.2; the approvals cannot be tested: a deviation.",
+        auditor: "Leaver removal addresses another risk than approving access, so it cannot \
+                  stand in for it: the approvals cannot be tested, CC6.2 not testable \
+                  (round one let leaver removal cover it).",
         build: |b| {
             set(
                 type2(b, ready(b)),
                 &[("cc6-access-request-approval", Some(Status::Implemented))],
             )
         },
-        tier: Tier::UnmodifiedWithExceptions,
-        failing: &[],
+        tier: Tier::Qualified,
+        failing: &["CC6.2"],
     },
     Scenario {
         name: "Type II with no observation period",
@@ -381,24 +401,374 @@ const SCENARIOS: &[Scenario] = &[
         failing: &[],
     },
     Scenario {
-        name: "nothing in place",
+        name: "nothing in place but the description and the assertion",
         auditor: "No control works anywhere: not ready for an audit.",
-        build: |b| all(b, new(b), Status::Missing),
+        build: |b| with_description(b, all(b, new(b), Status::Missing)),
         tier: Tier::Adverse,
         failing: &["*"],
     },
     Scenario {
         name: "all ready but no DR plan: the DR test follows it",
-        auditor: "Without a plan there is no test of it either; the backups still meet CC9.1, \
-                  so deviations are noted.",
+        auditor: "Without a plan there is no test of it either; backups protect data but do \
+                  not plan the recovery of the business, so they cannot stand in for it: CC9.1 \
+                  qualified (round one let the backups cover it).",
         build: |b| {
             let a = set(ready(b), &[("cc9-bcp-dr-plan", MISSING)]);
             set(a, &[("cc9-dr-exercise", None)])
         },
+        tier: Tier::Qualified,
+        failing: &["CC9.1"],
+    },
+    // ------------------------------------------------------------------
+    // Round two (review of 2145035): the size of a failure, what must exist
+    // before any report, how old the evidence is, and when the period runs.
+    Scenario {
+        name: "no system description and no management assertion, all else ready",
+        auditor: "There is no subject matter and nobody to sign: no report can be issued \
+                  yet, whatever the controls (not a qualification on CC2.1).",
+        build: |b| {
+            set(
+                ready(b),
+                &[
+                    ("cc2-system-description", MISSING),
+                    ("cc2-management-assertion", MISSING),
+                ],
+            )
+        },
+        tier: Tier::CannotJudge,
+        failing: &[],
+    },
+    Scenario {
+        name: "providers relied on, but neither the CUECs nor the CSOCs are in the description",
+        auditor: "The description must say what customers and providers are relied on to do: \
+                  a qualified opinion on the description, every criterion still met.",
+        build: |b| {
+            set(
+                ready(b),
+                &[
+                    ("cc2-cuecs-communicated", MISSING),
+                    ("cc9-subservice-csocs-described", MISSING),
+                ],
+            )
+        },
+        tier: Tier::Qualified,
+        failing: &[],
+    },
+    Scenario {
+        name: "carve-out: no own facilities, the provider's SOC 2 report never reviewed",
+        auditor: "The provider's data centres are the provider's (CC6.4 not judged), but the \
+                  CSOCs relied on are unmonitored without a report reviewed: CC9.2 not met; \
+                  the vendor inventory and contracts cannot stand in.",
+        build: |b| {
+            let a = reduce(&new(b), condition_action(b, "own-facilities", Some(false)));
+            let a = all_unanswered(b, a, Status::Ready);
+            set(a, &[("cc9-vendor-assurance-review", MISSING)])
+        },
+        tier: Tier::Qualified,
+        failing: &["CC9.2"],
+    },
+    Scenario {
+        name: "availability in scope, no backups at all",
+        auditor: "No backup and no isolated copy: continuity (CC9.1) and backup and recovery \
+                  (A1.2) are not met. The recovery test against the targets still shows \
+                  recovery was tested, so the missing restore test is an A1.3 exception. Round \
+                  one saw only a CC9.1 exception: the backups had lost their A1 mapping.",
+        build: |b| {
+            let a = reduce(&new(b), Action::SetCategory(Category::Availability, true));
+            set(
+                all(b, a, Status::Ready),
+                &[
+                    ("cc9-scheduled-backups", MISSING),
+                    ("cc9-backup-isolation", MISSING),
+                    ("cc9-restore-testing", MISSING),
+                ],
+            )
+        },
+        tier: Tier::Qualified,
+        failing: &["CC9.1", "A1.2"],
+    },
+    Scenario {
+        name: "Type II, 500 of 600 changes merged without review",
+        auditor: "A deviation rate of 83%: peer review did not operate, CC8.1 qualified.",
+        build: |b| {
+            let a = type2(b, ready(b));
+            let id = "cc8-peer-review-branch-protection";
+            let a = reduce(&a, Action::SetUnhandled(id.into(), Some(500)));
+            reduce(&a, Action::SetPopulation(id.into(), Some(600)))
+        },
+        tier: Tier::Qualified,
+        failing: &["CC8.1"],
+    },
+    Scenario {
+        name: "Type II, 2 of 40 leavers removed late",
+        auditor: "5%, within what a sample of 25 tolerates: exceptions noted on CC6.2.",
+        build: |b| {
+            let a = type2(b, ready(b));
+            let id = "cc6-leaver-deprovisioning";
+            let a = reduce(&a, Action::SetUnhandled(id.into(), Some(2)));
+            reduce(&a, Action::SetPopulation(id.into(), Some(40)))
+        },
         tier: Tier::UnmodifiedWithExceptions,
         failing: &[],
     },
+    Scenario {
+        name: "Type II, 3 of 12 leavers removed late",
+        auditor: "A quarter of the population: the control did not operate, CC6.2 qualified.",
+        build: |b| {
+            let a = type2(b, ready(b));
+            let id = "cc6-leaver-deprovisioning";
+            let a = reduce(&a, Action::SetUnhandled(id.into(), Some(3)));
+            reduce(&a, Action::SetPopulation(id.into(), Some(12)))
+        },
+        tier: Tier::Qualified,
+        failing: &["CC6.2"],
+    },
+    Scenario {
+        name: "Type II, vulnerability scans ran in 1 month of 6",
+        auditor: "Five of six monthly scans missed: the scanning did not operate, CC7.1 \
+                  qualified.",
+        build: |b| {
+            runs_only_before(
+                type2(b, ready(b)),
+                "cc7-vulnerability-scanning",
+                "2026-02-01",
+            )
+        },
+        tier: Tier::Qualified,
+        failing: &["CC7.1"],
+    },
+    Scenario {
+        name: "Type II, the automated daily backup job with no day recorded",
+        auditor: "An automated job is tested with one instance and its change management, \
+                  not 181 recorded days: clean.",
+        build: |b| runs_only_before(type2(b, ready(b)), "cc9-scheduled-backups", "2025-01-01"),
+        tier: Tier::Unmodified,
+        failing: &[],
+    },
+    Scenario {
+        name: "Type II, peer review enforced from day 15 of the period",
+        auditor: "14 days of a 181-day period (under a tenth): the unreviewed changes of those \
+                  days are deviations, exceptions noted, or move the period start.",
+        build: |b| {
+            reduce(
+                &type2(b, ready(b)),
+                Action::SetOperatingSince(
+                    "cc8-peer-review-branch-protection".into(),
+                    Some(day("2026-01-15")),
+                ),
+            )
+        },
+        tier: Tier::UnmodifiedWithExceptions,
+        failing: &[],
+    },
+    Scenario {
+        name: "Type II, every answer \u{201c}ready\u{201d} but no evidence item ticked",
+        auditor: "Ready in name only: nothing an auditor could inspect, a disclaimer risk.",
+        build: |b| {
+            let a = type2(b, ready(b));
+            let ids: Vec<String> = a.asked(b).map(|q| q.id.clone()).collect();
+            ids.into_iter()
+                .fold(a, |a, id| reduce(&a, Action::SetEvidence(id, 0, false)))
+        },
+        tier: Tier::CannotJudge,
+        failing: &["*"],
+    },
+    Scenario {
+        name: "Type II over January to June 2028, evaluated in November 2026",
+        auditor: "The period has not started: nothing about operation across it can be known.",
+        build: |b| {
+            reduce(
+                &type2(b, ready(b)),
+                Action::SetPeriod(Some(Period {
+                    start: day("2028-01-01"),
+                    end: day("2028-06-30"),
+                })),
+            )
+        },
+        tier: Tier::CannotJudge,
+        failing: &[],
+    },
+    Scenario {
+        name: "Type I, no MFA anywhere",
+        auditor: "Encryption and privileged-access lists address other risks; nothing \
+                  authenticates users strongly: CC6.1 qualified.",
+        build: |b| set(ready(b), &[("cc6-mfa-enforced", MISSING)]),
+        tier: Tier::Qualified,
+        failing: &["CC6.1"],
+    },
+    Scenario {
+        name: "Type I, no penetration test",
+        auditor: "CC4.1 is met by a mix of evaluations (control testing, scanning, drift \
+                  detection): the missing pen test is noted, not a failed criterion.",
+        build: |b| set(ready(b), &[("cc4-penetration-test", MISSING)]),
+        tier: Tier::UnmodifiedWithExceptions,
+        failing: &[],
+    },
+    Scenario {
+        name: "Type I, no external reporting channel",
+        auditor: "Contracts, notices and change notices still communicate with outsiders: \
+                  an exception on CC2.3.",
+        build: |b| set(ready(b), &[("cc2-external-reporting-channel", MISSING)]),
+        tier: Tier::UnmodifiedWithExceptions,
+        failing: &[],
+    },
+    Scenario {
+        name: "Security only, no deletion of customer data at contract end",
+        auditor: "A Confidentiality matter (C1.2), not CC6.5: not asked in a Security-only \
+                  scope, so clean.",
+        build: |b| set(ready(b), &[("c1-customer-offboarding-deletion", MISSING)]),
+        tier: Tier::Unmodified,
+        failing: &[],
+    },
+    Scenario {
+        name: "Type I, every key control ready, every other control missing",
+        auditor: "Two thirds of the controls absent: the key controls alone do not cover most \
+                  criteria's points of focus. Failures are pervasive.",
+        build: |b| {
+            let a = ready(b);
+            let others: Vec<String> = a
+                .asked(b)
+                .filter(|q| !q.key && q.role.is_none())
+                .map(|q| q.id.clone())
+                .collect();
+            others
+                .into_iter()
+                .fold(a, |a, id| answer(a, id, Status::Missing))
+        },
+        tier: Tier::Adverse,
+        failing: &["*"],
+    },
+    Scenario {
+        name: "only the key questions and the description answered, all ready",
+        auditor: "A third of the questions answered is a partial look, never a clean \
+                  indication.",
+        build: |b| {
+            let keys: Vec<String> = new(b)
+                .asked(b)
+                .filter(|q| q.key || q.role.is_some())
+                .map(|q| q.id.clone())
+                .collect();
+            keys.into_iter()
+                .fold(new(b), |a, id| answer(a, id, Status::Ready))
+        },
+        tier: Tier::CannotJudge,
+        failing: &[],
+    },
+    Scenario {
+        name: "Type I, every dated item last collected in March 2024",
+        auditor: "Risk assessment, policies, reviews, vendor reports and training 32 months \
+                  old are not current at the report date: key criteria across the system are \
+                  not met.",
+        build: |b| {
+            let a = ready(b);
+            let dated: Vec<(String, usize)> = a
+                .asked(b)
+                .flat_map(|q| {
+                    q.evidence_valid_months
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, m)| m.is_some())
+                        .map(|(i, _)| (q.id.clone(), i))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            dated.into_iter().fold(a, |a, (id, i)| {
+                let a = reduce(&a, Action::SetEvidence(id.clone(), i, true));
+                reduce(&a, Action::SetCollected(id, i, Some(day("2024-03-01"))))
+            })
+        },
+        tier: Tier::Adverse,
+        failing: &["*"],
+    },
+    Scenario {
+        name: "MFA and the access review marked not applicable with no reason",
+        auditor: "Neither can be out of scope for a SaaS system without saying why: treated \
+                  as unanswered, no indication yet.",
+        build: |b| {
+            set(
+                ready(b),
+                &[
+                    ("cc6-mfa-enforced", Some(Status::NotApplicable)),
+                    ("cc6-quarterly-access-review", Some(Status::NotApplicable)),
+                ],
+            )
+        },
+        tier: Tier::CannotJudge,
+        failing: &[],
+    },
+    Scenario {
+        name: "a file saying \u{201c}we build no software\u{201d} with the software questions left blank",
+        auditor: "The scope already answers them: not applicable, and change management is \
+                  judged on configuration changes. Clean (round one could not judge).",
+        build: |b| {
+            let mut a = ready(b);
+            let under: Vec<String> = b
+                .questions_under("builds-software")
+                .map(|q| q.id.clone())
+                .collect();
+            for id in under {
+                a = reduce(&a, Action::SetStatus(id, None));
+            }
+            a.scope.conditions.insert("builds-software".into(), false);
+            a
+        },
+        tier: Tier::Unmodified,
+        failing: &[],
+    },
+    Scenario {
+        name: "no control environment: every CC1 control missing",
+        auditor: "Ethics, oversight, structure, competence and accountability all absent: \
+                  the control environment underpins everything else. All five CC1 criteria \
+                  fail in one core area: qualified, close to pervasive.",
+        build: |b| {
+            let a = ready(b);
+            let cc1: Vec<String> = a
+                .asked(b)
+                .filter(|q| q.criteria[0].starts_with("CC1."))
+                .map(|q| q.id.clone())
+                .collect();
+            cc1.into_iter()
+                .fold(a, |a, id| answer(a, id, Status::Missing))
+        },
+        tier: Tier::Qualified,
+        failing: &["CC1.1", "CC1.2", "CC1.3", "CC1.4", "CC1.5"],
+    },
+    Scenario {
+        name: "control environment, communication, incident response and vendors all missing",
+        auditor: "CC1, CC2, CC7.3 to CC7.5 and CC9 fail together: pervasive, not ready for an \
+                  audit.",
+        build: |b| {
+            let a = ready(b);
+            let gone: Vec<String> = a
+                .asked(b)
+                .filter(|q| q.role.is_none())
+                .filter(|q| {
+                    let c = q.criteria[0].as_str();
+                    c.starts_with("CC1.")
+                        || c.starts_with("CC2.")
+                        || c.starts_with("CC9.")
+                        || ["CC7.3", "CC7.4", "CC7.5"].contains(&c)
+                })
+                .map(|q| q.id.clone())
+                .collect();
+            gone.into_iter()
+                .fold(a, |a, id| answer(a, id, Status::Missing))
+        },
+        tier: Tier::Adverse,
+        failing: &[
+            "CC1.1", "CC1.2", "CC1.3", "CC1.4", "CC1.5", "CC2.1", "CC2.2", "CC2.3", "CC7.3",
+            "CC7.4", "CC7.5", "CC9.1", "CC9.2",
+        ],
+    },
 ];
+
+/// The description and the assertion ready, with evidence.
+fn with_description(bank: &Bank, a: Assessment) -> Assessment {
+    ["cc2-system-description", "cc2-management-assertion"]
+        .iter()
+        .filter(|id| bank.question(id).is_some())
+        .fold(a, |a, id| answer(a, (*id).to_owned(), Status::Ready))
+}
 
 /// Every asked question still unanswered set to `status`.
 fn all_unanswered(bank: &Bank, a: Assessment, status: Status) -> Assessment {

@@ -649,8 +649,33 @@ impl Outcome {
         today: Day,
     ) -> Outcome {
         let report_type = assessment.scope.report_type;
+        let mut scope_problems = Vec::new();
+        let mut provisional = false;
+        if report_type == ReportType::Type2 {
+            match &assessment.scope.period {
+                None => scope_problems.push(ScopeProblem::Type2WithoutPeriod),
+                Some(p) => {
+                    if let Some(why) = p.problem() {
+                        scope_problems.push(ScopeProblem::InvalidPeriod(why));
+                    } else if p.start > today {
+                        scope_problems.push(ScopeProblem::NotStarted(p.start));
+                    } else {
+                        provisional = today <= p.end;
+                    }
+                }
+            }
+        }
+        let not_started = scope_problems
+            .iter()
+            .any(|p| matches!(p, ScopeProblem::NotStarted(_)));
+        // Before the period starts only the design can be judged (as of
+        // today); its operation is unknown, and the tier says so.
         let bar = Bar {
-            report_type,
+            report_type: if not_started {
+                ReportType::Type1
+            } else {
+                report_type
+            },
             period: type2_period(assessment),
             op,
         };
@@ -747,23 +772,6 @@ impl Outcome {
         let pervasive_doubt = doubtful_core_areas.len() >= PERVASIVE_CORE_AREAS
             || doubtful * PERVASIVE_SHARE > judged
             || cc_series(&|v| v >= Verdict::NotTestable) > PERVASIVE_CC_SERIES;
-
-        let mut scope_problems = Vec::new();
-        let mut provisional = false;
-        if report_type == ReportType::Type2 {
-            match &assessment.scope.period {
-                None => scope_problems.push(ScopeProblem::Type2WithoutPeriod),
-                Some(p) => {
-                    if let Some(why) = p.problem() {
-                        scope_problems.push(ScopeProblem::InvalidPeriod(why));
-                    } else if p.start > today {
-                        scope_problems.push(ScopeProblem::NotStarted(p.start));
-                    } else {
-                        provisional = today <= p.end;
-                    }
-                }
-            }
-        }
 
         // Quick path: criteria in scope that no asked question is primary for.
         let mut not_asked = Vec::new();

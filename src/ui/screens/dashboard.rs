@@ -134,7 +134,7 @@ pub fn Dashboard(props: &Props) -> Html {
         <section class="summary-band" aria-label="Summary" data-outcome={outcome.tier.id()}>
             <div class={classes!("tier", tier_class)} aria-live="polite">
                 <span class="label">{ "Likely auditor outcome" }</span>
-                <span class="value" id="summary-tier">{ outcome.tier.label() }</span>
+                <span class="value" id="summary-tier">{ outcome.headline(&bank) }</span>
                 <span class="hint">{ outcome.tier.meaning() }</span>
             </div>
             <div class="score">

@@ -570,6 +570,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                                 <input id={field("population")} type="number" min="0" inputmode="numeric"
                                     value={answer.population.map(|n| n.to_string()).unwrap_or_default()}
                                     onchange={population} />
+                                if let Some((lo, hi)) = answer.population.and_then(|p| crate::core::cadence::Frequency::PerEvent.sample(p)) {
+                                    <span class="hint">{ if lo == hi { format!("An auditor would likely test {lo}.") } else { format!("An auditor would likely test {lo} to {hi}.") } }</span>
+                                }
                             </div>
                         }
                     </div>

@@ -170,7 +170,7 @@ pub fn Report(props: &Props) -> Html {
             collected += q.evidence.len() - missing.len();
             (!missing.is_empty()).then(|| html! {
                 <li>
-                    <span class="question-text">{ &q.text }</span>
+                    <span class="question-text">{ q.title() }</span>
                     <span class="evidence">{ for missing.iter().map(|e| html! { <span class="missing">{ " ☐ " }{ *e }</span> }) }</span>
                 </li>
             })
@@ -182,8 +182,9 @@ pub fn Report(props: &Props) -> Html {
         let failing = j.verdict >= Verdict::NotTestable;
         Some(html! {
             <li class="report-line" data-verdict={j.verdict.id()}>
-                <strong>{ &criterion.id }</strong>{ format!(" {}: ", criterion.topic) }<em>{ j.verdict.label() }</em>
+                <strong>{ &criterion.id }</strong>{ format!(" {}: ", criterion.name.as_deref().unwrap_or(&criterion.topic)) }<em>{ j.verdict.label() }</em>
                 if failing {
+                    <p class="hint">{ crate::core::outcome::describe_basis(j) }</p>
                     <ul>{ for j.findings.iter().map(|f| html! { <li>{ describe_finding(&bank, f) }</li> }) }</ul>
                 } else {
                     <span class="hint">{ format!(" ({} deviation{} likely)", j.findings.len(), if j.findings.len() == 1 { "" } else { "s" }) }</span>
@@ -226,7 +227,7 @@ pub fn Report(props: &Props) -> Html {
                 </p>
                 <div class={classes!("report-tier", tier_class(outcome.tier))} data-outcome={outcome.tier.id()}>
                     <p class="hint">{ "Likely auditor outcome (an indication, not an audit opinion)" }</p>
-                    <p class="opinion">{ outcome.tier.label() }</p>
+                    <p class="opinion">{ outcome.headline(&bank) }</p>
                     <p>{ outcome.tier.meaning() }</p>
                     <ul>{ for reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
                     <p><strong>{ "What would change it: " }</strong>{ outcome.to_improve(&bank).join(" ") }</p>

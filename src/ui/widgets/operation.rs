@@ -111,8 +111,12 @@ pub fn OperationPanel(props: &Props) -> Html {
                 </details>
             }
             if !op.unhandled.is_empty() {
-                <p>{ "Events not handled (likely exceptions): " }
-                    { for op.unhandled.iter().map(|&(ix, n, population)| html! { <span class="unhandled">{ link(ix) }{ match population { Some(p) => format!(" {n} of {p}; "), None => format!(" {n}; ") } }</span> }) }
+                <p>{ "Events not handled: " }
+                    { for op.unhandled.iter().map(|&(ix, n, population)| {
+                        let means = crate::core::operation::Deviation::Unhandled { unhandled: n, population }.means();
+                        let size = match population { Some(p) => format!(" {n} of {p}"), None => format!(" {n}") };
+                        html! { <span class="unhandled">{ link(ix) }{ format!("{size} ({means}); ") }</span> }
+                    }) }
                 </p>
             }
             if stale_count > 0 {

@@ -1,6 +1,6 @@
 //! The likely auditor outcome with its reasons, labelled as an indication.
 
-use crate::core::outcome::{DISCLAIMER, Tier, Verdict, describe_finding};
+use crate::core::outcome::{DISCLAIMER, Tier, Verdict, describe_basis, describe_finding};
 use crate::ui::{BankHandle, Derived};
 use yew::prelude::*;
 
@@ -47,7 +47,7 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
             let names: Vec<&str> = j
                 .covered_by
                 .iter()
-                .filter_map(|&q| bank.questions.get(q).map(|q| q.id.as_str()))
+                .filter_map(|&q| bank.questions.get(q).map(|q| q.title()))
                 .collect();
             format!("Covered by: {}.", names.join(", "))
         });
@@ -55,20 +55,39 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
             <li data-verdict={j.verdict.id()}>
                 <details open={!props.folded}>
                     <summary>
-                        <strong>{ &criterion.id }</strong>{ format!(" {}{readiness}: ", criterion.topic) }
+                        <strong>{ &criterion.id }</strong>{ format!(" {}{readiness}: ", criterion.name.as_deref().unwrap_or(&criterion.topic)) }
                         <em>{ j.verdict.label() }</em>
                     </summary>
+                    <p class="hint basis">{ describe_basis(j) }</p>
                     <ul>{ for j.findings.iter().map(|f| html! { <li>{ describe_finding(&bank, f) }</li> }) }</ul>
                     if let Some(c) = covered { <p class="hint">{ c }</p> }
                 </details>
             </li>
         })
     });
+    // The description is its own subject: listed apart from the criteria.
+    let description: Vec<Html> = outcome
+        .description
+        .missing
+        .iter()
+        .map(|&q| (q, "missing: no report can be issued without it"))
+        .chain(
+            outcome
+                .description
+                .findings
+                .iter()
+                .map(|&q| (q, "a required part is missing: a finding on the description")),
+        )
+        .filter_map(|(q, what)| {
+            let question = bank.questions.get(q)?;
+            Some(html! { <li data-question={question.id.clone()}><strong>{ question.title() }</strong>{ format!(": {what}.") }</li> })
+        })
+        .collect();
     html! {
         <section class={classes!("soc2r-outcome", class)} aria-labelledby="outcome-heading"
                  data-outcome={outcome.tier.id()}>
             <h3 id="outcome-heading">{ "Likely auditor outcome" }</h3>
-            <p class="opinion" id="outcome-opinion">{ outcome.tier.label() }</p>
+            <p class="opinion" id="outcome-opinion">{ outcome.headline(&bank) }</p>
             <p>{ outcome.tier.meaning() }</p>
             <ul class="reasons">
                 { for outcome.summary(&bank).into_iter().map(|r| html! { <li>{ r }</li> }) }
@@ -77,6 +96,10 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
             <ul class="to-improve">
                 { for outcome.to_improve(&bank).into_iter().map(|r| html! { <li>{ r }</li> }) }
             </ul>
+            if !description.is_empty() {
+                <h4>{ "The system description" }</h4>
+                <ul class="description-findings">{ for description }</ul>
+            }
             if !findings.is_empty() {
                 <h4>{ if outcome.tier == Tier::CannotJudge { "Findings so far" } else { "Criteria with findings" } }</h4>
                 <ul class="exceptions">{ for items }</ul>
