@@ -434,35 +434,40 @@ impl Bar<'_> {
     fn standing(&self, ix: usize, q: &QuestionScore) -> Option<Standing> {
         let status = q.status?;
         let key = q.key;
-        let standing = match status {
-            Status::NotApplicable => return None,
-            s @ (Status::Partial | Status::Planned | Status::Missing) => {
-                Standing::Short(Shortfall::Design(s))
-            }
-            // "Ready" with no evidence item ticked is in place, evidence
-            // not ready.
-            Status::Implemented | Status::Ready if !q.evidence || status == Status::Implemented => {
-                match self.report_type {
-                    // Type I inspects evidence of implementation for a key
-                    // control; another control is taken on its design.
-                    ReportType::Type1 if !key => Standing::Meets,
-                    _ => Standing::Short(Shortfall::NoEvidence),
-                }
-            }
-            Status::Ready | Status::Implemented => match self.report_type {
-                ReportType::Type1 => Standing::Meets,
-                ReportType::Type2 => self.operation(ix, q),
-            },
+        if let s @ (Status::Partial | Status::Planned | Status::Missing) = status {
+            return Some(Standing::Short(Shortfall::Design(s)));
+        }
+        if status == Status::NotApplicable {
+            return None;
+        }
+        // In place: how it operated (Type II), then whether its evidence is
+        // current and ready. The worst shortfall wins whatever the status,
+        // so "ready" is never judged worse than "in place" for the same
+        // facts.
+        let mut standing = match self.report_type {
+            ReportType::Type1 => Standing::Meets,
+            ReportType::Type2 => self.operation(ix, q),
         };
-        // Evidence that has run out by the day that matters.
-        let not_current = self.op.is_not_current(ix);
-        Some(match standing {
-            Standing::Meets | Standing::MeetsWithException(_) if not_current && key => {
-                Standing::Short(Shortfall::NotCurrent)
-            }
-            Standing::Meets if not_current => Standing::MeetsWithException(Shortfall::NotCurrent),
-            other => other,
-        })
+        if self.op.is_not_current(ix) {
+            standing = match standing {
+                Standing::Meets | Standing::MeetsWithException(_) if key => {
+                    Standing::Short(Shortfall::NotCurrent)
+                }
+                Standing::Meets => Standing::MeetsWithException(Shortfall::NotCurrent),
+                other => other,
+            };
+        }
+        // "Ready" with no evidence item ticked is in place, evidence not
+        // ready. Type I inspects evidence of implementation for a key
+        // control; another control is taken on its design.
+        let evidence_ready = status == Status::Ready && q.evidence;
+        if !evidence_ready && (key || self.report_type == ReportType::Type2) {
+            standing = match standing {
+                Standing::Short(s) if !s.is_evidence_gap() => Standing::Short(s),
+                _ => Standing::Short(Shortfall::NoEvidence),
+            };
+        }
+        Some(standing)
     }
 
     /// Type II, a control ready with evidence: did it operate throughout?
@@ -503,6 +508,14 @@ impl Bar<'_> {
 
 /// Judges one criterion from the scores of the questions that decide it
 /// (bank order).
+///
+/// It is *not met* when its design and operation failures alone fail it
+/// (a risk group with no key control at the bar, or more than
+/// [`SHORT_WEIGHT_PERCENT`] of its weight short), counting controls whose
+/// only gap is evidence as if they met the bar; *not testable* when it
+/// fails only once those evidence gaps count; *exceptions* when something
+/// is short but it does not fail. Judged this way, a better answer never
+/// gives a worse verdict.
 fn judge(
     criterion: usize,
     questions: &[(usize, QuestionScore)],
@@ -516,85 +529,80 @@ fn judge(
     // Answered and applicable key controls decide.
     let any_key = stood.iter().any(|(_, q, _)| q.key);
     let deciding = |q: &QuestionScore| q.key || !any_key;
-    let risk =
-        |ix: usize| -> Option<String> { bank.questions.get(ix).and_then(|q| q.risk.clone()) };
-    // Risk groups of the deciding controls, each covered or not.
-    let mut groups: Vec<(Option<String>, bool)> = Vec::new();
+    let group_of = |ix: usize| -> Option<String> {
+        if any_key {
+            bank.questions.get(ix).and_then(|q| q.risk.clone())
+        } else {
+            None
+        }
+    };
+    // Whether the criterion fails, with evidence gaps counted as short or
+    // as meeting the bar: the risk groups left uncovered and the weight
+    // short.
+    let fails = |gaps_short: bool| -> Option<Basis> {
+        let is_short = |standing: &Standing| match standing {
+            Standing::Short(s) => gaps_short || !s.is_evidence_gap(),
+            _ => false,
+        };
+        let mut groups: Vec<(Option<String>, bool)> = Vec::new();
+        let (mut short, mut total) = (0u32, 0u32);
+        for (ix, q, standing) in &stood {
+            let short_here = is_short(standing);
+            total += u32::from(q.weight);
+            if short_here {
+                short += u32::from(q.weight);
+            }
+            if deciding(q) {
+                let group = group_of(*ix);
+                match groups.iter_mut().find(|(g, _)| *g == group) {
+                    Some((_, covered)) => *covered |= !short_here,
+                    None => groups.push((group, !short_here)),
+                }
+            }
+        }
+        let uncovered: Vec<Option<String>> = groups
+            .into_iter()
+            .filter(|(_, covered)| !covered)
+            .map(|(g, _)| g)
+            .collect();
+        if !uncovered.is_empty() {
+            Some(Basis::Uncovered(uncovered))
+        } else if short * 100 > total * SHORT_WEIGHT_PERCENT {
+            Some(Basis::MostlyShort(short, total))
+        } else {
+            None
+        }
+    };
     let mut covered_by = Vec::new();
     let mut findings = Vec::new();
-    let (mut short_weight, mut total_weight) = (0u32, 0u32);
     for (ix, q, standing) in &stood {
         let decides = deciding(q);
-        let meets = !matches!(standing, Standing::Short(_));
-        total_weight += u32::from(q.weight);
-        if decides {
-            let group = if any_key { risk(*ix) } else { None };
-            match groups.iter_mut().find(|(g, _)| *g == group) {
-                Some((_, covered)) => *covered |= meets,
-                None => groups.push((group, meets)),
-            }
-            if meets {
-                covered_by.push(*ix);
-            }
+        if decides && !matches!(standing, Standing::Short(_)) {
+            covered_by.push(*ix);
         }
         match standing {
             Standing::Meets => {}
-            Standing::MeetsWithException(shortfall) => findings.push(Finding {
-                question: *ix,
-                key: q.key,
-                deciding: decides,
-                shortfall: *shortfall,
-                exception: true,
-            }),
-            Standing::Short(shortfall) => {
-                short_weight += u32::from(q.weight);
+            Standing::MeetsWithException(shortfall) | Standing::Short(shortfall) => {
                 findings.push(Finding {
                     question: *ix,
                     key: q.key,
                     deciding: decides,
                     shortfall: *shortfall,
-                    exception: false,
-                });
+                    exception: matches!(standing, Standing::MeetsWithException(_)),
+                })
             }
         }
     }
-    let uncovered: Vec<Option<String>> = groups
-        .iter()
-        .filter(|(_, covered)| !covered)
-        .map(|(g, _)| g.clone())
-        .collect();
     // Deciding ones first, bank order kept within each group.
     let (mut first, rest): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| f.deciding);
     first.extend(rest);
-    let in_uncovered = |f: &Finding| {
-        f.deciding
-            && !f.exception
-            && uncovered.contains(&if any_key { risk(f.question) } else { None })
-    };
     let (verdict, basis) = if first.is_empty() {
         (Verdict::Met, Basis::Covered)
-    } else if !uncovered.is_empty() {
-        let verdict = if first
-            .iter()
-            .any(|f| in_uncovered(f) && f.shortfall.is_evidence_gap())
-        {
-            Verdict::NotTestable
-        } else {
-            Verdict::NotMet
-        };
-        (verdict, Basis::Uncovered(uncovered))
-    } else if short_weight * 100 > total_weight * SHORT_WEIGHT_PERCENT {
-        let verdict = if first
-            .iter()
-            .filter(|f| !f.exception)
-            .all(|f| f.shortfall.is_evidence_gap())
-        {
-            Verdict::NotTestable
-        } else {
-            Verdict::NotMet
-        };
-        (verdict, Basis::MostlyShort(short_weight, total_weight))
+    } else if let Some(basis) = fails(false) {
+        (Verdict::NotMet, basis)
+    } else if let Some(basis) = fails(true) {
+        (Verdict::NotTestable, basis)
     } else {
         (Verdict::Exceptions, Basis::Covered)
     };
@@ -611,11 +619,11 @@ impl Judgement {
     /// The findings whose closing would improve this criterion's verdict.
     fn blockers<'a>(&'a self, bank: &'a Bank) -> impl Iterator<Item = usize> + 'a {
         let risk_of = |ix: usize| bank.questions.get(ix).and_then(|q| q.risk.clone());
-        let any_key = self.findings.iter().any(|f| f.key) || {
-            self.covered_by
+        let any_key = self.findings.iter().any(|f| f.key)
+            || self
+                .covered_by
                 .iter()
-                .any(|&ix| bank.questions.get(ix).is_some_and(|q| q.key))
-        };
+                .any(|&ix| bank.questions.get(ix).is_some_and(|q| q.key));
         let failing = self.verdict >= Verdict::NotTestable;
         self.findings
             .iter()
