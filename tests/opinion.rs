@@ -774,3 +774,78 @@ fn improving_any_one_answer_never_worsens_the_tier() {
         }
     }
 }
+
+// ------------------------------------------------ the rules as printed
+
+#[test]
+fn the_printed_rules_and_the_readme_state_the_engines_constants() {
+    use soc2_readiness::core::operation::{
+        MAX_MISSED_WINDOWS, MAX_UNHANDLED_EVENTS, TOLERABLE_RATE_PERCENT, how_operation_is_judged,
+    };
+    use soc2_readiness::core::outcome::{
+        LATE_START_PERCENT, MIN_COMPLETION_PERCENT, PERVASIVE_CC_SERIES, PERVASIVE_CORE_AREAS,
+        SHORT_WEIGHT_PERCENT, how_the_outcome_is_judged,
+    };
+    let printed = [how_the_outcome_is_judged(), how_operation_is_judged()]
+        .concat()
+        .join(" ");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("the README");
+    let readme = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (what, printed_words, readme_words) in [
+        (
+            "missed windows",
+            format!("more than {MAX_MISSED_WINDOWS} window"),
+            format!("more than {MAX_MISSED_WINDOWS} window"),
+        ),
+        (
+            "unhandled events",
+            format!("more than {MAX_UNHANDLED_EVENTS} events not handled"),
+            format!("more than {MAX_UNHANDLED_EVENTS} not handled"),
+        ),
+        (
+            "tolerable rate",
+            format!("{TOLERABLE_RATE_PERCENT}% of the events"),
+            format!("{TOLERABLE_RATE_PERCENT}% of the events"),
+        ),
+        (
+            "late start",
+            format!("within {LATE_START_PERCENT}% of the period"),
+            format!("within {LATE_START_PERCENT}% of the period"),
+        ),
+        (
+            "weight short",
+            format!("more than {SHORT_WEIGHT_PERCENT}% of its weight"),
+            format!("more than {SHORT_WEIGHT_PERCENT}% of its deciding weight"),
+        ),
+        (
+            "core areas",
+            format!("span {PERVASIVE_CORE_AREAS} or more core areas"),
+            format!("span {PERVASIVE_CORE_AREAS} or more core areas"),
+        ),
+        (
+            "CC series",
+            format!("more than {PERVASIVE_CC_SERIES} of the nine CC series"),
+            format!("more than {PERVASIVE_CC_SERIES} of the 9 CC series"),
+        ),
+        (
+            "completion",
+            format!("Below {MIN_COMPLETION_PERCENT}%"),
+            format!("below {MIN_COMPLETION_PERCENT}% of the asked questions"),
+        ),
+        (
+            "per-event sample",
+            "1 to 4 events: all".to_owned(),
+            "1 to 4 events all".to_owned(),
+        ),
+    ] {
+        assert!(
+            printed.contains(&printed_words),
+            "rules: {what}: {printed_words}"
+        );
+        assert!(
+            readme.contains(&readme_words),
+            "README: {what}: {readme_words}"
+        );
+    }
+}
