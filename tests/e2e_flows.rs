@@ -725,11 +725,14 @@ async fn a_type2_review_records_the_days_it_ran_and_the_dashboard_counts_them() 
         "Periodic controls: 0 on schedule, 1 with missed occurrences"
     );
     click(&c, "details.occurrences summary").await;
+    // Controls are named by their short titles, not their ids.
+    let bank = soc2_readiness::core::builtin_bank().expect("the built-in bank");
+    let title = bank.question(id).expect("asked").title();
     let table = text(&c, "#occurrences").await;
-    assert!(table.contains(id), "{table}");
+    assert!(table.contains(title), "{table}");
     let advice = text(&c, "#period-advice").await;
     assert!(
-        advice.contains(&format!("{id} (due by 2026-06-30)")),
+        advice.contains(&format!("{title} (due by 2026-06-30)")),
         "{advice}"
     );
 }

@@ -862,7 +862,7 @@ fn a_missed_review_suggests_the_period_from_when_every_key_control_ran_on_schedu
     let text = advice.describe(&bank);
     assert!(
         text.starts_with("Start the period on 2026-04-01 (to 2026-09-30)")
-            && text.contains("cc6-quarterly-access-review (due by 2026-03-31)"),
+            && text.contains("Quarterly access review (due by 2026-03-31)"),
         "{text}"
     );
     let p = e.operation.periodic(review).unwrap();

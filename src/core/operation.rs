@@ -431,7 +431,7 @@ fn advise(
 impl Advice {
     /// One sentence: the period to choose, or the occurrences to run.
     pub fn describe(&self, bank: &Bank) -> String {
-        let name = |ix: usize| bank.questions.get(ix).map_or("", |q| q.id.as_str());
+        let name = |ix: usize| bank.questions.get(ix).map_or("", |q| q.title());
         let runs = crate::core::text::some_names(
             &self
                 .missed

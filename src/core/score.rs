@@ -392,12 +392,17 @@ pub(crate) fn facts_by_index<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec
         let Some(parent) = q.follows_ix.and_then(|p| facts.get(p)).map(|f| f.status) else {
             continue;
         };
-        let implied = match parent {
-            Some(Status::Missing | Status::Planned) => Status::Missing,
-            Some(Status::NotApplicable) => Status::NotApplicable,
+        let (implied, whatever_answered) = match parent {
+            Some(Status::Missing | Status::Planned) => (Status::Missing, false),
+            // A follow-up of a control that does not apply does not apply
+            // either, whatever it says: it cannot count for or against.
+            Some(Status::NotApplicable) => (Status::NotApplicable, true),
             _ => continue,
         };
-        if let Some(f) = facts.get_mut(ix).filter(|f| f.status.is_none()) {
+        if let Some(f) = facts
+            .get_mut(ix)
+            .filter(|f| f.status.is_none() || whatever_answered)
+        {
             f.status = Some(implied);
             f.unjustified = false;
             f.implied = true;

@@ -25,14 +25,14 @@ pub fn OperationPanel(props: &Props) -> Html {
     let a = &props.assessment;
     let today = clock::today();
     let link = |ix: usize| {
-        let id = bank.questions.get(ix).map(|q| q.id.clone());
+        let q = bank.questions.get(ix);
         let href = Route::Assessment {
             id: a.id.clone(),
             screen: Screen::Questions,
-            question: id.clone(),
+            question: q.map(|q| q.id.clone()),
         }
         .to_hash();
-        html! { <a href={href}>{ id.unwrap_or_default() }</a> }
+        html! { <a href={href}>{ q.map(|q| q.title().to_owned()).unwrap_or_default() }</a> }
     };
     // Periodic controls in place: the ones judged on their runs (a control
     // not in place is a design gap, listed with the gaps).
