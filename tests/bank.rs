@@ -1191,3 +1191,90 @@ fn a_full_bank_that_asks_anything_differently_does_not_replace_the_core() {
         assert!(!core.same_questions(&changed), "{from} → {to}");
     }
 }
+
+#[test]
+fn ids_with_invisible_characters_and_oversized_lists_are_refused_with_the_place() {
+    use soc2_readiness::core::bank::{MAX_CONDITIONS, MAX_RETIRED, MAX_SUCCESSORS};
+    type Change = fn(&mut Value);
+    let cases: &[(&str, Change, &[&str])] = &[
+        (
+            "series id with a tab",
+            |b| b["series"][0]["id"] = json!("CC\t1"),
+            &["series #1", "U+0009"],
+        ),
+        (
+            "criterion id with a bidi override",
+            |b| b["criteria"][0]["id"] = json!("CC1.1\u{202e}"),
+            &["criterion #1", "U+202E"],
+        ),
+        (
+            "question id with a line separator",
+            |b| b["questions"][0]["id"] = json!("cc1\u{2028}x"),
+            &["question #1", "U+2028"],
+        ),
+        (
+            "a blank retired id",
+            |b| b["retired"][0]["id"] = json!(" "),
+            &["retired #1", "empty"],
+        ),
+        (
+            "a retired id with CR LF",
+            |b| b["retired"][0]["id"] = json!("old\r\nX-INJECTED:yes"),
+            &["retired #1", "U+000D"],
+        ),
+        (
+            "a successor listed twice",
+            |b| b["retired"][0]["successors"] = json!(["cc6-mfa", "cc6-mfa"]),
+            &["retired `cc6-old-mfa`", "`cc6-mfa` twice"],
+        ),
+        (
+            "too many successors",
+            |b| b["retired"][0]["successors"] = json!(vec!["cc6-mfa"; MAX_SUCCESSORS + 1]),
+            &["retired `cc6-old-mfa`", "more than 50"],
+        ),
+        (
+            "too many retired ids",
+            |b| {
+                let many: Vec<Value> = (0..=MAX_RETIRED)
+                .map(|i| json!({"id": format!("r{i}"), "successors": ["cc6-mfa"], "reason": "r"}))
+                .collect();
+                b["retired"] = json!(many);
+            },
+            &["retired", "10001 entries", "10000"],
+        ),
+        (
+            "too many conditions",
+            |b| {
+                let many: Vec<Value> = (0..=MAX_CONDITIONS)
+                    .map(|i| json!({"id": format!("c{i}"), "text": "t", "not_applicable": "n"}))
+                    .collect();
+                b["conditions"] = json!(many);
+            },
+            &["conditions", "201 entries", "200"],
+        ),
+    ];
+    for (what, change, parts) in cases {
+        let mut bank = mini2();
+        change(&mut bank);
+        let message = rejection(&bank);
+        assert_names(&message, parts);
+        assert!(message.len() < 300, "{what}: a short message: {message}");
+    }
+}
+
+#[test]
+fn lookups_of_conditions_and_retired_ids_answer_from_the_index() {
+    let bank = Bank::from_json(&mini2().to_string()).unwrap();
+    assert_eq!(bank.retired("cc6-old-mfa").unwrap().successors, ["cc6-mfa"]);
+    assert!(bank.retired("cc6-mfa").is_none());
+    assert_eq!(
+        bank.condition("own-facilities").unwrap().not_applicable,
+        "No offices"
+    );
+    let under: Vec<&str> = bank
+        .questions_under("own-facilities")
+        .map(|q| q.id.as_str())
+        .collect();
+    assert_eq!(under, ["cc1-training"]);
+    assert_eq!(bank.questions_under("nothing").count(), 0);
+}

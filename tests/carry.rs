@@ -7,6 +7,7 @@ use soc2_readiness::core::assessment::{Answer, Status};
 use soc2_readiness::core::bank::Bank;
 use soc2_readiness::core::builtin_bank;
 use soc2_readiness::core::carry::carry_forward;
+use soc2_readiness::core::date::Day;
 use soc2_readiness::core::exchange::{export_json, import_json};
 use std::collections::BTreeMap;
 
@@ -219,4 +220,42 @@ fn a_type2_answer_with_only_an_operating_date_on_a_periodic_control_asks_for_its
     let once = answers.clone();
     ask_for_runs(&bank, &mut answers);
     assert_eq!(answers, once);
+}
+
+#[test]
+fn a_2_1_0_assessment_opens_against_2_2_0_with_every_answer_kept_and_its_indication() {
+    // Every Security question of bank 2.1.0 answered ready with its first
+    // evidence item ticked, as a format 3 file.
+    let bank = builtin_bank().unwrap();
+    let text = include_str!("fixtures/import/v3-bank-2.1.0-all-ready.json");
+    let old: serde_json::Value = serde_json::from_str(text).unwrap();
+    let a = import_json(text.as_bytes(), &bank).expect("opens");
+    assert_eq!(a.bank.version, bank.version);
+    for id in old["answers"].as_object().unwrap().keys() {
+        match bank.question(id) {
+            Some(_) => assert_eq!(a.status(id), Some(Status::Ready), "{id} kept"),
+            None => {
+                let r = bank.retired(id).unwrap_or_else(|| panic!("{id} dropped"));
+                for to in &r.successors {
+                    let now = a.answer(to).unwrap_or_else(|| panic!("{id} → {to}"));
+                    assert_eq!(now.status, Some(Status::Ready), "{id} → {to}");
+                    assert!(now.review, "{to} flagged for review");
+                }
+            }
+        }
+    }
+    // The replaced segregation question says its old answers meant the
+    // opposite, so the carried answer asks for review.
+    let r = bank.retired("cc6-segregation-of-duties-prod").unwrap();
+    assert!(r.reason.contains("review"), "{}", r.reason);
+    // The indication survives the new version: the questions 2.2.0 added
+    // and left unanswered (a disclosure, a follow-up) stop nothing.
+    let e = soc2_readiness::core::evaluate(&bank, &a, Day::from_ymd(2026, 12, 7).unwrap());
+    assert_eq!(
+        e.outcome.tier,
+        soc2_readiness::core::outcome::Tier::Unmodified,
+        "{:?}",
+        e.outcome.summary(&bank)
+    );
+    assert_eq!(e.outcome.description.unanswered.len(), 1);
 }

@@ -421,7 +421,10 @@ async fn the_report_prints_without_the_app_around_it() {
 }
 
 /// Pages a realistic report may take on A4.
-const REPORT_PAGE_BUDGET: usize = 25;
+// Round two judges more criteria not met in the demo (risk groups, most of
+// a criterion's weight short) and so lists more blockers (63, each with its
+// steps in Appendix B): 30 pages measured, with room for two more.
+const REPORT_PAGE_BUDGET: usize = 32;
 /// Width of the printable area of an A4 page (210 mm less 28 mm), in CSS px.
 const A4_PRINTABLE_WIDTH_PX: f64 = (210.0 - 28.0) / 25.4 * 96.0;
 /// Height of the printable area of an A4 page (297 mm less 34 mm), in CSS px.

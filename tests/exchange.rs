@@ -832,3 +832,59 @@ fn positions_count_lines_ended_by_a_lone_carriage_return() {
         }
     }
 }
+
+#[test]
+fn free_ids_and_lists_are_bounded_with_the_place_named() {
+    type Change = fn(&mut Value);
+    let cases: &[(&str, Change, &[&str])] = &[
+        (
+            "an invented framework",
+            |d| {
+                d["answers"]["cc6-access-review"]["accepted_from"] =
+                    json!("Totally Real Framework 9000")
+            },
+            &["answers.cc6-access-review.accepted_from", "kebab-case"],
+        ),
+        (
+            "a 65-character crosswalk id",
+            |d| d["answers"]["cc6-access-review"]["accepted_from"] = json!("x".repeat(65)),
+            &["accepted_from", "64 characters"],
+        ),
+        (
+            "too many run days",
+            |d| {
+                let days: Vec<String> = (0..3_661)
+                    .map(|i| Day::from_ymd(2016, 1, 1).unwrap().add_days(i).to_string())
+                    .collect();
+                d["answers"]["cc6-access-review"]["runs"] = json!(days)
+            },
+            &["answers.cc6-access-review.runs", "3661 days", "3660"],
+        ),
+        (
+            "a huge control id",
+            |d| d["in_place_elsewhere"]["iso27001-2022"] = json!(["A".repeat(65)]),
+            &["in_place_elsewhere.iso27001-2022", "longer than 64"],
+        ),
+        (
+            "a crosswalk id with spaces",
+            |d| d["in_place_elsewhere"] = json!({"not a crosswalk": ["A.5.1"]}),
+            &["in_place_elsewhere", "kebab-case"],
+        ),
+    ];
+    for (what, change, parts) in cases {
+        let mut doc: Value = serde_json::from_str(V4_FULL).unwrap();
+        change(&mut doc);
+        let e = refusal(doc.to_string().as_bytes());
+        assert_names(&e, parts);
+        assert!(e.to_string().len() < 300, "{what}: {e}");
+    }
+}
+
+#[test]
+fn answers_to_ids_neither_asked_nor_retired_are_refused_before_any_carrying() {
+    let mut doc: Value = serde_json::from_str(V4_FULL).unwrap();
+    doc["bank"]["version"] = json!("0.9");
+    doc["answers"]["not-a-question"] = json!({"status": "ready"});
+    let e = refusal(doc.to_string().as_bytes());
+    assert!(matches!(e, ImportError::UnknownQuestions(ref ids) if ids == &["not-a-question"]));
+}

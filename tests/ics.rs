@@ -98,18 +98,24 @@ fn a_parser_reads_back_the_dates_a_user_expects() {
             .unwrap_or_else(|| panic!("no event {s}"))
     };
 
+    // Events name controls by their short titles.
+    let bank = builtin_bank().unwrap();
+    let title = |id: &str| bank.question(id).unwrap().title().to_owned();
     // The quarterly review recurs twice over the period, from its first day.
-    let review = by_summary("cc6-quarterly-access-review");
+    let review = by_summary(&format!("run {}", title("cc6-quarterly-access-review")));
     assert_eq!(property(review, "DTSTART"), Some("20260101"));
     assert_eq!(
         property(review, "RRULE"),
         Some("FREQ=MONTHLY;INTERVAL=3;COUNT=2")
     );
     // The gap's due date.
-    let gap = by_summary("gap due: cc1-code-of-conduct");
+    let gap = by_summary(&format!("gap due: {}", title("cc1-code-of-conduct")));
     assert_eq!(property(gap, "DTSTART"), Some("20260215"));
     // Evidence collected 2025-10-01, valid 12 months, expires 2026-10-01.
-    let expiry = by_summary("evidence expires: cc1-code-of-conduct");
+    let expiry = by_summary(&format!(
+        "evidence expires: {}",
+        title("cc1-code-of-conduct")
+    ));
     assert_eq!(property(expiry, "DTSTART"), Some("20261001"));
     // A yearly re-assessment from a year on.
     let again = by_summary("Re-assess");
@@ -146,10 +152,107 @@ fn a_due_day_late_in_the_month_gets_one_event_per_window() {
         .events
         .iter()
         .filter(|e| {
-            property(e, "SUMMARY").is_some_and(|s| s.contains("cc6-quarterly-access-review"))
+            property(e, "SUMMARY").is_some_and(|s| s.contains("run Quarterly access review"))
         })
         .filter_map(|e| property(e, "DTSTART"))
         .collect();
     // RRULE would skip months without a 31st; the windows start 31 Jan and 30 Apr.
     assert_eq!(starts, ["20260131", "20260430"]);
+}
+
+/// A custom bank whose question ids are not kebab-case: they never reach a
+/// content line as they are.
+fn custom_bank(id: &str) -> String {
+    serde_json::json!({
+        "format": "soc2-readiness-bank", "format_version": 3, "id": "hostile", "version": "1",
+        "title": "Hostile",
+        "series": [{"id": "CC6", "category": "security", "name": "Access"}],
+        "criteria": [{"id": "CC6.1", "series": "CC6", "topic": "Access",
+                      "one_question_reason": "a test"}],
+        "questions": [{"id": id, "text": "Reviewed?", "guidance": "g", "criteria": ["CC6.1"],
+                       "weight": 3, "key": false, "frequency": "quarterly",
+                       "evidence": [{"text": "record", "valid_months": 3}],
+                       "remediation": {"steps": ["s"], "effort": "days"},
+                       "type2_proof": "p", "quick": false}],
+    })
+    .to_string()
+}
+
+#[test]
+fn a_bank_id_with_line_breaks_is_refused_at_load() {
+    use soc2_readiness::core::Bank;
+    for id in [
+        "q1\r\nATTACH:https://evil.example/payload",
+        "q1\nX-INJECTED:yes",
+        "q1\rX-INJECTED:yes",
+        "q1\u{2028}x",
+        "q1\u{202e}x",
+        "q1\u{85}x",
+    ] {
+        let message = Bank::from_json(&custom_bank(id)).unwrap_err().to_string();
+        assert!(message.contains("invisible character"), "{message}");
+        assert!(
+            !message.contains("ATTACH"),
+            "the message quotes no line: {message}"
+        );
+    }
+}
+
+#[test]
+fn every_content_line_of_a_hostile_banks_calendar_is_a_known_property() {
+    use soc2_readiness::core::Bank;
+    // Loadable, but not kebab-case: colons, semicolons, spaces, and long
+    // enough that its line folds inside the id.
+    let id = format!("Q 1;ATTACH:https://evil.example/{}", "x".repeat(80));
+    let bank = Bank::from_json(&custom_bank(&id)).expect("loads");
+    let mut a = Assessment::new(
+        "a-1".into(),
+        "A".into(),
+        &bank,
+        "2026-01-01T00:00:00Z".into(),
+    );
+    a = reduce(&a, Action::SetStatus(id.clone(), Some(Status::Partial)));
+    a = reduce(&a, Action::SetDue(id.clone(), Some(day("2026-03-01"))));
+    a = reduce(&a, Action::SetEvidence(id.clone(), 0, true));
+    a = reduce(
+        &a,
+        Action::SetCollected(id.clone(), 0, Some(day("2026-01-05"))),
+    );
+    let today = day("2026-01-10");
+    let text = calendar(&bank, &a, &evaluate(&bank, &a, today), today);
+    let known = [
+        "BEGIN:",
+        "END:",
+        "VERSION:",
+        "PRODID:",
+        "CALSCALE:",
+        "METHOD:",
+        "X-WR-CALNAME:",
+        "UID:",
+        "DTSTAMP:",
+        "DTSTART;",
+        "DTEND;",
+        "RRULE:",
+        "SUMMARY:",
+        "DESCRIPTION:",
+        "TRANSP:",
+        " ",
+    ];
+    for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(
+            known.iter().any(|k| line.starts_with(k)),
+            "unexpected line: {line}"
+        );
+        assert!(!line.contains('\r') && !line.contains('\n'));
+    }
+    assert!(!text.contains("\r\nATTACH"));
+    // The UIDs carry no character of the id: a UUIDv5 stands in for it.
+    for uid in text.split("\r\n").filter(|l| l.starts_with("UID:")) {
+        assert!(!uid.contains("ATTACH") && !uid.contains(' '), "{uid}");
+    }
+    // Three events for the control (gap, run reminder, expiry) and the
+    // re-assessment, read back by an independent parser.
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let cal = parser.next().expect("one calendar").expect("it parses");
+    assert_eq!(cal.events.len(), 4);
 }

@@ -325,11 +325,21 @@ fn a_missing_disclosure_is_a_finding_on_the_description_apart_from_the_criteria(
         Action::SetJustification("discl".into(), "No subservice organisation.".into()),
     );
     assert_eq!(eval(&bank, &a).outcome.tier, Tier::Unmodified);
-    // Without a reason it counts as unanswered.
+    // Without a reason it counts as unanswered: like a control that is not
+    // key, an unanswered disclosure stops nothing, and is listed.
     let a = reduce(&a, Action::SetJustification("discl".into(), String::new()));
     let e = eval(&bank, &a);
-    assert_eq!(e.outcome.tier, Tier::CannotJudge);
-    assert_eq!(e.outcome.unanswered_key, [qix(&bank, "discl")]);
+    assert_eq!(e.outcome.tier, Tier::Unmodified);
+    assert!(e.outcome.unanswered_key.is_empty());
+    assert_eq!(e.outcome.description.unanswered, [qix(&bank, "discl")]);
+    assert!(
+        e.outcome
+            .summary(&bank)
+            .iter()
+            .any(|r| r.contains("whether the description discloses them is unknown")),
+        "{:?}",
+        e.outcome.summary(&bank)
+    );
 }
 
 // ------------------------------------------------------ size of failure

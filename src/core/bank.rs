@@ -20,6 +20,19 @@ pub const BANK_FORMAT: &str = "soc2-readiness-bank";
 pub const BANK_FORMAT_VERSION: u32 = 4;
 /// The oldest bank format version this build reads.
 pub const OLDEST_BANK_FORMAT_VERSION: u32 = 1;
+/// Most questions a bank may ask, and the other bounds below: far above any
+/// real bank (the built-in one asks 207; the benchmark scales to 15,000), low enough that no bank can make
+/// loading, carrying answers or drawing the scope screen freeze the tab.
+pub const MAX_QUESTIONS: usize = 20_000;
+/// Most scope conditions a bank may state.
+pub const MAX_CONDITIONS: usize = 200;
+/// Most retired ids a bank may list.
+pub const MAX_RETIRED: usize = 10_000;
+/// Most successors of one retired id.
+pub const MAX_SUCCESSORS: usize = 50;
+/// Longest id (series, criterion, question, condition, retired), in characters.
+pub const MAX_ID_CHARS: usize = 128;
+
 /// Largest bank file accepted, so a wrong file cannot exhaust memory.
 pub const MAX_BANK_BYTES: usize = 20 * 1024 * 1024;
 
@@ -239,6 +252,11 @@ pub struct Bank {
     /// app's embedded core of the built-in bank).
     pub texts_pending: bool,
     question_ix: HashMap<String, usize>,
+    /// Condition and retired-id lookups, and each condition's questions
+    /// (bank order), built once at load so nothing scans per question.
+    condition_ix: HashMap<String, usize>,
+    retired_ix: HashMap<String, usize>,
+    under: HashMap<String, Vec<usize>>,
     /// Question indexes in the order of their ids, the order an
     /// assessment's answers are kept in, so the two can be walked together.
     by_id: Vec<usize>,
@@ -357,6 +375,26 @@ impl Bank {
         if file.questions.is_empty() {
             return Err(invalid("questions", "must list at least one question"));
         }
+        for (field, count, most) in [
+            ("questions", file.questions.len(), MAX_QUESTIONS),
+            (
+                "conditions",
+                file.conditions.as_ref().map_or(0, Vec::len),
+                MAX_CONDITIONS,
+            ),
+            (
+                "retired",
+                file.retired.as_ref().map_or(0, Vec::len),
+                MAX_RETIRED,
+            ),
+        ] {
+            if count > most {
+                return Err(invalid(
+                    field,
+                    format!("lists {count} entries; the most a bank may list is {most}"),
+                ));
+            }
+        }
         if file.format_version < 2 {
             check_no_format2_fields(&file)?;
         }
@@ -372,6 +410,7 @@ impl Bank {
         )?;
         bank.conditions = file.conditions.unwrap_or_default();
         bank.retired = file.retired.unwrap_or_default();
+        bank.index_format2();
         if file.format_version >= 2 {
             bank.check_format2()?;
         }
@@ -512,6 +551,9 @@ impl Bank {
         Ok(Bank {
             conditions: Vec::new(),
             retired: Vec::new(),
+            condition_ix: HashMap::new(),
+            retired_ix: HashMap::new(),
+            under: HashMap::new(),
             texts_pending: false,
             by_id,
             id,
@@ -564,7 +606,7 @@ impl Bank {
                 _ => {}
             }
             if let Some(c) = &q.applies_if
-                && !self.conditions.iter().any(|k| &k.id == c)
+                && !self.condition_ix.contains_key(c)
             {
                 return Err(invalid(
                     place,
@@ -573,8 +615,33 @@ impl Bank {
             }
         }
         let mut retired = HashSet::new();
-        for r in &self.retired {
+        for (ix, r) in self.retired.iter().enumerate() {
+            if r.id.trim().is_empty() {
+                return Err(invalid(
+                    format!("retired #{}", ix + 1),
+                    "field `id` must not be empty",
+                ));
+            }
+            if let Some(why) = unsafe_id(&r.id) {
+                return Err(invalid(
+                    format!("retired #{}", ix + 1),
+                    format!("field `id` {why}"),
+                ));
+            }
             let place = format!("retired `{}`", r.id);
+            if r.successors.len() > MAX_SUCCESSORS {
+                return Err(invalid(
+                    place,
+                    format!("field `successors` lists more than {MAX_SUCCESSORS} questions"),
+                ));
+            }
+            let mut seen = HashSet::new();
+            if let Some(twice) = r.successors.iter().find(|s| !seen.insert(s.as_str())) {
+                return Err(invalid(
+                    place,
+                    format!("field `successors` lists `{twice}` twice"),
+                ));
+            }
             if self.question(&r.id).is_some() {
                 return Err(invalid(
                     place,
@@ -642,19 +709,45 @@ impl Bank {
     }
 
     pub fn condition(&self, id: &str) -> Option<&Condition> {
-        self.conditions.iter().find(|c| c.id == id)
+        self.condition_ix
+            .get(id)
+            .and_then(|&ix| self.conditions.get(ix))
     }
 
     /// Questions that apply only if the condition holds, in bank order.
     pub fn questions_under(&self, condition: &str) -> impl Iterator<Item = &Question> {
-        self.questions
+        self.under
+            .get(condition)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(move |q| q.applies_if.as_deref() == Some(condition))
+            .filter_map(|&ix| self.questions.get(ix))
+    }
+
+    /// Builds the condition, retired-id and condition-question indexes.
+    fn index_format2(&mut self) {
+        self.condition_ix = self
+            .conditions
+            .iter()
+            .enumerate()
+            .map(|(ix, c)| (c.id.clone(), ix))
+            .collect();
+        self.retired_ix = self
+            .retired
+            .iter()
+            .enumerate()
+            .map(|(ix, r)| (r.id.clone(), ix))
+            .collect();
+        self.under.clear();
+        for (ix, q) in self.questions.iter().enumerate() {
+            if let Some(c) = &q.applies_if {
+                self.under.entry(c.clone()).or_default().push(ix);
+            }
+        }
     }
 
     /// Where a retired id's answers go, if it is retired.
     pub fn retired(&self, id: &str) -> Option<&Retired> {
-        self.retired.iter().find(|r| r.id == id)
+        self.retired_ix.get(id).and_then(|&ix| self.retired.get(ix))
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -851,6 +944,32 @@ fn check_no_format2_fields(file: &File) -> Result<(), BankError> {
     Ok(())
 }
 
+/// Why an id cannot be used, if it cannot: too long, or holding control
+/// characters, line or paragraph separators, or direction overrides (an id
+/// reaches calendar lines, file names and sentences).
+pub fn unsafe_id(id: &str) -> Option<String> {
+    if id.chars().count() > MAX_ID_CHARS {
+        return Some(format!("is longer than {MAX_ID_CHARS} characters"));
+    }
+    id.chars()
+        .find(|&c| {
+            c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+                )
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        })
+        .map(|c| {
+            format!(
+                "holds the invisible character U+{:04X}; ids may not hold control, separator \
+                 or direction characters",
+                u32::from(c)
+            )
+        })
+}
+
 /// Lowercase ASCII letters and digits in groups joined by single hyphens.
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
@@ -942,6 +1061,12 @@ fn unique_ids<'a>(
             return Err(invalid(
                 format!("{what} #{}", ix + 1),
                 "field `id` must not be empty",
+            ));
+        }
+        if let Some(why) = unsafe_id(id) {
+            return Err(invalid(
+                format!("{what} #{}", ix + 1),
+                format!("field `id` {why}"),
             ));
         }
         if map.insert(id.to_owned(), ix).is_some() {

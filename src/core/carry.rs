@@ -70,9 +70,21 @@ fn merge(target: &mut Answer, old: &Answer, from: &str, version: &str) {
     }
     if !old.evidence.is_empty() {
         let n = old.evidence.len();
+        // Positions differ between questions, so the ticks cannot move as
+        // they are. A "ready" answer taken over keeps its word that evidence
+        // exists: the first item stands in for them until reviewed.
+        let stand_in = target.evidence.is_empty() && target.status == Some(Status::Ready);
+        if stand_in {
+            target.evidence.insert(0);
+        }
         note.push_str(&format!(
-            "; {n} evidence item{} ticked there: tick what applies here",
-            if n == 1 { " was" } else { "s were" }
+            "; {n} evidence item{} ticked there{}: tick what applies here",
+            if n == 1 { " was" } else { "s were" },
+            if stand_in {
+                " (the first item here is ticked in their place)"
+            } else {
+                ""
+            }
         ));
     }
     if !old.note.trim().is_empty() {

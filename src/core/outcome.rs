@@ -376,6 +376,9 @@ pub struct Description {
     /// A required disclosure (or part of the description) short of in
     /// place: a finding on the description (bank order).
     pub findings: Vec<usize>,
+    /// Disclosures not answered yet (or not applicable without a reason):
+    /// the description's completeness is unknown (bank order).
+    pub unanswered: Vec<usize>,
 }
 
 /// The likely auditor outcome and its reasons.
@@ -698,8 +701,16 @@ impl Outcome {
             if score.needs_justification {
                 unjustified_not_applicable.push(ix);
             }
-            let must_answer = score.key || q.role.is_some();
-            if must_answer && (score.status.is_none() || score.needs_justification) {
+            let unanswered = score.status.is_none() || score.needs_justification;
+            // A key control, the description and the assertion must be
+            // answered for any indication. An unanswered disclosure stops
+            // nothing (as a control that is not key): it is listed, and the
+            // description's completeness stays unknown.
+            if unanswered && q.role == Some(Role::Disclosure) {
+                description.unanswered.push(ix);
+                continue;
+            }
+            if unanswered && (score.key || q.role.is_some()) {
                 unanswered_key.push(ix);
                 continue;
             }
@@ -1120,6 +1131,12 @@ impl Outcome {
             Tier::Unmodified => out.push(format!(
                 "All {judged} criteria judged would likely be met with no deviation."
             )),
+        }
+        if !self.description.unanswered.is_empty() && self.tier != Tier::NoOpinion {
+            out.push(format!(
+                "Not answered yet, so whether the description discloses them is unknown: {}.",
+                titles(bank, &self.description.unanswered)
+            ));
         }
         match self.unjustified_not_applicable.len() {
             0 => {}

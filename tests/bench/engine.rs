@@ -88,4 +88,62 @@ fn main() {
         ms(parse.0),
         ms(parse.1)
     );
+    hostile_inputs();
+}
+
+/// The security review's worst cases (M3): a bank with 80,000 retired ids,
+/// and a 600,000-answer file against the largest bank allowed. Each must be
+/// refused or finished in under a second; the figures are printed.
+fn hostile_inputs() {
+    use soc2_readiness::core::exchange::import_json;
+    let text = include_str!("../../static/bank/soc2-bank.json");
+    let mut bank: serde_json::Value = serde_json::from_str(text).expect("JSON");
+    let retired = |n: usize| -> serde_json::Value {
+        (0..n)
+            .map(|i| {
+                serde_json::json!({"id": format!("r{i}"), "successors": ["cc6-mfa-enforced"],
+                                   "reason": "merged"})
+            })
+            .collect()
+    };
+    bank["retired"] = retired(80_000);
+    bank["version"] = serde_json::json!("9.0.0");
+    let big = bank.to_string();
+    let start = Instant::now();
+    let refused = Bank::from_json(&big).is_err();
+    println!(
+        "Bank with 80,000 retired ids ({} KB): {} in {:.1} ms (must be under 1,000 ms)",
+        big.len() / 1000,
+        if refused { "refused" } else { "loaded" },
+        ms(start.elapsed())
+    );
+    // The largest retired list allowed, then 600,000 answers to ids that
+    // are neither asked nor retired, and to retired ids.
+    bank["retired"] = retired(soc2_readiness::core::bank::MAX_RETIRED);
+    let bank = Bank::from_json(&bank.to_string()).expect("a bank at the limit loads");
+    for (what, prefix) in [("unknown ids", "n"), ("retired ids", "r")] {
+        let answers: serde_json::Map<String, serde_json::Value> = (0..600_000)
+            .map(|i| (format!("{prefix}{i}"), serde_json::json!({})))
+            .collect();
+        let file = serde_json::json!({
+            "format": "soc2-readiness-assessment", "format_version": 4, "id": "x", "name": "x",
+            "bank": {"id": bank.id, "version": "2.2.0"}, "path": "full",
+            "scope": {"organisation": "", "system": "", "report_type": "type1",
+                      "categories": ["security"], "in_scope": []},
+            "answers": answers, "created": "2026-01-01T00:00:00Z",
+            "updated": "2026-01-01T00:00:00Z"})
+        .to_string();
+        let start = Instant::now();
+        let result = import_json(file.as_bytes(), &bank);
+        println!(
+            "600,000 answers to {what} ({} KB): {} in {:.1} ms (must be under 1,000 ms)",
+            file.len() / 1000,
+            if result.is_err() {
+                "refused"
+            } else {
+                "imported"
+            },
+            ms(start.elapsed())
+        );
+    }
 }

@@ -161,9 +161,14 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
         scope(),
         answers(),
         (timestamp(), timestamp()),
+        // Crosswalk ids are kebab-case and control ids at most 64
+        // characters: the importer refuses anything else.
         proptest::collection::btree_map(
-            prop_oneof![Just("iso27001-2022".to_owned()), text()],
-            proptest::collection::btree_set(text(), 0..4),
+            prop_oneof![
+                Just("iso27001-2022".to_owned()),
+                "[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}"
+            ],
+            proptest::collection::btree_set("\\PC{0,30}", 0..4),
             0..3,
         ),
         // Any revision the app can hold (at most 2^53 − 1).

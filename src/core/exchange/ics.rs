@@ -35,14 +35,21 @@ pub fn calendar(bank: &Bank, assessment: &Assessment, eval: &Evaluation, today: 
             .get(ix)
             .map_or(String::new(), |q| q.text.clone())
     };
-    let id = |ix: usize| bank.questions.get(ix).map_or("", |q| q.id.as_str());
+    // Question ids go into UIDs only through `uid_part`, and into text
+    // only escaped: a custom bank's id is never written as it is.
+    let id = |ix: usize| {
+        bank.questions
+            .get(ix)
+            .map_or(String::new(), |q| uid_part(&q.id))
+    };
+    let title = |ix: usize| bank.questions.get(ix).map_or("", |q| q.title());
 
     for gap in &eval.roadmap.gaps {
         if let Some(due) = gap.due {
             events.push(Event {
                 uid: format!("gap-{}", id(gap.question)),
                 day: due,
-                summary: format!("SOC 2 gap due: {}", id(gap.question)),
+                summary: format!("SOC 2 gap due: {}", title(gap.question)),
                 description: format!("{} ({})", short(gap.question), gap.describe()),
                 rrule: None,
             });
@@ -60,7 +67,8 @@ pub fn calendar(bank: &Bank, assessment: &Assessment, eval: &Evaluation, today: 
         }
     };
     for (ix, q) in bank.questions.iter().enumerate() {
-        let Some(f) = q.frequency.filter(|f| f.is_periodic()) else {
+        // Automated controls run by themselves: no reminder to run them.
+        let Some(f) = q.frequency.filter(|_| q.is_periodic()) else {
             continue;
         };
         if !assessment.asks(q)
@@ -72,7 +80,7 @@ pub fn calendar(bank: &Bank, assessment: &Assessment, eval: &Evaluation, today: 
             continue;
         };
         // On the first day of each window: run it before the next starts.
-        let summary = format!("SOC 2 {} control: run {}", f.label(), q.id);
+        let summary = format!("SOC 2 {} control: run {}", f.label(), q.title());
         let description = format!(
             "{} Run it before the next window starts, then record the day it ran in the \
              assessment.",
@@ -81,7 +89,7 @@ pub fn calendar(bank: &Bank, assessment: &Assessment, eval: &Evaluation, today: 
         let first = o.windows.first().map_or(from, |w| w.first);
         match recurrence(f, first, o.expected()) {
             Some(rule) => events.push(Event {
-                uid: format!("run-{}", q.id),
+                uid: format!("run-{}", id(ix)),
                 day: first,
                 summary,
                 description,
@@ -92,7 +100,7 @@ pub fn calendar(bank: &Bank, assessment: &Assessment, eval: &Evaluation, today: 
             None => {
                 for (k, w) in o.windows.iter().enumerate() {
                     events.push(Event {
-                        uid: format!("run-{}-{}", q.id, k + 1),
+                        uid: format!("run-{}-{}", id(ix), k + 1),
                         day: w.first,
                         summary: summary.clone(),
                         description: description.clone(),
@@ -103,8 +111,8 @@ pub fn calendar(bank: &Bank, assessment: &Assessment, eval: &Evaluation, today: 
         }
     }
 
-    for (id, answer) in &assessment.answers {
-        let Some(q) = bank.question(id) else {
+    for (answered, answer) in &assessment.answers {
+        let Some(q) = bank.question(answered) else {
             continue;
         };
         for (item, collected, valid_until) in dated_evidence(q, answer) {
@@ -115,9 +123,9 @@ pub fn calendar(bank: &Bank, assessment: &Assessment, eval: &Evaluation, today: 
                 .flatten()
                 .unwrap_or_default();
             events.push(Event {
-                uid: format!("evidence-{}-{item}", q.id),
+                uid: format!("evidence-{}-{item}", uid_part(&q.id)),
                 day: valid_until.add_days(1),
-                summary: format!("SOC 2 evidence expires: {}", q.id),
+                summary: format!("SOC 2 evidence expires: {}", q.title()),
                 description: format!(
                     "{} (collected {collected}, valid {months} months). {}",
                     q.evidence.get(item).map_or("", String::as_str),
@@ -205,6 +213,19 @@ fn recurrence(f: Frequency, first: Day, count: u32) -> Option<String> {
 fn compact(day: Day) -> String {
     let (y, m, d) = day.ymd();
     format!("{y:04}{m:02}{d:02}")
+}
+
+/// A question id as a UID part: a kebab-case id of at most 64 characters as
+/// it is (stable and readable), anything else as the UUIDv5 of the id, so
+/// no character of a custom bank's id reaches a content line.
+fn uid_part(id: &str) -> String {
+    if crate::core::bank::is_kebab_case(id) && id.len() <= 64 {
+        id.to_owned()
+    } else {
+        uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, id.as_bytes())
+            .simple()
+            .to_string()
+    }
 }
 
 /// An assessment id as a UID part: letters, digits and hyphens only.

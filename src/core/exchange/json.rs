@@ -179,6 +179,25 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
         });
     };
     let version = check_header(&object)?;
+    // More answers than the bank has questions and retired ids cannot all
+    // be known: refused before they are read into their types.
+    let most = bank.questions.len() + bank.retired.len();
+    let answered = ["answers", "responses"]
+        .iter()
+        .find_map(|k| object.get(*k).and_then(Value::as_object))
+        .map_or(0, serde_json::Map::len);
+    if answered > most {
+        return Err(ImportError::invalid(
+            "answers",
+            format!(
+                "holds {answered} answers; bank {} asks {} questions and retired {} ids, so \
+                 most of them cannot be its",
+                crate::core::text::quoted(&bank.id),
+                bank.questions.len(),
+                bank.retired.len()
+            ),
+        ));
+    }
     let doc: Document = if version == ASSESSMENT_FORMAT_VERSION {
         // From the text, so errors carry a line and column as well as a path.
         document(text).map_err(|(path, e)| field_error(&path, &e, Some(position(text, &e))))?
@@ -208,8 +227,18 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
             expected: bank.id.clone(),
         });
     }
-    // Answers to ids a newer bank retired go to their successors first.
+    // Answers to ids a newer bank retired go to their successors first;
+    // ids the bank neither asks nor retired are refused before any work.
     let mut answers = doc.answers.into_owned();
+    let unknown: Vec<String> = answers
+        .keys()
+        .filter(|id| bank.question(id).is_none() && bank.retired(id).is_none())
+        .cloned()
+        .collect();
+    if !unknown.is_empty() {
+        return Err(ImportError::UnknownQuestions(unknown));
+    }
+    check_bounds(&answers, &doc.in_place_elsewhere)?;
     let mut bank_ref = doc.bank.into_owned();
     if bank_ref.version != bank.version {
         carry_forward(bank, &bank_ref.version, &mut answers);
@@ -300,6 +329,72 @@ fn check_timestamp(field: &str, text: &str) -> Result<(), ImportError> {
             ),
         )),
     }
+}
+
+/// Most days recorded for one control: ten years of a daily control.
+pub const MAX_RUNS: usize = 3_660;
+/// Longest crosswalk or control id an assessment may name.
+pub const MAX_FREE_ID_CHARS: usize = 64;
+/// Most controls in place an assessment may list per crosswalk.
+pub const MAX_CONTROLS_IN_PLACE: usize = 1_000;
+
+/// The bounds of what an assessment's free ids and lists may hold, so a
+/// file cannot fill the storage quota or print an invented framework.
+fn check_bounds(
+    answers: &BTreeMap<String, Answer>,
+    in_place: &BTreeMap<String, std::collections::BTreeSet<String>>,
+) -> Result<(), ImportError> {
+    let free_id = |id: &str| crate::core::bank::is_kebab_case(id) && id.len() <= MAX_FREE_ID_CHARS;
+    for (id, answer) in answers {
+        if answer.runs.len() > MAX_RUNS {
+            return Err(ImportError::invalid(
+                format!("answers.{id}.runs"),
+                format!(
+                    "lists {} days; at most {MAX_RUNS} are kept per control",
+                    answer.runs.len()
+                ),
+            ));
+        }
+        if !answer.accepted_from.is_empty() && !free_id(&answer.accepted_from) {
+            return Err(ImportError::invalid(
+                format!("answers.{id}.accepted_from"),
+                format!(
+                    "must be a crosswalk id in lowercase kebab-case of at most \
+                     {MAX_FREE_ID_CHARS} characters"
+                ),
+            ));
+        }
+    }
+    for (crosswalk, controls) in in_place {
+        if !free_id(crosswalk) {
+            return Err(ImportError::invalid(
+                "in_place_elsewhere",
+                format!(
+                    "crosswalk ids are lowercase kebab-case of at most {MAX_FREE_ID_CHARS} \
+                     characters"
+                ),
+            ));
+        }
+        if controls.len() > MAX_CONTROLS_IN_PLACE {
+            return Err(ImportError::invalid(
+                format!("in_place_elsewhere.{crosswalk}"),
+                format!("lists more than {MAX_CONTROLS_IN_PLACE} controls"),
+            ));
+        }
+        if let Some(long) = controls
+            .iter()
+            .find(|c| c.chars().count() > MAX_FREE_ID_CHARS)
+        {
+            return Err(ImportError::invalid(
+                format!("in_place_elsewhere.{crosswalk}"),
+                format!(
+                    "a control id is longer than {MAX_FREE_ID_CHARS} characters ({})",
+                    crate::core::text::quoted(long)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn check_against_bank(

@@ -184,7 +184,7 @@ pub fn Report(props: &Props) -> Html {
             <li class="report-line" data-verdict={j.verdict.id()}>
                 <strong>{ &criterion.id }</strong>{ format!(" {}: ", criterion.name.as_deref().unwrap_or(&criterion.topic)) }<em>{ j.verdict.label() }</em>
                 if failing {
-                    <p class="hint">{ crate::core::outcome::describe_basis(j) }</p>
+                    <span class="hint">{ format!(". {}", crate::core::outcome::describe_basis(j)) }</span>
                     <ul>{ for j.findings.iter().map(|f| html! { <li>{ describe_finding(&bank, f) }</li> }) }</ul>
                 } else {
                     <span class="hint">{ format!(" ({} deviation{} likely)", j.findings.len(), if j.findings.len() == 1 { "" } else { "s" }) }</span>
