@@ -589,3 +589,88 @@ async fn offline_use_survives_a_missing_sample_page_and_opting_out_removes_the_w
     })
     .await;
 }
+
+/// Copies a directory tree (the built app, to serve it under a vendor's
+/// folder beside host pages).
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// The security review's host page: a tag manager in `<head>` and only the
+/// mount element in `<body>`.
+const VENDOR_HEAD: &str = r#"<!doctype html><html><head><meta charset="utf-8"><title>vendor</title>
+<script src="/vendor/analytics.js"></script>
+<link rel="stylesheet" href="/soc2/app.css"><script type="module" src="/soc2/boot.js"></script>
+</head><body><div id="soc2-readiness" data-namespace="acme"></div></body></html>"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn only_the_apps_own_page_gets_the_own_page_claim() {
+    let root = temp_dir("host-pages");
+    copy_dir(&dist_dir(), &root.join("soc2"));
+    std::fs::create_dir_all(root.join("vendor")).unwrap();
+    std::fs::write(root.join("vendor/analytics.js"), "window.vendorSaw = true;").unwrap();
+    std::fs::write(root.join("vendor-head.html"), VENDOR_HEAD).unwrap();
+    // Two origins (two ports): A frames B, which frames the app back on A.
+    let a = serve(root.clone());
+    let b = serve(root.clone());
+    let frame = |src: String| {
+        format!(
+            r#"<!doctype html><html><head><meta charset="utf-8"><title>f</title></head>
+<body><iframe src="{src}" width="900" height="700" title="f"></iframe></body></html>"#
+        )
+    };
+    std::fs::write(
+        root.join("top.html"),
+        frame(format!("{}middle.html", b.url)),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("middle.html"),
+        frame(format!("{}soc2/index.html", a.url)),
+    )
+    .unwrap();
+    let driver = start_driver();
+    let c = browser(&driver, "host-pages", &temp_dir("downloads-host-pages")).await;
+
+    // A tag manager in the head: the vendor's scripts can read the app, and
+    // it says so, whatever the body looks like.
+    c.goto(&format!("{}vendor-head.html", a.url)).await.unwrap();
+    wait_for(&c, ".soc2r-app .soc2r-welcome").await;
+    let notice = text(&c, "#hosting-notice").await;
+    assert!(notice.contains("website's own scripts"), "{notice}");
+    let claim = text(&c, "#privacy-claim").await;
+    assert!(!claim.contains("stored only here"), "{claim}");
+
+    // A → B → A: the top page is of the app's origin and can reach in.
+    c.goto(&format!("{}top.html", a.url)).await.unwrap();
+    wait_for(&c, "iframe").await;
+    c.enter_frame(0).await.unwrap();
+    wait_for(&c, "iframe").await;
+    c.enter_frame(0).await.unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
+    let notice = text(&c, "#hosting-notice").await;
+    assert!(
+        notice.contains("framed by a page of the same website"),
+        "{notice}"
+    );
+
+    // The app's own page, as built: the full claim, no notice.
+    c.goto(&format!("{}soc2/index.html", a.url)).await.unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
+    assert_eq!(count(&c, "#hosting-notice").await, 0);
+    assert!(
+        text(&c, "#privacy-claim")
+            .await
+            .contains("stored only here")
+    );
+    c.close().await.unwrap();
+}

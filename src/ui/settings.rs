@@ -54,7 +54,9 @@ impl Hosting {
         match self {
             Hosting::OwnPage => {
                 "Private by design: no sign-up, no tracking. Everything runs in this browser and \
-                 is stored only here, until you export it."
+                 is stored only here, in its storage for this website's address, until you \
+                 export it (any page at the same address could read it, so it serves nothing \
+                 else)."
             }
             Hosting::HostPage => {
                 "This assessment runs inside this website's page. It sends nothing anywhere \

@@ -180,23 +180,19 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     };
     let version = check_header(&object)?;
     // More answers than the bank has questions and retired ids cannot all
-    // be known: refused before they are read into their types.
+    // be known: the unknown ones are named from the raw keys, before the
+    // answers are read into their types (a huge hostile file costs one pass).
     let most = bank.questions.len() + bank.retired.len();
-    let answered = ["answers", "responses"]
+    let raw_answers = ["answers", "responses"]
         .iter()
-        .find_map(|k| object.get(*k).and_then(Value::as_object))
-        .map_or(0, serde_json::Map::len);
-    if answered > most {
-        return Err(ImportError::invalid(
-            "answers",
-            format!(
-                "holds {answered} answers; bank {} asks {} questions and retired {} ids, so \
-                 most of them cannot be its",
-                crate::core::text::quoted(&bank.id),
-                bank.questions.len(),
-                bank.retired.len()
-            ),
-        ));
+        .find_map(|k| object.get(*k).and_then(Value::as_object));
+    if let Some(raw) = raw_answers.filter(|a| a.len() > most) {
+        let unknown: Vec<String> = raw
+            .keys()
+            .filter(|id| bank.question(id).is_none() && bank.retired(id).is_none())
+            .cloned()
+            .collect();
+        return Err(ImportError::UnknownQuestions(unknown));
     }
     let doc: Document = if version == ASSESSMENT_FORMAT_VERSION {
         // From the text, so errors carry a line and column as well as a path.
