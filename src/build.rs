@@ -13,8 +13,26 @@ use std::path::Path;
 
 const BANK: &str = "static/bank/soc2-bank.json";
 
+/// The reference files shipped beside the app, by the name the app loads
+/// them under; their SHA-256 is fixed in the Wasm at build time.
+const REFERENCE: [(&str, &str); 3] = [
+    ("bank/soc2-bank", BANK),
+    (
+        "crosswalk/iso27001-2022",
+        "static/crosswalk/iso27001-2022.json",
+    ),
+    (
+        "crosswalk/nist-csf-2.0",
+        "static/crosswalk/nist-csf-2.0.json",
+    ),
+];
+
 fn main() {
     println!("cargo::rerun-if-changed={BANK}");
+    for (_, path) in REFERENCE {
+        println!("cargo::rerun-if-changed={path}");
+    }
+    write_digests();
     let text = std::fs::read_to_string(BANK).expect("the built-in bank file");
     let out = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
     std::fs::write(Path::new(&out).join("soc2-bank.min.json"), minify(&text))
@@ -26,6 +44,28 @@ fn main() {
         serde_json::to_string(&bank).expect("writing JSON to memory"),
     )
     .expect("writing the bank's core");
+}
+
+/// Writes `reference_digests.rs`: each reference file's name and SHA-256
+/// (hex), so the app uses only the files it was built with.
+fn write_digests() {
+    use sha2::{Digest, Sha256};
+    let mut out = String::from("pub const REFERENCE_DIGESTS: &[(&str, &str)] = &[\n");
+    for (name, path) in REFERENCE {
+        let text = std::fs::read_to_string(path).expect("a reference file of the build");
+        // The same canonical form the app digests (`core::reference`): the
+        // single file inlines each file trimmed, with `<` escaped.
+        let canonical = text.trim().replace('<', "\\u003c");
+        let hex: String = Sha256::digest(canonical.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        out.push_str(&format!("    ({name:?}, {hex:?}),\n"));
+    }
+    out.push_str("];\n");
+    let dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
+    std::fs::write(Path::new(&dir).join("reference_digests.rs"), out)
+        .expect("writing the reference digests");
 }
 
 /// Stand-in for a long text until the full bank arrives.

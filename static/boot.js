@@ -38,6 +38,20 @@ if ('serviceWorker' in navigator && overHttp && optedOut) {
     .catch((e) => console.warn('soc2-readiness: offline copy not removed:', e));
 }
 
+// The app fetches its reference files (bank texts, crosswalks) from this
+// folder: it is handed over here, from this module's own address, never
+// guessed from the page's elements. Fixed before the app starts, so a
+// named element of the page cannot stand in for it.
+try {
+  Object.defineProperty(globalThis, 'soc2rAppBase', {
+    value: new URL('./', import.meta.url).href,
+    writable: false,
+    configurable: false,
+  });
+} catch (e) {
+  console.warn('soc2-readiness: the app folder could not be handed over:', e);
+}
+
 const { default: init } = await import('./soc2-readiness.js');
 await init({ module_or_path: wasm });
 

@@ -116,6 +116,10 @@ fn a_formula_after_a_separator_inside_a_cell_is_neutralised_too() {
         ("a\r\n@SUM(1)", "a\r\n'@SUM(1)"),
         ("a\t-2", "a\t'-2"),
         ("\0=1+1", "'\0=1+1"),
+        // Past quotes and spaces after a separator (the review's L5).
+        ("x;\"=1+1", "x;\"'=1+1"),
+        ("x; =1+1", "x; '=1+1"),
+        ("x; \" \"=HYPERLINK(1)", "x; \" \"'=HYPERLINK(1)"),
     ] {
         let csv = to_csv(&["note"], &[row(&[written])]);
         assert_eq!(read(&csv)[1][0], shown, "{written:?}");
@@ -156,21 +160,24 @@ fn unicode_is_written_as_utf8() {
 }
 
 /// The documented rule, written out plainly: a `'` before a formula
-/// character at the start or after `;`, `,`, tab, CR or LF, and before a
-/// leading NUL.
+/// character at the start or after `;`, `,`, tab, CR or LF (past any quotes
+/// and spaces), and before a leading NUL.
 fn neutralised(cell: &str) -> String {
     let formula = [
         '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
     ];
     let mut out = String::new();
-    let mut prev: Option<char> = None;
+    let mut first = true;
+    // At the cell's start, or after a separator and any quotes or spaces.
+    let mut start = true;
     for c in cell.chars() {
-        let cell_start = prev.is_none_or(|p| [';', ',', '\t', '\r', '\n'].contains(&p));
-        if cell_start && (formula.contains(&c) || (prev.is_none() && c == '\0')) {
+        if start && (formula.contains(&c) || (first && c == '\0')) {
             out.push('\'');
         }
         out.push(c);
-        prev = Some(c);
+        start = [';', ',', '\t', '\r', '\n'].contains(&c)
+            || (start && !first && (c == '"' || c == ' '));
+        first = false;
     }
     out
 }

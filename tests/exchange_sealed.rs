@@ -139,3 +139,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_key_written_twice_or_an_unknown_field_is_refused() {
+    // A decoy `iv` first, the real one after: no "last one wins".
+    let text = sample().to_json();
+    let decoy = text.replacen("{", "{\n  \"iv\": \"AAAAAAAAAAAAAAAA\",", 1);
+    let message = refused(decoy.as_bytes());
+    assert!(
+        message.contains("written twice") && message.contains("iv"),
+        "{message}"
+    );
+    let message = refused(&with(|d| d["aad"] = json!("")));
+    assert!(
+        message.contains("unknown field") && message.contains("aad"),
+        "{message}"
+    );
+    let message = refused(&with(|d| d["kdf"]["hash"] = json!("SHA-1")));
+    assert!(
+        message.contains("`kdf`") && message.contains("hash"),
+        "{message}"
+    );
+}

@@ -1,29 +1,55 @@
-//! The app's reference files (the crosswalks), loaded right after start so
-//! the first screen does not wait for them.
+//! The app's reference files (the full bank's texts, the crosswalks),
+//! loaded right after start so the first screen does not wait for them.
 //!
-//! From the app's own folder, found from the `boot.js` script that started
-//! it (so an embed in a vendor's page fetches from where the vendor put the
-//! app, on the vendor's own origin, as its policy's `connect-src 'self'`
-//! allows); the service worker keeps them for offline use. The single-file
-//! build carries them inline as `<script type="application/json"
-//! id="soc2r-data-{name}">` blocks, and reads nothing over the network.
+//! - **Where from.** Over HTTP(S), from the app's own folder, which
+//!   `boot.js` hands over from its own address (`globalThis.soc2rAppBase`,
+//!   fixed before the app starts), never guessed from the page's elements;
+//!   fetched same-origin only, without credentials or referrer. The
+//!   single-file build (opened from disk) carries them as
+//!   `<script type="application/json" id="soc2r-data-{name}">` blocks in its
+//!   `<head>`, and only there, from a file on disk, are blocks read.
+//! - **What.** Each file must be the one this build was made with: its
+//!   SHA-256 is checked against the digest fixed in the Wasm
+//!   ([`crate::core::reference`]). Any other content is not used.
 
-use wasm_bindgen::JsCast;
+use crate::core::reference::{canonical, expected_digest, mismatch};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The text of reference file `name` (`crosswalk/iso27001-2022`), or why
-/// it could not be had, in words for the user.
+/// The text of reference file `name` (`crosswalk/iso27001-2022`) when it is
+/// this build's, or why it is not used, in words for the user.
 pub async fn load(name: &str) -> Result<String, String> {
+    let expected = expected_digest(name).ok_or_else(|| mismatch(name))?;
+    let text = raw(name).await?;
+    let digest = sha256_hex(&canonical(&text)).await?;
+    if digest != expected {
+        return Err(mismatch(name));
+    }
+    Ok(text)
+}
+
+async fn raw(name: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
-    let inline_id = format!("soc2r-data-{}", name.replace('/', "-"));
-    if let Some(block) = document.get_element_by_id(&inline_id) {
-        return block
-            .text_content()
-            .ok_or_else(|| format!("{inline_id} is empty"));
+    if window.location().protocol().ok().as_deref() == Some("file:") {
+        // Only a JSON block of the page's head: an element a page's body
+        // holds is never data.
+        let selector = format!(
+            "script[type='application/json']#soc2r-data-{}",
+            name.replace('/', "-")
+        );
+        return document
+            .head()
+            .and_then(|head| head.query_selector(&selector).ok().flatten())
+            .and_then(|block| block.text_content())
+            .ok_or_else(|| format!("{name}.json is not inside this file"));
     }
     let url = address(&document, name).ok_or("the app's folder is unknown")?;
-    let response = JsFuture::from(window.fetch_with_str(&url))
+    let init = web_sys::RequestInit::new();
+    init.set_mode(web_sys::RequestMode::SameOrigin);
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    init.set_referrer_policy(web_sys::ReferrerPolicy::NoReferrer);
+    let response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await
         .map_err(|_| {
             format!("{name}.json could not be fetched (offline before its first visit?)")
@@ -44,18 +70,42 @@ pub async fn load(name: &str) -> Result<String, String> {
         .ok_or_else(|| format!("{name}.json could not be read"))
 }
 
-/// `{name}.json` beside `boot.js`, or beside the page when no such script
-/// is found (the test harness).
+/// `{name}.json` in the app's folder as `boot.js` handed it over, or beside
+/// the page when nothing was (the browser tests, which start the app
+/// without `boot.js`).
 fn address(document: &web_sys::Document, name: &str) -> Option<String> {
-    let base = document.base_uri().ok().flatten()?;
-    let boot = document
-        .query_selector("script[src$='boot.js']")
+    let handed = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("soc2rAppBase"))
         .ok()
-        .flatten()
-        .and_then(|s| s.get_attribute("src"))
-        .and_then(|src| web_sys::Url::new_with_base(&src, &base).ok())
-        .map_or(base, |u| u.href());
-    web_sys::Url::new_with_base(&format!("{name}.json"), &boot)
+        .and_then(|v| v.as_string());
+    let base = match handed {
+        Some(base) => base,
+        None => document.base_uri().ok().flatten()?,
+    };
+    web_sys::Url::new_with_base(&format!("{name}.json"), &base)
         .ok()
         .map(|u| u.href())
+}
+
+/// SHA-256 of `text` (UTF-8), lowercase hex, by the browser's WebCrypto.
+async fn sha256_hex(text: &str) -> Result<String, String> {
+    let unavailable = || {
+        "the reference files cannot be checked here (the browser offers no SHA-256 outside \
+         a secure page: https, localhost or a file on disk), so they are not used"
+            .to_owned()
+    };
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or_else(unavailable)?;
+    let subtle = js_sys::Reflect::get(&crypto, &JsValue::from_str("subtle"))
+        .ok()
+        .filter(|s| !s.is_undefined())
+        .ok_or_else(unavailable)?;
+    let subtle: web_sys::SubtleCrypto = subtle.unchecked_into();
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+    let promise = subtle
+        .digest_with_str_and_buffer_source("SHA-256", &bytes)
+        .map_err(|_| unavailable())?;
+    let digest = JsFuture::from(promise).await.map_err(|_| unavailable())?;
+    let digest = js_sys::Uint8Array::new(&digest).to_vec();
+    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
 }

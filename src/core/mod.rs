@@ -15,6 +15,7 @@ pub mod operation;
 pub mod order;
 pub mod outcome;
 pub mod plan;
+pub mod reference;
 pub mod roadmap;
 pub mod score;
 pub mod text;

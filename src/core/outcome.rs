@@ -925,34 +925,33 @@ impl Outcome {
                 .iter()
                 .filter_map(|&q| bank.questions.get(q).map(|q| q.title().to_owned()))
                 .collect();
-            (!titles.is_empty()).then(|| format!("the description ({})", first_names(&titles)))
+            (!titles.is_empty()).then(|| format!("the description ({})", few(&titles)))
         };
         let line = match self.tier {
             Tier::NoOpinion | Tier::Unmodified => self.tier.label().to_owned(),
             Tier::UnmodifiedWithExceptions => format!(
                 "Unmodified, with exceptions noted on {}",
-                first_names(&named(&[Verdict::Exceptions]))
+                few(&named(&[Verdict::Exceptions]))
             ),
             Tier::Qualified => {
-                let mut on = named(&[Verdict::NotMet, Verdict::NotTestable]);
+                // The description first: it is the report's first subject.
+                let mut on: Vec<String> = description().into_iter().collect();
+                on.extend(named(&[Verdict::NotMet, Verdict::NotTestable]));
                 let exceptions = named(&[Verdict::Exceptions]);
                 if on.is_empty() && exceptions.len() * EXCEPTIONS_SHARE > self.judgements.len() {
                     format!(
                         "Qualified: exceptions on {} of {} criteria, among them {}",
                         exceptions.len(),
                         self.judgements.len(),
-                        first_names(&exceptions)
+                        few(&exceptions)
                     )
                 } else {
-                    let first = on.len();
-                    on.extend(description());
-                    let _ = first;
-                    format!("Qualified on {}", first_names(&on))
+                    format!("Qualified on {}", few(&on))
                 }
             }
             Tier::Adverse => format!(
                 "Not ready for an audit (adverse): not met on {}",
-                first_names(&named(&[Verdict::NotMet]))
+                few(&named(&[Verdict::NotMet]))
             ),
             Tier::CannotJudge => format!("Cannot judge yet: {}", self.cannot_judge_why(bank)),
         };
@@ -977,7 +976,7 @@ impl Outcome {
         if !self.description.missing.is_empty() {
             return format!(
                 "no report can be issued yet ({})",
-                titles(bank, &self.description.missing)
+                few_titles(bank, &self.description.missing)
             );
         }
         if !self.unanswered_key.is_empty() {
@@ -988,11 +987,14 @@ impl Outcome {
                     "key question unanswered",
                     "key questions unanswered"
                 ),
-                titles(bank, &self.unanswered_key)
+                few_titles(bank, &self.unanswered_key)
             );
         }
         if !self.undated_key.is_empty() {
-            return format!("operation unknown for {}", titles(bank, &self.undated_key));
+            return format!(
+                "operation unknown for {}",
+                few_titles(bank, &self.undated_key)
+            );
         }
         if let Some((category, completion)) = self.partial.first() {
             return format!(
@@ -1010,7 +1012,7 @@ impl Outcome {
             .filter(|j| j.verdict >= Verdict::NotTestable)
             .filter_map(|j| bank.criteria.get(j.criterion).map(|c| c.plain()))
             .collect();
-        format!("key evidence is missing on {}", first_names(&doubtful))
+        format!("key evidence is missing on {}", few(&doubtful))
     }
 
     /// Why the tier is what it is, in plain words, most important first.
@@ -1331,6 +1333,26 @@ fn areas(names: &[&str]) -> String {
     } else {
         format!(" (core areas: {})", names.join(", "))
     }
+}
+
+/// At most [`HEADLINE_NAMES`] names, then how many more: the band is one
+/// line.
+fn few(names: &[String]) -> String {
+    match names.len().saturating_sub(HEADLINE_NAMES) {
+        0 => names.join(", "),
+        more => format!("{} and {more} more", names[..HEADLINE_NAMES].join(", ")),
+    }
+}
+
+/// Names shown in the band before "and N more".
+pub const HEADLINE_NAMES: usize = 3;
+
+fn few_titles(bank: &Bank, questions: &[usize]) -> String {
+    let names: Vec<String> = questions
+        .iter()
+        .filter_map(|&q| bank.questions.get(q).map(|q| q.title().to_owned()))
+        .collect();
+    few(&names)
 }
 
 /// The questions' short titles, a few of them.

@@ -54,7 +54,8 @@ fn write_cell(out: &mut String, cell: &str) {
 }
 
 /// The cell with a `'` before every place a spreadsheet could start a
-/// formula: the start, and after a `;`, `,`, tab or line break (a
+/// formula: the start, and after a `;`, `,`, tab or line break, past any
+/// quotes and spaces (a
 /// semicolon-locale Excel, or a paste, splits there), or a leading NUL
 /// (which some readers drop, leaving what follows at the start).
 fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
@@ -67,7 +68,10 @@ fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
             changed = true;
         }
         out.push(c);
-        at_start = matches!(c, ';' | ',' | '\t' | '\r' | '\n');
+        // After a separator, quotes and spaces do not end the field's start:
+        // Excel reads `; "=1+1` or `; =1+1` as a formula too.
+        at_start = matches!(c, ';' | ',' | '\t' | '\r' | '\n')
+            || (at_start && i > 0 && matches!(c, '"' | ' '));
     }
     if changed { out.into() } else { cell.into() }
 }

@@ -112,15 +112,43 @@ impl Sealed {
         let text = std::str::from_utf8(bytes)
             .map_err(|e| damaged("", format!("not UTF-8 text at byte {}", e.valid_up_to())))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            damaged(
+        // Read as strictly as every other format: a key written twice (a
+        // decoy `iv` first) or a field this version does not define is
+        // refused, not silently resolved.
+        let value: Value = super::strict::parse(text).map_err(|e| match e {
+            super::strict::StrictError::Syntax(e) => damaged(
                 "",
                 format!("not complete JSON ({}); was it cut short?", in_words(&e)),
-            )
+            ),
+            super::strict::StrictError::Duplicate { key, .. } => damaged(
+                "",
+                format!(
+                    "the key {} is written twice",
+                    crate::core::text::quoted(&key)
+                ),
+            ),
         })?;
         let Value::Object(doc) = value else {
             return Err(damaged("", "not a JSON object"));
         };
+        let unknown = |map: &Map<String, Value>, known: &[&str]| {
+            map.keys()
+                .find(|k| !known.contains(&k.as_str()))
+                .map(|k| format!("unknown field {}", crate::core::text::quoted(k)))
+        };
+        if let Some(why) = unknown(
+            &doc,
+            &[
+                "format",
+                "format_version",
+                "cipher",
+                "kdf",
+                "iv",
+                "ciphertext",
+            ],
+        ) {
+            return Err(damaged("", why));
+        }
         match doc.get("format_version").and_then(Value::as_u64) {
             Some(SEALED_FORMAT_VERSION) => {}
             Some(v) if v > SEALED_FORMAT_VERSION => return Err(SealedError::FutureVersion(v)),
@@ -139,6 +167,9 @@ impl Sealed {
             .get("kdf")
             .and_then(Value::as_object)
             .ok_or_else(|| damaged("kdf", "missing"))?;
+        if let Some(why) = unknown(kdf, &["name", "iterations", "salt"]) {
+            return Err(damaged("kdf", why));
+        }
         let name = text_field(kdf, "name").map_err(|_| damaged("kdf.name", "missing"))?;
         if name != KDF {
             return Err(SealedError::Unsupported(crate::core::text::quoted(name)));

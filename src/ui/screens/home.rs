@@ -305,7 +305,7 @@ fn BankPanel(props: &HomeProps) -> Html {
 fn import_as(ctx: &Ctx, mut a: Assessment, replacing: Option<u64>) {
     match replacing {
         // Outrank the stored revision so the save guard accepts the replacement.
-        Some(stored) => a.revision = stored + 1,
+        Some(stored) => a.revision = crate::core::assessment::next_revision(stored),
         None => {
             a.id = clock::new_id();
             a.revision = 0;
@@ -317,8 +317,8 @@ fn import_as(ctx: &Ctx, mut a: Assessment, replacing: Option<u64>) {
         "stored as a new assessment"
     };
     ctx.dispatch.emit(Msg::Notify(Notice::info(format!(
-        "Imported \"{}\": {text}.",
-        a.name
+        "Imported {}: {text}.",
+        crate::core::text::quoted(&a.name)
     ))));
     let route = Route::Assessment {
         id: a.id.clone(),

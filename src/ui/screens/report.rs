@@ -140,7 +140,9 @@ pub fn Report(props: &Props) -> Html {
     let categories = card.categories.iter().map(|(c, score)| {
         html! { <Bar label={c.name()} value={score.readiness} /> }
     });
-    let reasons: Vec<String> = outcome.summary(&bank).into_iter().take(3).collect();
+    // Page 1 keeps to one page: two reasons and two steps (the report's
+    // appendix gives every reason).
+    let reasons: Vec<String> = outcome.summary(&bank).into_iter().take(2).collect();
     let printed_for = format!(
         "{} · SOC 2 readiness · {}",
         if scope.organisation.trim().is_empty() {
@@ -230,7 +232,7 @@ pub fn Report(props: &Props) -> Html {
                     <p class="opinion">{ outcome.headline(&bank) }</p>
                     <p>{ outcome.tier.meaning() }</p>
                     <ul>{ for reasons.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
-                    <p><strong>{ "What would change it: " }</strong>{ outcome.to_improve(&bank).join(" ") }</p>
+                    <p><strong>{ "What would change it: " }</strong>{ outcome.to_improve(&bank).into_iter().take(2).collect::<Vec<_>>().join(" ") }</p>
                 </div>
                 <div class="report-columns">
                     <div>

@@ -122,7 +122,7 @@ pub fn ImportBox(props: &ImportProps) -> Html {
     let read_file = {
         let accept = accept.clone();
         Callback::from(move |picked: web_sys::File| {
-            let source = format!("`{}`", picked.name());
+            let source = crate::core::text::quoted(&picked.name());
             let accept = accept.clone();
             *reader.borrow_mut() = file::read_bytes(picked, MAX_IMPORT_BYTES, move |bytes| {
                 accept.emit((source, bytes))
