@@ -1031,7 +1031,7 @@ fn the_schema_declares_exactly_the_fields_the_app_reads() {
 #[test]
 fn the_schema_refuses_what_the_app_refuses() {
     type Change = fn(&mut Value);
-    let changes: [(&str, Change); 21] = [
+    let changes: [(&str, Change); 24] = [
         ("no evidence", |b| {
             question(b, "cc6-mfa").remove("evidence");
         }),
@@ -1071,6 +1071,15 @@ fn the_schema_refuses_what_the_app_refuses() {
             question(b, "cc6-mfa")["remediation"]["steps"] = json!([""]);
         }),
         ("format version 5", |b| b["format_version"] = json!(5)),
+        ("a series id with a tab", |b| {
+            b["series"][0]["id"] = json!("CC\t1")
+        }),
+        ("a criterion id with a direction override", |b| {
+            b["criteria"][0]["id"] = json!("CC1.1\u{202e}")
+        }),
+        ("a question id with a line break", |b| {
+            question(b, "cc6-mfa")["id"] = json!("cc6\r\nX-INJECTED:yes")
+        }),
         ("another format", |b| {
             b["format"] = json!("soc2-readiness-assessment")
         }),

@@ -888,3 +888,95 @@ fn answers_to_ids_neither_asked_nor_retired_are_refused_before_any_carrying() {
     let e = refusal(doc.to_string().as_bytes());
     assert!(matches!(e, ImportError::UnknownQuestions(ref ids) if ids == &["not-a-question"]));
 }
+
+#[test]
+fn a_field_of_a_later_version_in_an_older_file_is_refused_with_its_place() {
+    type Change = fn(&mut Value);
+    let cases: &[(&str, u64, Change, &[&str])] = &[
+        (
+            "v1 with runs",
+            1,
+            |d| d["answers"]["cc6-access-review"]["runs"] = json!(["2026-01-02"]),
+            &[
+                "answers.cc6-access-review.runs",
+                "version 2 and later",
+                "version 1",
+            ],
+        ),
+        (
+            "v2 with in_place_elsewhere",
+            2,
+            |d| d["in_place_elsewhere"] = json!({"iso27001-2022": ["A.5.1"]}),
+            &["in_place_elsewhere", "version 3 and later"],
+        ),
+        (
+            "v2 with accepted_from",
+            2,
+            |d| d["answers"]["cc6-access-review"]["accepted_from"] = json!("iso27001-2022"),
+            &[
+                "answers.cc6-access-review.accepted_from",
+                "version 3 and later",
+            ],
+        ),
+        (
+            "v3 with population",
+            3,
+            |d| d["answers"]["cc6-mfa"]["population"] = json!(12),
+            &[
+                "answers.cc6-mfa.population",
+                "version 4 and later",
+                "version 3",
+            ],
+        ),
+    ];
+    for (what, version, change, parts) in cases {
+        let mut doc: Value = serde_json::from_str(V4_FULL).unwrap();
+        doc["format_version"] = json!(version);
+        if *version < 4 {
+            if let Some(mfa) = doc["answers"]["cc6-mfa"].as_object_mut() {
+                mfa.remove("population");
+            }
+        }
+        if *version < 3 {
+            doc.as_object_mut().unwrap().remove("in_place_elsewhere");
+            for a in doc["answers"].as_object_mut().unwrap().values_mut() {
+                a.as_object_mut().unwrap().remove("accepted_from");
+            }
+        }
+        if *version < 2 {
+            for a in doc["answers"].as_object_mut().unwrap().values_mut() {
+                for f in ["runs", "unhandled", "collected"] {
+                    a.as_object_mut().unwrap().remove(f);
+                }
+            }
+        }
+        // The file as its version writes it is accepted...
+        assert!(
+            import(doc.to_string().as_bytes()).is_ok(),
+            "{what}: the plain file"
+        );
+        // ...with a later field, refused.
+        change(&mut doc);
+        let e = refusal(doc.to_string().as_bytes());
+        assert_names(&e, parts);
+    }
+    // A version 0 draft with a later field names it where the draft has it.
+    let mut draft: Value =
+        serde_json::from_str(&String::from_utf8(fixture("v0-draft.json")).unwrap()).unwrap();
+    let first = draft["responses"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    draft["responses"][&first]["collected"] = json!({"0": "2026-01-02"});
+    let e = refusal(draft.to_string().as_bytes());
+    assert_names(
+        &e,
+        &[
+            &format!("responses.{first}.collected"),
+            "version 2 and later",
+        ],
+    );
+}

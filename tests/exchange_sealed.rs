@@ -161,3 +161,43 @@ fn a_key_written_twice_or_an_unknown_field_is_refused() {
         "{message}"
     );
 }
+
+#[test]
+fn blank_repetitive_and_common_passwords_are_refused_with_a_reason() {
+    for (password, reason) in [
+        ("          ", "spaces"),
+        ("\t\t\t\t\t\t\t\t\t\t", "spaces"),
+        ("aaaaaaaaaa", "different characters"),
+        ("abababababab", "different characters"),
+        ("password12", "first ones guessed"),
+        ("MyPassword2026", "first ones guessed"),
+        ("1234567890", "first ones guessed"),
+    ] {
+        let problem = password_problem(password).unwrap_or_default();
+        assert!(problem.contains(reason), "{password:?}: {problem}");
+    }
+    for fine in [
+        "correct horse battery",
+        "Kettle-Ruler-Moss-42",
+        "über straße 森 ok",
+    ] {
+        assert_eq!(password_problem(fine), None, "{fine}");
+    }
+}
+
+#[test]
+fn an_export_too_big_to_import_again_is_not_protected() {
+    use soc2_readiness::core::exchange::MAX_IMPORT_BYTES;
+    use soc2_readiness::core::exchange::sealed::{MAX_PROTECTED_PLAIN_BYTES, too_big_to_protect};
+    assert_eq!(too_big_to_protect(MAX_PROTECTED_PLAIN_BYTES), None);
+    assert!(too_big_to_protect(MAX_PROTECTED_PLAIN_BYTES + 1).is_some());
+    // The largest envelope stays within what an import reads: base64 of
+    // the text plus its 16-byte tag, and the header.
+    let sealed = Sealed {
+        iterations: ITERATIONS,
+        salt: vec![0; 16],
+        iv: vec![0; 12],
+        ciphertext: vec![0; MAX_PROTECTED_PLAIN_BYTES + 16],
+    };
+    assert!(sealed.to_json().len() <= MAX_IMPORT_BYTES);
+}

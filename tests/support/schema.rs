@@ -20,6 +20,9 @@ const NON_BLANK: &str = "\\S";
 /// The shape of a calendar date, `YYYY-MM-DD`.
 const DATE: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 const INDEX: &str = "^(0|[1-9][0-9]{0,8})$";
+/// A bank id: not blank, at most 128 characters, no control, separator or
+/// direction character (the app's `bank::unsafe_id`).
+const ID: &str = r"^(?=.*\S)[^\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]{1,128}$";
 
 /// Where `value` breaks `schema`, one message a problem; empty if it passes.
 pub fn errors(schema: &Value, value: &Value) -> Vec<String> {
@@ -64,6 +67,9 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
                     NON_BLANK => |s| !s.trim().is_empty(),
                     DATE => is_date_shaped,
                     KEBAB => soc2_readiness::core::bank::is_kebab_case,
+                    ID => |s| {
+                        !s.trim().is_empty() && soc2_readiness::core::bank::unsafe_id(s).is_none()
+                    },
                     INDEX => |s| {
                         (s == "0" || !s.starts_with('0'))
                             && (1..=9).contains(&s.len())
@@ -142,6 +148,12 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
                 let min = arg.as_u64().unwrap() as usize;
                 if value.as_array().is_some_and(|a| a.len() < min) {
                     fail(errors, format!("fewer than {min} items"));
+                }
+            }
+            "maxItems" => {
+                let max = arg.as_u64().unwrap() as usize;
+                if value.as_array().is_some_and(|a| a.len() > max) {
+                    fail(errors, format!("more than {max} items"));
                 }
             }
             "uniqueItems" => {

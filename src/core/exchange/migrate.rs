@@ -47,6 +47,10 @@ pub(crate) struct Migration {
     /// version `from`): errors found after upgrading are reported at the
     /// place the user will find in their own file.
     pub renamed: &'static [(&'static str, &'static str)],
+    /// Fields version `from + 1` added: top-level names, or `answers.*.x`
+    /// for a field of each answer. A document of an older version that
+    /// holds one is refused, as a reader of that version would.
+    pub added: &'static [&'static str],
     pub apply: fn(Object) -> Result<Object, ImportError>,
 }
 
@@ -55,23 +59,31 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     Migration {
         from: 0,
         renamed: &[("answers", "responses")],
+        added: &[],
         apply: v0_to_v1,
     },
     Migration {
         from: 1,
         renamed: &[],
+        added: &[
+            "answers.*.runs",
+            "answers.*.unhandled",
+            "answers.*.collected",
+        ],
         // Only fields were added.
         apply: Ok,
     },
     Migration {
         from: 2,
         renamed: &[],
+        added: &["in_place_elsewhere", "answers.*.accepted_from"],
         // Only fields were added.
         apply: Ok,
     },
     Migration {
         from: 3,
         renamed: &[],
+        added: &["answers.*.population"],
         // Only a field was added.
         apply: Ok,
     },
@@ -81,9 +93,43 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
 pub(crate) fn upgrade(mut document: Object, from: u64) -> Result<Object, ImportError> {
     for step in MIGRATIONS.iter().filter(|m| m.from >= from) {
         document = (step.apply)(document)?;
+        if let Some(path) = added_field(&document, step.added) {
+            return Err(ImportError::invalid(
+                original_path(&path, from),
+                format!(
+                    "is a field of format version {} and later; this file says it is version \
+                     {from}",
+                    step.from + 1
+                ),
+            ));
+        }
         document.insert("format_version".into(), Value::from(step.from + 1));
     }
     Ok(document)
+}
+
+/// The first of `added` that `doc` holds, as a path (`answers.q.runs`).
+fn added_field(doc: &Object, added: &[&str]) -> Option<String> {
+    for field in added {
+        match field.strip_prefix("answers.*.") {
+            Some(inner) => {
+                let holder = doc
+                    .get("answers")
+                    .and_then(Value::as_object)
+                    .and_then(|answers| {
+                        answers
+                            .iter()
+                            .find(|(_, a)| a.as_object().is_some_and(|a| a.contains_key(inner)))
+                    });
+                if let Some((id, _)) = holder {
+                    return Some(format!("answers.{id}.{inner}"));
+                }
+            }
+            None if doc.contains_key(*field) => return Some((*field).to_owned()),
+            None => {}
+        }
+    }
+    None
 }
 
 /// Maps a JSON path in the upgraded document back to the file as written in

@@ -81,10 +81,67 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
 /// Why a password cannot protect a new file, if it cannot.
 pub fn password_problem(password: &str) -> Option<String> {
     let chars = password.chars().count();
-    (chars < MIN_PASSWORD_CHARS).then(|| {
-        format!(
+    if chars < MIN_PASSWORD_CHARS {
+        return Some(format!(
             "use at least {MIN_PASSWORD_CHARS} characters (this one has {chars}); a short \
              phrase is easier to remember than a complex word"
+        ));
+    }
+    if password.trim().is_empty() {
+        return Some("a password of spaces only protects nothing".to_owned());
+    }
+    let mut distinct: Vec<char> = password.chars().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < MIN_DISTINCT_CHARS {
+        return Some(format!(
+            "use at least {MIN_DISTINCT_CHARS} different characters; repeats are guessed first"
+        ));
+    }
+    let lower = password.to_lowercase();
+    if COMMON_PASSWORDS.iter().any(|c| lower.contains(c)) {
+        return Some(
+            "this password is among the first ones guessed; try a phrase of a few unrelated words"
+                .to_owned(),
+        );
+    }
+    None
+}
+
+/// Fewest different characters a password may have.
+pub const MIN_DISTINCT_CHARS: usize = 5;
+
+/// Passwords (and parts) every guessing list starts with.
+const COMMON_PASSWORDS: [&str; 12] = [
+    "password",
+    "passw0rd",
+    "123456789",
+    "1234567890",
+    "0123456789",
+    "qwertyuiop",
+    "qwerty123",
+    "letmein",
+    "iloveyou",
+    "welcome1",
+    "adminadmin",
+    "abcdefghij",
+];
+
+/// The largest export that can be protected and still imported again: the
+/// envelope holds the encrypted text as base64 (4 bytes for every 3) plus a
+/// small header, and an import reads at most
+/// [`MAX_IMPORT_BYTES`](super::MAX_IMPORT_BYTES).
+pub const MAX_PROTECTED_PLAIN_BYTES: usize = (super::MAX_IMPORT_BYTES - 4096) / 4 * 3;
+
+/// Why an export of `plain_bytes` cannot be protected, if it cannot.
+pub fn too_big_to_protect(plain_bytes: usize) -> Option<String> {
+    (plain_bytes > MAX_PROTECTED_PLAIN_BYTES).then(|| {
+        format!(
+            "this assessment's export is {} KB; a protected file of it would be larger than \
+             the {} KB an import reads, so it could not be opened again. Export it without a \
+             password and protect the file another way",
+            plain_bytes / 1024,
+            super::MAX_IMPORT_BYTES / 1024
         )
     })
 }

@@ -187,6 +187,7 @@ pub fn ImportBox(props: &ImportProps) -> Html {
             <span class="hint">{ " or drop a file here, or paste its text:" }</span>
             if let Some((source, _)) = &*locked {
                 <form class="unlock" onsubmit={on_unlock} aria-label="Open a password-protected file">
+                    <p class="hint">{ "Once opened, the assessment is kept in this browser unencrypted, like every assessment here." }</p>
                     <label for={format!("{id}-password")}>{ format!("{source} is password-protected. Password:") }</label>
                     <input id={format!("{id}-password")} name="password" type="password" autocomplete="current-password" required=true />
                     <button type="submit" class="primary" id={format!("{id}-unlock")} disabled={*unlocking}>

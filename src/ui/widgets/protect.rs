@@ -51,6 +51,12 @@ pub fn ProtectForm(props: &ProtectProps) -> Html {
                 problem.set(Some("the two passwords differ".to_owned()));
                 return;
             }
+            if let Some(p) =
+                crate::core::exchange::sealed::too_big_to_protect(export_json(&a).len())
+            {
+                problem.set(Some(p));
+                return;
+            }
             problem.set(None);
             busy.set(true);
             let (a, problem, busy, close, ctx) = (
@@ -64,7 +70,9 @@ pub fn ProtectForm(props: &ProtectProps) -> Html {
                 let result = crypto::seal(&password, &export_json(&a))
                     .await
                     .and_then(|sealed| {
-                        let name = file::safe_filename(&a.name, "protected", "soc2.json");
+                        // A neutral name: the assessment's (often a customer's)
+                        // would show in mail and file listings.
+                        let name = file::safe_filename("soc2-readiness", "protected", "soc2.json");
                         file::download(&name, "application/json", &sealed.to_json())
                     });
                 busy.set(false);
@@ -84,8 +92,9 @@ pub fn ProtectForm(props: &ProtectProps) -> Html {
     let id = &props.assessment.id;
     html! {
         <form class="protect" {onsubmit} aria-label="Export with a password">
-            <p class="hint">{ "The file is encrypted in this browser (AES-256-GCM, key from the password with PBKDF2-SHA-256, 600,000 rounds). Without the password nobody can read it, and nobody can recover it: keep the password safe." }</p>
+            <p class="hint">{ "The file is encrypted in this browser (AES-256-GCM, key from the password with PBKDF2-SHA-256, 600,000 rounds). Without the password nobody can read it, and nobody can recover it: keep the password safe. The copy kept in this browser stays unencrypted, like every assessment here." }</p>
             <label for={format!("protect-{id}")}>{ "Password (at least 10 characters)" }</label>
+            <p class="hint">{ "Strongest and easiest to remember: a phrase of four or more unrelated words. Common passwords and repeats are refused." }</p>
             <input id={format!("protect-{id}")} name="password" type="password" autocomplete="new-password" required=true />
             <label for={format!("protect-again-{id}")}>{ "The same password again" }</label>
             <input id={format!("protect-again-{id}")} name="again" type="password" autocomplete="new-password" required=true />
