@@ -932,10 +932,10 @@ fn a_field_of_a_later_version_in_an_older_file_is_refused_with_its_place() {
     for (what, version, change, parts) in cases {
         let mut doc: Value = serde_json::from_str(V4_FULL).unwrap();
         doc["format_version"] = json!(version);
-        if *version < 4 {
-            if let Some(mfa) = doc["answers"]["cc6-mfa"].as_object_mut() {
-                mfa.remove("population");
-            }
+        if *version < 4
+            && let Some(mfa) = doc["answers"]["cc6-mfa"].as_object_mut()
+        {
+            mfa.remove("population");
         }
         if *version < 3 {
             doc.as_object_mut().unwrap().remove("in_place_elsewhere");
