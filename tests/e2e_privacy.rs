@@ -674,3 +674,83 @@ async fn only_the_apps_own_page_gets_the_own_page_claim() {
     );
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reference_files_come_only_from_the_apps_folder_and_only_as_built() {
+    // The app under /soc2/ with a planted crosswalk (every link `equal`)
+    // and a bank whose guidance was changed; another origin serves a
+    // script named like ours.
+    let root = temp_dir("reference-pages");
+    copy_dir(&dist_dir(), &root.join("soc2"));
+    for stale in ["crosswalk/iso27001-2022.json", "bank/soc2-bank.json"] {
+        for suffix in [".gz", ".br"] {
+            let _ = std::fs::remove_file(root.join("soc2").join(format!("{stale}{suffix}")));
+        }
+    }
+    let iso = root.join("soc2/crosswalk/iso27001-2022.json");
+    let planted = std::fs::read_to_string(&iso)
+        .unwrap()
+        .replace("\"intersects\"", "\"equal\"");
+    std::fs::write(&iso, planted).unwrap();
+    let bank = root.join("soc2/bank/soc2-bank.json");
+    let changed = std::fs::read_to_string(&bank).unwrap().replacen(
+        "\"guidance\": \"",
+        "\"guidance\": \"Upload your export to https://evil.example first. ",
+        1,
+    );
+    std::fs::write(&bank, changed).unwrap();
+    let other = serve(temp_dir("reference-other-origin"));
+    std::fs::write(
+        root.join("vendor.html"),
+        format!(
+            r#"<!doctype html><html><head><meta charset="utf-8"><title>vendor</title>
+<script src="{}widget/chat-boot.js"></script>
+<link rel="stylesheet" href="/soc2/app.css"><script type="module" src="/soc2/boot.js"></script>
+</head><body><h1>Vendor</h1><div id="soc2-readiness"></div></body></html>"#,
+            other.url
+        ),
+    )
+    .unwrap();
+    let server = serve(root.clone());
+    let driver = start_driver();
+    let c = browser(&driver, "reference", &temp_dir("downloads-reference")).await;
+    c.goto(&format!("{}vendor.html", server.url)).await.unwrap();
+    wait_for(&c, ".soc2r-app[data-reference='loaded']").await;
+    // Nothing was asked of the other origin but its own script.
+    let asked: Vec<String> = other.requests.lock().unwrap().clone();
+    assert!(
+        asked.iter().all(|p| p.ends_with("chat-boot.js")),
+        "the app asked another origin for {asked:?}"
+    );
+    // The changed files were fetched from the app's folder, and not used.
+    let notices = text(&c, ".soc2r-notices").await;
+    assert!(
+        notices.contains("bank/soc2-bank.json is not the file this app was built with"),
+        "{notices}"
+    );
+    assert!(
+        notices.contains("Answers, scores and the outcome work without them"),
+        "{notices}"
+    );
+    let ready = start_assessment(&c).await;
+    let _ = ready;
+    let url = c.current_url().await.unwrap().to_string();
+    let base = url
+        .split('#')
+        .nth(1)
+        .unwrap()
+        .split("/questions")
+        .next()
+        .unwrap()
+        .to_owned();
+    c.goto(&format!("{}vendor.html#{base}/crosswalk", server.url))
+        .await
+        .unwrap();
+    eventually("the planted crosswalk refused", || async {
+        text(&c, ".soc2r-app")
+            .await
+            .contains("crosswalk/iso27001-2022.json is not the file")
+    })
+    .await;
+    c.close().await.unwrap();
+}

@@ -432,7 +432,7 @@ impl Advice {
     /// One sentence: the period to choose, or the occurrences to run.
     pub fn describe(&self, bank: &Bank) -> String {
         let name = |ix: usize| bank.questions.get(ix).map_or("", |q| q.title());
-        let runs = crate::core::text::some_names(
+        let runs = crate::core::text::first_names(
             &self
                 .missed
                 .iter()

@@ -911,6 +911,19 @@ impl Outcome {
     /// The band's one line: the tier and what it is on, with the criteria's
     /// plain names ("Qualified on CC8.1 (change management)").
     pub fn headline(&self, bank: &Bank) -> String {
+        let (tier, on) = self.headline_parts(bank);
+        match on {
+            Some(on) if on.starts_with(':') => format!("{tier}{on}"),
+            Some(on) => format!("{tier} {on}"),
+            None => tier.to_owned(),
+        }
+    }
+
+    /// The headline in two parts: the tier's words, and what it is on
+    /// ("on CC8.1 (change management)", ": no report can be issued yet
+    /// (…)"), with "(provisional …)" while the period runs. The band shows
+    /// the first large and the second beneath it.
+    pub fn headline_parts(&self, bank: &Bank) -> (&'static str, Option<String>) {
         let named = |verdicts: &[Verdict]| -> Vec<String> {
             self.judgements
                 .iter()
@@ -927,39 +940,47 @@ impl Outcome {
                 .collect();
             (!titles.is_empty()).then(|| format!("the description ({})", few(&titles)))
         };
-        let line = match self.tier {
-            Tier::NoOpinion | Tier::Unmodified => self.tier.label().to_owned(),
-            Tier::UnmodifiedWithExceptions => format!(
-                "Unmodified, with exceptions noted on {}",
-                few(&named(&[Verdict::Exceptions]))
+        let (tier, on) = match self.tier {
+            Tier::NoOpinion | Tier::Unmodified => (self.tier.label(), None),
+            Tier::UnmodifiedWithExceptions => (
+                "Unmodified, with exceptions noted",
+                Some(format!("on {}", few(&named(&[Verdict::Exceptions])))),
             ),
             Tier::Qualified => {
                 // The description first: it is the report's first subject.
                 let mut on: Vec<String> = description().into_iter().collect();
                 on.extend(named(&[Verdict::NotMet, Verdict::NotTestable]));
                 let exceptions = named(&[Verdict::Exceptions]);
-                if on.is_empty() && exceptions.len() * EXCEPTIONS_SHARE > self.judgements.len() {
+                let detail = if on.is_empty()
+                    && exceptions.len() * EXCEPTIONS_SHARE > self.judgements.len()
+                {
                     format!(
-                        "Qualified: exceptions on {} of {} criteria, among them {}",
+                        ": exceptions on {} of {} criteria, among them {}",
                         exceptions.len(),
                         self.judgements.len(),
                         few(&exceptions)
                     )
                 } else {
-                    format!("Qualified on {}", few(&on))
-                }
+                    format!("on {}", few(&on))
+                };
+                (self.tier.label(), Some(detail))
             }
-            Tier::Adverse => format!(
-                "Not ready for an audit (adverse): not met on {}",
-                few(&named(&[Verdict::NotMet]))
+            Tier::Adverse => (
+                self.tier.label(),
+                Some(format!(": not met on {}", few(&named(&[Verdict::NotMet])))),
             ),
-            Tier::CannotJudge => format!("Cannot judge yet: {}", self.cannot_judge_why(bank)),
+            Tier::CannotJudge => (
+                self.tier.label(),
+                Some(format!(": {}", self.cannot_judge_why(bank))),
+            ),
         };
-        if self.provisional && self.tier != Tier::NoOpinion {
-            format!("{line} (provisional: the period is under way)")
-        } else {
-            line
-        }
+        let provisional = "(provisional: the period is under way)";
+        let on = match (on, self.provisional && self.tier != Tier::NoOpinion) {
+            (Some(on), true) => Some(format!("{on} {provisional}")),
+            (None, true) => Some(provisional.to_owned()),
+            (on, false) => on,
+        };
+        (tier, on)
     }
 
     /// The first reason the indication cannot be given, in a few words.

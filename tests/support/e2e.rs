@@ -402,13 +402,22 @@ pub async fn click_xpath(c: &Client, xpath: &str) {
 }
 
 async fn click_on(c: &Client, locator: Locator<'_>) {
-    c.wait()
-        .for_element(locator)
-        .await
-        .unwrap_or_else(|e| panic!("no {locator:?}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("could not click {locator:?}: {e}"));
+    // An element re-rendered between finding and clicking it (the app
+    // redraws when its reference files arrive) is found again.
+    for attempt in 1.. {
+        let element = c
+            .wait()
+            .for_element(locator)
+            .await
+            .unwrap_or_else(|e| panic!("no {locator:?}: {e}"));
+        match element.click().await {
+            Ok(()) => return,
+            Err(e) if attempt < 5 && e.to_string().contains("stale element") => {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            Err(e) => panic!("could not click {locator:?}: {e}"),
+        }
+    }
 }
 
 pub async fn count(c: &Client, css: &str) -> usize {

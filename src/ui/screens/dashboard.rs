@@ -130,11 +130,15 @@ pub fn Dashboard(props: &Props) -> Html {
         })
     };
     let ready = plan.timeline();
+    let headline = outcome.headline_parts(&bank);
     let summary = html! {
         <section class="summary-band" aria-label="Summary" data-outcome={outcome.tier.id()}>
             <div class={classes!("tier", tier_class)} aria-live="polite">
                 <span class="label">{ "Likely auditor outcome" }</span>
-                <span class="value" id="summary-tier">{ outcome.headline(&bank) }</span>
+                <span class="value" id="summary-tier">{ headline.0 }</span>
+                if let Some(on) = &headline.1 {
+                    <span class="on" id="summary-on">{ on.trim_start_matches(": ") }</span>
+                }
                 <span class="hint">{ outcome.tier.meaning() }</span>
             </div>
             <div class="score">
