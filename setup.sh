@@ -6,6 +6,7 @@
 #   ./setup.sh test    run every test: host, browser (wasm-bindgen-test), end to end
 #   ./setup.sh build   build the release bundle into dist/
 #   ./setup.sh single-file  build, then one offline file: dist-single/soc2-readiness.html
+#   ./setup.sh restamp after editing dist/index.html: new digests for the worker, new .gz/.br
 #   ./setup.sh size    build, then print each file's raw and gzipped size
 #   ./setup.sh bench   run the engine benchmark (host) and print its figures
 #   ./setup.sh bench-browser  build, then benchmark the app in headless Chromium
@@ -68,6 +69,24 @@ build() {
   cargo run --quiet --bin precompress -- dist > /dev/null
 }
 
+# After a vendor edits dist/index.html (the iframe's data-* settings), the
+# worker's digests and the precompressed copies must follow, or offline use
+# silently breaks and hosts serve the old settings.
+restamp() {
+  say "re-stamping dist/sw.js with the digests of dist/ as it is now"
+  (
+    cd dist
+    v=$(cat index.html boot.js soc2-readiness.js *.wasm *.css bank/*.json crosswalk/*.json | sha256sum | cut -c1-16)
+    d=$(for f in index.html boot.js soc2-readiness.js soc2-readiness_bg.wasm app.css bank/soc2-bank.json crosswalk/iso27001-2022.json crosswalk/nist-csf-2.0.json; do
+      printf '"%s":"%s",' "$f" "$(sha256sum "$f" | cut -c1-64)"
+    done)
+    sed -i -e "s|^const VERSION = '.*';|const VERSION = '$v';|" \
+      -e "s|^const DIGESTS_TEXT = '.*';|const DIGESTS_TEXT = '{${d%,}}';|" sw.js
+  )
+  say "writing .gz and .br copies beside each file again"
+  cargo run --quiet --bin precompress -- dist > /dev/null
+}
+
 single_file() {
   build
   say "inlining dist/ into dist-single/soc2-readiness.html"
@@ -114,6 +133,7 @@ case "${1:-}" in
   test) run_tests ;;
   build) build ;;
   single-file) single_file ;;
+  restamp) restamp ;;
   size) size_report ;;
   bench) cargo bench --bench engine ;;
   bench-browser)
@@ -121,5 +141,5 @@ case "${1:-}" in
     need_browser
     say "browser benchmark (headless Chromium; prints figures, asserts nothing)"
     cargo bench --features e2e --bench browser ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -34,7 +34,12 @@ if ('serviceWorker' in navigator && overHttp && optedOut) {
       .filter((r) => [r.active, r.waiting, r.installing].some((w) => w && w.scriptURL === worker.href))
       .map((r) => r.unregister())))
     .then(() => caches.keys())
-    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('soc2r-')).map((k) => caches.delete(k))))
+    // This deployment's copies only (their name holds its scope), and
+    // those of builds that named them without one.
+    .then((keys) => Promise.all(keys
+      .filter((k) => k.startsWith(`soc2r-${encodeURIComponent(new URL('./', import.meta.url).href)}-`)
+        || /^soc2r-[0-9a-f]+$/.test(k))
+      .map((k) => caches.delete(k))))
     .catch((e) => console.warn('soc2-readiness: offline copy not removed:', e));
 }
 

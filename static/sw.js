@@ -11,7 +11,10 @@
 const VERSION = '__SOC2R_BUILD__';
 const DIGESTS_TEXT = '__SOC2R_DIGESTS__';
 const DIGESTS = DIGESTS_TEXT.startsWith('{') ? JSON.parse(DIGESTS_TEXT) : {};
-const CACHE = `soc2r-${VERSION}`;
+// One deployment's caches by name: its scope is part of it, so two
+// deployments on one origin never delete each other's copies.
+const PREFIX = `soc2r-${encodeURIComponent(self.registration.scope)}-`;
+const CACHE = `${PREFIX}${VERSION}`;
 const REQUIRED = [
   './',
   './index.html',
@@ -35,10 +38,18 @@ async function sha256(buffer) {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+// This build's digest of an app file, by its path ('./boot.js') or address.
+function digestOf(pathOrUrl) {
+  const rel = pathOrUrl.startsWith('./')
+    ? pathOrUrl.slice(2)
+    : pathOrUrl.slice(self.registration.scope.length);
+  return DIGESTS[rel === '' ? 'index.html' : rel];
+}
+
 // A fresh copy from the server (never the HTTP cache) that matches this
 // build; a second try, then give up rather than keep a wrong file.
 async function fetchChecked(path) {
-  const want = DIGESTS[path === './' ? 'index.html' : path.slice(2)];
+  const want = digestOf(path);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const response = await fetch(new Request(path, { cache: 'reload' }));
     if (!response.ok) {
@@ -70,7 +81,11 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(
-        keys.filter((k) => k.startsWith('soc2r-') && k !== CACHE).map((k) => caches.delete(k)),
+        // This deployment's older builds, and caches of builds that named
+        // them without a scope; another deployment's are left alone.
+        keys
+          .filter((k) => (k.startsWith(PREFIX) || /^soc2r-[0-9a-f]+$/.test(k)) && k !== CACHE)
+          .map((k) => caches.delete(k)),
       ))
       .then(() => self.clients.claim()),
   );
@@ -106,8 +121,14 @@ self.addEventListener('fetch', (event) => {
         await cache.put(url.href, response.clone());
         return response;
       }
-      // Offline, or the server failing: the copy from the last visit.
-      return (await cache.match(url.href)) || response || Response.error();
+      // Offline, or the server failing: the copy from the last visit, if
+      // it is still this build's page.
+      const kept = await cache.match(url.href);
+      const want = digestOf(url.href);
+      if (kept && (!want || (await sha256(await kept.clone().arrayBuffer())) === want)) {
+        return kept;
+      }
+      return response || Response.error();
     })());
     return;
   }
@@ -118,8 +139,17 @@ self.addEventListener('fetch', (event) => {
       }
       const cache = await caches.open(CACHE);
       const cached = await cache.match(url.href);
-      if (cached) {
+      // A cached copy is served only if it is still this build's file: any
+      // script of the origin can write to the cache. Otherwise it is
+      // fetched and checked again, never served as it is.
+      const want = digestOf(url.href);
+      if (cached && (!want || (await sha256(await cached.clone().arrayBuffer())) === want)) {
         return cached;
+      }
+      if (cached) {
+        const fresh = await fetchChecked(`./${url.href.slice(self.registration.scope.length)}`);
+        await cache.put(url.href, fresh.clone());
+        return fresh;
       }
       const response = await fetch(event.request);
       if (response.ok) {

@@ -437,6 +437,37 @@ async fn after_one_visit_the_app_works_with_the_server_gone() {
     assert_eq!(count(&c, "#hosting-notice").await, 0);
     service_worker_in_control(&c).await;
 
+    // Any script of the origin can write to the worker's cache: a poisoned
+    // boot.js there is never served; the worker fetches and checks it again.
+    let poisoned = run(
+        &c,
+        "return (async () => {
+           const mine = (await caches.keys()).filter((k) => k.startsWith('soc2r-'));
+           for (const k of mine) {
+             const cache = await caches.open(k);
+             await cache.put(new URL('./boot.js', location.href).href,
+               new Response(\"document.title = 'poisoned';\",
+                 { headers: { 'content-type': 'text/javascript' } }));
+           }
+           return mine.length;
+         })();",
+    )
+    .await;
+    assert_eq!(poisoned, json!(1), "one cache, named for this deployment");
+    c.refresh().await.unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
+    assert_ne!(c.title().await.unwrap(), "poisoned");
+    let repaired = run(
+        &c,
+        "return (async () => {
+           const k = (await caches.keys()).find((k) => k.startsWith('soc2r-'));
+           const r = await (await caches.open(k)).match(new URL('./boot.js', location.href).href);
+           return [k.includes(encodeURIComponent(location.origin)), (await r.text()).includes('poisoned')];
+         })();",
+    )
+    .await;
+    assert_eq!(repaired, json!([true, false]), "the cache is repaired");
+
     // The server dies; the next visit still gets the whole app.
     server.offline.store(true, Ordering::SeqCst);
     c.refresh().await.unwrap();
