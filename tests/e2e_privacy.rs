@@ -416,6 +416,21 @@ async fn the_single_file_works_from_disk_with_storage_and_files() {
     let log = over_the_network(&network_log(&c).await);
     assert!(log.is_empty(), "network requests: {log:?}");
     assert_eq!(csp_violations(&c).await, Vec::<String>::new());
+
+    // A new tab: any file opened from disk could have put records (and the
+    // opt-in) in the storage for files, so they are offered, not loaded.
+    let second = c.new_window(true).await.unwrap().handle;
+    c.switch_to_window(second).await.unwrap();
+    c.goto(&address).await.unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
+    let notice = text(&c, "#hosting-notice").await;
+    assert!(notice.contains("holds 2 assessments"), "{notice}");
+    assert_eq!(count(&c, ".soc2r-item").await, 0, "nothing loaded unasked");
+    click(&c, "#keep-in-browser").await;
+    eventually("the kept records loaded once the user says so", || async {
+        count(&c, ".soc2r-item").await == 2
+    })
+    .await;
     c.close().await.unwrap();
 }
 

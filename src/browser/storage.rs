@@ -111,10 +111,35 @@ impl Store {
             .is_some_and(|v| v == "yes")
     }
 
-    /// Records that choice (under the namespace, so "erase all" forgets it).
+    /// Records that choice (under the namespace, so "erase all" forgets it),
+    /// and that this tab's user made it (see [`Store::confirmed_this_session`]).
     pub fn keep_in_browser(namespace: &str) -> Result<(), StorageError> {
         let store = Store::open(namespace);
-        store.set(&keep_key(namespace), "yes")
+        store.set(&keep_key(namespace), "yes")?;
+        if let Some(session) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+            let _ = session.set_item(&confirm_key(namespace), "yes");
+        }
+        Ok(())
+    }
+
+    /// Whether the user of this tab said that what the storage for files
+    /// holds is theirs. Any HTML file opened from disk can write that storage
+    /// (the opt-in flag, records, banks); only this tab's session storage
+    /// tells that the choice was made here.
+    pub fn confirmed_this_session(namespace: &str) -> bool {
+        web_sys::window()
+            .and_then(|w| w.session_storage().ok().flatten())
+            .and_then(|s| s.get_item(&confirm_key(namespace)).ok().flatten())
+            .is_some_and(|v| v == "yes")
+    }
+
+    /// How many assessment and bank records the browser's storage holds
+    /// under `namespace`, by their keys alone (nothing is read or parsed).
+    pub fn kept_counts(namespace: &str) -> (usize, usize) {
+        let store = Store::open(namespace);
+        let assessments = store.keys_under(&store.assessment_key("")).len();
+        let banks = store.keys_under(&store.bank_key("")).len();
+        (assessments, banks)
     }
 
     /// The prefix of every key this store writes, e.g. `soc2r/v1/`.
@@ -383,6 +408,10 @@ impl Store {
 /// The key of the "keep answers in this browser" choice for a file on disk.
 fn keep_key(namespace: &str) -> String {
     format!("{namespace}/keep-in-browser")
+}
+
+fn confirm_key(namespace: &str) -> String {
+    format!("{namespace}/keep-confirmed")
 }
 
 /// The revision of a stored document, read without building the assessment.

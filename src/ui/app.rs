@@ -108,9 +108,24 @@ fn Shell(props: &ShellProps) -> Html {
     // to keep them in the browser's storage for files, which other files
     // opened from disk share.
     let file_mode = props.settings.hosting == Hosting::File;
+    // Records found there are loaded only once this tab's user says they are
+    // theirs: another file opened from disk could have put them (and the
+    // opt-in) there.
     let kept = {
         let ns = props.settings.namespace.clone();
-        use_state(move || !file_mode || Store::kept_in_browser(&ns))
+        use_state(move || {
+            !file_mode || (Store::kept_in_browser(&ns) && Store::confirmed_this_session(&ns))
+        })
+    };
+    let found = {
+        let ns = props.settings.namespace.clone();
+        use_memo((), move |_| {
+            if file_mode {
+                Store::kept_counts(&ns)
+            } else {
+                (0, 0)
+            }
+        })
     };
     let store = use_memo((props.settings.namespace.clone(), *kept), |(ns, kept)| {
         if *kept {
@@ -300,6 +315,22 @@ fn Shell(props: &ShellProps) -> Html {
         );
         Callback::from(move |_| {
             let store = Store::open(&ns);
+            // What the storage for files already holds, now that the user
+            // says it is theirs: its banks, then its assessments (this tab's
+            // own answers win for the same id).
+            let (custom, _) = store.load_banks();
+            let mut banks = state.banks.clone();
+            for bank in custom {
+                if bank.id != banks.builtin().0.id {
+                    banks = banks.with(bank.clone());
+                    dispatch.emit(Msg::AddBank(bank));
+                }
+            }
+            for a in store.load(&banks.refs()).assessments {
+                if !state.assessments.contains_key(&a.id) {
+                    dispatch.emit(Msg::Put(a));
+                }
+            }
             let saved = Store::keep_in_browser(&ns)
                 .and_then(|()| state.assessments.values().try_for_each(|a| store.save(a)));
             match saved {
@@ -400,7 +431,14 @@ fn Shell(props: &ShellProps) -> Html {
                         <a href="#/privacy" aria-current={(matches!(*route, Route::Privacy)).then_some("page")}>{ "Your data" }</a>
                     </nav>
                 </header>
-                if file_mode && !*kept {
+                if file_mode && !*kept && *found != (0, 0) {
+                    <div class="notice hosting" id="hosting-notice">
+                        <p>{ format!("Opened from a file on disk. This browser's storage for files opened from disk holds {} and {}. If you kept them there, load them; any other HTML file you open from disk can also put records there, so load them only if they are yours. Until then your answers stay in this tab only.",
+                            crate::core::text::plural(found.0, "assessment", "assessments"),
+                            crate::core::text::plural(found.1, "question bank", "question banks")) }</p>
+                        <button type="button" id="keep-in-browser" onclick={keep_here}>{ "Load them and keep my answers in this browser" }</button>
+                    </div>
+                } else if file_mode && !*kept {
                     <div class="notice hosting" id="hosting-notice">
                         <p>{ "Opened from a file on disk: your answers stay in this tab only and are gone when you close or reload it. Export them to keep them, or keep them in this browser. Files opened from disk share one storage in this browser, so any other HTML file you open from disk could read them." }</p>
                         <button type="button" id="keep-in-browser" onclick={keep_here}>{ "Keep my answers in this browser" }</button>
