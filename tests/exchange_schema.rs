@@ -148,6 +148,12 @@ fn the_schema_refuses_what_the_app_refuses() {
             d["format"] = json!("soc2-readiness-bank")
         }),
         ("format version 5", |d| d["format_version"] = json!(5)),
+        ("an invented framework in accepted_from", |d| {
+            d["answers"]["cc6-access-review"]["accepted_from"] = json!("Not A Crosswalk")
+        }),
+        ("a crosswalk id with spaces", |d| {
+            d["in_place_elsewhere"] = json!({"not a crosswalk": ["A.5.1"]})
+        }),
         ("a run day twice", |d| {
             d["answers"]["cc6-access-review"]["runs"] = json!(["2026-01-02", "2026-01-02"])
         }),

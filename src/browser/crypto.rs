@@ -82,7 +82,7 @@ pub async fn seal(password: &str, plaintext: &str) -> Result<Sealed, String> {
         .get_random_values_with_u8_array(&mut salt)
         .and_then(|_| crypto.get_random_values_with_u8_array(&mut iv))
         .map_err(|_| "no random numbers are available".to_owned())?;
-    let key = derive(&subtle, password, &salt, ITERATIONS, "encrypt").await?;
+    let key = derive(&subtle, &nfc(password), &salt, ITERATIONS, "encrypt").await?;
     let params = object(&[
         ("name", "AES-GCM".into()),
         ("iv", Uint8Array::from(&iv[..]).into()),
@@ -98,8 +98,27 @@ pub async fn seal(password: &str, plaintext: &str) -> Result<Sealed, String> {
     })
 }
 
+/// The password as Unicode NFC, so one typed on another system (which may
+/// compose accents differently) derives the same key.
+fn nfc(password: &str) -> String {
+    js_sys::JsString::from(password)
+        .normalize("NFC")
+        .as_string()
+        .unwrap_or_else(|| password.to_owned())
+}
+
 /// Decrypts a sealed file with `password`: the export inside it, as bytes.
+/// Tries the password as NFC first, then as typed (files made before
+/// passwords were normalised).
 pub async fn open(password: &str, sealed: &Sealed) -> Result<Vec<u8>, String> {
+    let normal = nfc(password);
+    match open_with(&normal, sealed).await {
+        Err(e) if normal != password => open_with(password, sealed).await.map_err(|_| e),
+        other => other,
+    }
+}
+
+async fn open_with(password: &str, sealed: &Sealed) -> Result<Vec<u8>, String> {
     let (_, subtle) = subtle()?;
     let key = derive(
         &subtle,

@@ -43,6 +43,13 @@ pub fn visible(text: &str, max: usize) -> String {
     out
 }
 
+/// A user's name for something (an assessment, a bank's title) for a
+/// sentence, in quotation marks: visible, at most [`QUOTE_CHARS`]
+/// characters, and isolated so it cannot reorder the sentence.
+pub fn named(text: &str) -> String {
+    format!("\"{FSI}{}{PDI}\"", visible(text, QUOTE_CHARS))
+}
+
 /// A value from a file for a sentence, in backticks: visible, at most
 /// [`QUOTE_CHARS`] characters, and isolated from the text around it.
 pub fn quoted(text: &str) -> String {

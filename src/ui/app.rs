@@ -194,7 +194,8 @@ fn Shell(props: &ShellProps) -> Html {
                     Ok(()) => {
                         dispatch.emit(Msg::AddBank(bank));
                         dispatch.emit(Msg::Notify(Notice::info(format!(
-                            "Loaded the question bank \"{title}\". Choose it when you start an assessment; assessments answered with another version keep theirs."
+                            "Loaded the question bank {}. Choose it when you start an assessment; assessments answered with another version keep theirs.",
+                            crate::core::text::named(&title)
                         ))));
                     }
                     Err(e) => dispatch.emit(Msg::Notify(Notice::error(format!(
@@ -251,14 +252,17 @@ fn Shell(props: &ShellProps) -> Html {
                         saved.remove(&a.id);
                         dispatch.emit(Msg::Notify(Notice {
                             attachment: Some(Attachment::export(a)),
-                            ..Notice::error(format!("\"{}\": {e}", a.name))
+                            ..Notice::error(format!("{}: {e}", crate::core::text::named(&a.name)))
                         }));
                         dispatch.emit(Msg::Delete(a.id.clone()));
                     }
                     // Kept in memory; the notice offers the assessment as a file.
                     Err(e) => dispatch.emit(Msg::Notify(Notice {
                         attachment: Some(Attachment::export(a)),
-                        ..Notice::error(format!("\"{}\" was not saved: {e}", a.name))
+                        ..Notice::error(format!(
+                            "{} was not saved: {e}",
+                            crate::core::text::named(&a.name)
+                        ))
                     })),
                 }
             }

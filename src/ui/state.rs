@@ -31,7 +31,7 @@ impl Attachment {
     /// The assessment as an export file, offered where it could not be kept.
     pub fn export(a: &Assessment) -> Attachment {
         Attachment {
-            label: format!("Export \"{}\"", a.name),
+            label: format!("Export {}", crate::core::text::named(&a.name)),
             filename: crate::browser::file::safe_filename(&a.name, "", "soc2.json"),
             contents: crate::core::exchange::export_json(a),
         }
@@ -144,9 +144,9 @@ impl Reducible for AppState {
                     s.notices.push(Notice {
                         attachment: Some(Attachment::export(&gone)),
                         ..Notice::info(format!(
-                            "\"{}\" was deleted in another tab (or all data was erased there); \
+                            "{} was deleted in another tab (or all data was erased there); \
                              export this copy if you still need it.",
-                            gone.name
+                            crate::core::text::named(&gone.name)
                         ))
                     });
                 }),
@@ -167,8 +167,8 @@ impl Reducible for AppState {
                 }
                 self.with(|s| {
                     s.notices.push(Notice::info(format!(
-                        "\"{}\" was changed in another tab; showing the newer answers.",
-                        newer.name
+                        "{} was changed in another tab; showing the newer answers.",
+                        crate::core::text::named(&newer.name)
                     )));
                     s.assessments.insert(newer.id.clone(), Rc::new(newer));
                 })

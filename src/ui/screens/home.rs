@@ -155,7 +155,7 @@ pub fn Home(props: &HomeProps) -> Html {
                 <ImportBox on_result={on_import} />
                 if let Some(p) = &*pending {
                     <div class="confirm" role="alertdialog" aria-labelledby="pending-text">
-                        <p id="pending-text">{ format!("\"{}\" is already stored here. Import it as a new copy, or replace the stored one (its answers will be overwritten)?", p.name) }</p>
+                        <p id="pending-text">{ format!("{} is already stored here. Import it as a new copy, or replace the stored one (its answers will be overwritten)?", crate::core::text::named(&p.name)) }</p>
                         <button type="button" id="import-as-new" class="primary" onclick={resolve(false)}>{ "Import as a new copy" }</button>
                         <button type="button" id="import-replace" class="danger" onclick={resolve(true)}>{ "Replace the stored one" }</button>
                         <button type="button" onclick={cancel}>{ "Cancel" }</button>
@@ -201,7 +201,9 @@ fn BankPanel(props: &HomeProps) -> Html {
                 return;
             };
             input.set_value("");
-            let (ctx, builtin, name) = (ctx.clone(), builtin.clone(), picked.name());
+            // The OS file name, shown isolated and capped.
+            let name = crate::core::text::quoted(&picked.name());
+            let (ctx, builtin) = (ctx.clone(), builtin.clone());
             let (known_banks, assessments) = (known_banks.clone(), assessments.clone());
             let replacing = replacing.clone();
             *reader.borrow_mut() = file::read_bytes(picked, MAX_BANK_BYTES, move |bytes| {
@@ -218,21 +220,24 @@ fn BankPanel(props: &HomeProps) -> Html {
                     Ok(loaded) => loaded,
                     Err(e) => {
                         return ctx.dispatch.emit(Msg::Notify(Notice::error(format!(
-                            "`{name}` was not loaded as a question bank: {e}. Nothing was changed."
+                            "{name} was not loaded as a question bank: {e}. Nothing was changed."
                         ))));
                     }
                 };
                 match known_banks.load_of(&bank, assessments.values().map(|a| &**a)) {
                     BankLoad::Add => ctx.keep_bank.emit((bank, raw)),
                     BankLoad::Same => ctx.dispatch.emit(Msg::Notify(Notice::info(format!(
-                        "`{name}` is the question bank \"{}\" {}, already loaded. Nothing was changed.",
-                        bank.title, bank.version
+                        "{name} is the question bank {} {}, already loaded. Nothing was changed.",
+                        crate::core::text::named(&bank.title),
+                        crate::core::text::quoted(&bank.version)
                     )))),
                     BankLoad::ReplaceUnused => replacing.set(Some((bank, raw))),
                     // Never re-judge assessments answered against the bank it would replace.
-                    BankLoad::Refused(why) => ctx.dispatch.emit(Msg::Notify(Notice::error(format!(
-                        "`{name}` was not loaded as a question bank: {why}. Nothing was changed."
-                    )))),
+                    BankLoad::Refused(why) => {
+                        ctx.dispatch.emit(Msg::Notify(Notice::error(format!(
+                            "{name} was not loaded as a question bank: {why}. Nothing was changed."
+                        ))))
+                    }
                 }
             });
         })
@@ -289,8 +294,11 @@ fn BankPanel(props: &HomeProps) -> Html {
             if let Some((bank, _)) = &*replacing {
                 <div class="confirm" role="alertdialog" aria-labelledby="replace-bank-text">
                     <p id="replace-bank-text">{ format!(
-                        "A question bank \"{}\" with the id {} and version {} is already loaded, with other content. No assessment uses it. Replace it with this file ({})?",
-                        bank.title, bank.id, bank.version, plural(bank.questions.len(), "question", "questions")
+                        "A question bank {} with the id {} and version {} is already loaded, with other content. No assessment uses it. Replace it with this file ({})?",
+                        crate::core::text::named(&bank.title),
+                        crate::core::text::quoted(&bank.id),
+                        crate::core::text::quoted(&bank.version),
+                        plural(bank.questions.len(), "question", "questions")
                     ) }</p>
                     <button type="button" id="replace-bank" class="danger" onclick={resolve(true)}>{ "Replace the loaded bank" }</button>
                     <button type="button" id="keep-bank" onclick={resolve(false)}>{ "Keep the loaded one" }</button>
@@ -366,8 +374,8 @@ fn AssessmentItem(props: &ItemProps) -> Html {
             copy.scope = a.scope.clone();
             copy.answers = a.answers.clone();
             ctx.dispatch.emit(Msg::Notify(Notice::info(format!(
-                "Duplicated \"{}\": use the copy for your final readiness check and compare the two.",
-                a.name
+                "Duplicated {}: use the copy for your final readiness check and compare the two.",
+                crate::core::text::named(&a.name)
             ))));
             ctx.dispatch.emit(Msg::Put(copy));
         })
@@ -442,7 +450,7 @@ fn AssessmentItem(props: &ItemProps) -> Html {
             }
             if *confirming {
                 <div class="confirm" role="alertdialog" aria-label="Confirm delete">
-                    <p>{ format!("Delete \"{}\" and all its answers from this browser? This cannot be undone; export it first if you may need it.", a.name) }</p>
+                    <p>{ format!("Delete {} and all its answers from this browser? This cannot be undone; export it first if you may need it.", crate::core::text::named(&a.name)) }</p>
                     <button type="button" class="danger" onclick={delete}>{ "Yes, delete it" }</button>
                     <button type="button" onclick={toggle(&confirming)}>{ "Keep it" }</button>
                 </div>

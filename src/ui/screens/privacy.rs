@@ -60,7 +60,7 @@ pub fn Privacy(props: &Props) -> Html {
         .state
         .by_recency()
         .iter()
-        .map(|a| format!("\"{}\"", a.name))
+        .map(|a| crate::core::text::named(&a.name))
         .collect();
 
     html! {

@@ -79,8 +79,8 @@ pub fn ProtectForm(props: &ProtectProps) -> Html {
                 match result {
                     Ok(()) => {
                         ctx.dispatch.emit(Msg::Notify(Notice::info(format!(
-                            "\"{}\" was exported with a password. Send the password another way than the file.",
-                            a.name
+                            "{} was exported with a password. Send the password another way than the file.",
+                            crate::core::text::named(&a.name)
                         ))));
                         close.emit(());
                     }
