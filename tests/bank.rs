@@ -1287,3 +1287,29 @@ fn lookups_of_conditions_and_retired_ids_answer_from_the_index() {
     assert_eq!(under, ["cc1-training"]);
     assert_eq!(bank.questions_under("nothing").count(), 0);
 }
+
+#[test]
+fn a_wrong_value_or_evidence_item_is_named_in_plain_words() {
+    let mut bank = mini();
+    bank["format_version"] = json!(3);
+    for q in bank["questions"].as_array_mut().unwrap() {
+        q["frequency"] = json!("annual");
+        if q["key"] == json!(true) {
+            q["key_reason"] = json!("Nothing else meets the criterion");
+        }
+    }
+    let mut odd = bank.clone();
+    question(&mut odd, "cc6-mfa")["frequency"] = json!("fortnightly");
+    let message = rejection(&odd);
+    assert_names(&message, &["cc6-mfa", "unknown value `fortnightly`"]);
+    assert!(!message.contains("variant"), "{message}");
+    let mut odd = bank;
+    question(&mut odd, "cc6-mfa")["evidence"] =
+        json!([{"text": "report", "valid_months": "a year"}]);
+    let message = rejection(&odd);
+    assert_names(
+        &message,
+        &["cc6-mfa", "an evidence item is a text, or an object"],
+    );
+    assert!(!message.contains("untagged"), "{message}");
+}

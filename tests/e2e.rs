@@ -61,6 +61,12 @@ async fn answer_reload_export_import_like_a_user() {
     // Import it as a copy: a second assessment with the same answers.
     // The file's id is stored already: the app asks before doing anything.
     import_as_new(&c, &exported).await;
+    // A plain file says so, so a protected one swapped for it is noticed.
+    assert!(
+        text(&c, ".soc2r-notices")
+            .await
+            .contains("not password-protected")
+    );
     click(&c, ".tabs a[href$='/questions']").await;
     wait_for(&c, &ready).await;
     assert!(pressed(&c, &ready).await, "imported answer shown");

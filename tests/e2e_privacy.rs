@@ -563,8 +563,12 @@ async fn an_assessment_exported_with_a_password_imports_only_with_it() {
     password.send_keys("correct horse battery").await.unwrap();
     click(&c, "#import-unlock").await;
     click(&c, "#import-as-new").await;
+    // The notice says it was opened with its password (a protected file
+    // swapped for a plain one would say it was not protected).
     eventually("the import notice", || async {
-        text(&c, ".soc2r-notices").await.contains("Imported")
+        text(&c, ".soc2r-notices")
+            .await
+            .contains("opened with its password")
     })
     .await;
     click(&c, ".soc2r-header nav a[href='#/']").await;

@@ -517,6 +517,19 @@ fn a_timestamp_that_is_not_rfc_3339_is_named() {
     assert_names(&e, &["`created`", "5 January 2026", "RFC 3339"]);
     let e = refusal(&full_with(|d| d["updated"] = json!("2026-02-11")));
     assert_names(&e, &["`updated`", "RFC 3339"]);
+    // In a file of the current version, the line and column an editor
+    // shows, whatever its line ends.
+    for eol in ["\n", "\r\n", "\r"] {
+        let text = V4_FULL
+            .replace(
+                "\"updated\": \"2026-02-11T16:45:12.345Z\"",
+                "\"updated\": \"yesterday\"",
+            )
+            .replace('\n', eol);
+        let line = line_of(&V4_FULL.replace('\n', "\n"), "\"updated\"");
+        let e = refusal(text.as_bytes());
+        assert_names(&e, &["`updated`", &format!("line {line}"), "column 3"]);
+    }
 }
 
 #[test]

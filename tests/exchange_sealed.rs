@@ -201,3 +201,48 @@ fn an_export_too_big_to_import_again_is_not_protected() {
     };
     assert!(sealed.to_json().len() <= MAX_IMPORT_BYTES);
 }
+
+#[path = "support/schema.rs"]
+mod schema;
+
+#[test]
+fn the_published_schema_takes_what_the_app_writes_and_refuses_what_it_refuses() {
+    use soc2_readiness::core::exchange::sealed::{CIPHER, KDF, MIN_ITERATIONS, SEALED_FORMAT};
+    let text = include_str!("../static/schema/encrypted.schema.json");
+    let schema: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(schema["properties"]["format"]["const"], SEALED_FORMAT);
+    assert_eq!(schema["properties"]["cipher"]["const"], CIPHER);
+    assert_eq!(
+        schema["properties"]["kdf"]["properties"]["name"]["const"],
+        KDF
+    );
+    let iterations = &schema["properties"]["kdf"]["properties"]["iterations"];
+    assert_eq!(iterations["minimum"], MIN_ITERATIONS);
+    assert_eq!(iterations["maximum"], MAX_ITERATIONS);
+    let written: Value = serde_json::from_str(&sample().to_json()).unwrap();
+    assert_eq!(schema::errors(&schema, &written), Vec::<String>::new());
+    type Change = fn(&mut Value);
+    let changes: &[(&str, Change)] = &[
+        ("an unknown field", |d| d["aad"] = json!("")),
+        ("an unknown kdf field", |d| {
+            d["kdf"]["hash"] = json!("SHA-1")
+        }),
+        ("another cipher", |d| d["cipher"] = json!("AES-128-CBC")),
+        ("too few iterations", |d| {
+            d["kdf"]["iterations"] = json!(1000)
+        }),
+        ("a newer version", |d| d["format_version"] = json!(2)),
+        ("no iv", |d| {
+            d.as_object_mut().unwrap().remove("iv");
+        }),
+    ];
+    for (what, change) in changes {
+        let bytes = with(|d| change(d));
+        assert!(Sealed::from_json(&bytes).is_err(), "the app accepts {what}");
+        let doc: Value = serde_json::from_slice(&bytes).unwrap();
+        assert!(
+            !schema::errors(&schema, &doc).is_empty(),
+            "the schema accepts {what}"
+        );
+    }
+}

@@ -1016,6 +1016,12 @@ fn located(text: &str, e: &serde_json::Error) -> BankError {
         _ => raw,
     };
     let message = raw
+        .replace(
+            "data did not match any variant of untagged enum EvidenceItem",
+            "an evidence item is a text, or an object with `text` and `valid_months` (a whole \
+             number of months)",
+        )
+        .replace("unknown variant", "unknown value")
         .replace("type: sequence,", "type: list,")
         .replace("type: map,", "type: object,")
         .replace("expected a sequence", "expected a list")

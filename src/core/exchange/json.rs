@@ -205,8 +205,18 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
         document(&text)
             .map_err(|(path, e)| field_error(&migrate::original_path(&path, version), &e, None))?
     };
-    for (field, text) in [("created", &doc.created), ("updated", &doc.updated)] {
-        check_timestamp(field, text)?;
+    for (field, value) in [("created", &doc.created), ("updated", &doc.updated)] {
+        check_timestamp(field, value).map_err(|e| match e {
+            // Where the field is, in the file as written (current version).
+            ImportError::Invalid { path, message, .. } if version == ASSESSMENT_FORMAT_VERSION => {
+                ImportError::Invalid {
+                    position: key_position(text, field),
+                    path,
+                    message,
+                }
+            }
+            other => other,
+        })?;
     }
     if doc.revision > MAX_REVISION {
         return Err(ImportError::invalid(
@@ -441,6 +451,31 @@ fn field_error(path: &str, e: &serde_json::Error, position: Option<Position>) ->
         message,
         position,
     }
+}
+
+/// Where the key `"name"` is in `text`, as an editor shows it (CR LF, LF
+/// and CR each end a line). A quote inside a JSON string is escaped, so
+/// `"name"` followed by a colon is always a key.
+fn key_position(text: &str, name: &str) -> Option<Position> {
+    let quoted = format!("\"{name}\"");
+    let at = text.match_indices(&quoted).map(|(i, _)| i).find(|&i| {
+        text[i + quoted.len()..]
+            .trim_start_matches([' ', '\t', '\r', '\n'])
+            .starts_with(':')
+    })?;
+    let before = &text[..at];
+    let (mut line, mut start) = (1, 0);
+    let mut chars = before.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' || (c == '\r' && chars.peek().is_none_or(|&(_, n)| n != '\n')) {
+            line += 1;
+            start = i + 1;
+        }
+    }
+    Some(Position {
+        line,
+        column: before[start..].chars().count() + 1,
+    })
 }
 
 fn position(text: &str, e: &serde_json::Error) -> Position {

@@ -86,28 +86,37 @@ pub fn Home(props: &HomeProps) -> Html {
             name.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
+    // Whether the file being imported was opened with its password: said in
+    // the notice, so a protected file swapped for a plain one is noticed.
+    let protected = use_mut_ref(|| false);
+    let on_opened = {
+        let protected = protected.clone();
+        Callback::from(move |was: bool| *protected.borrow_mut() = was)
+    };
     let on_import = {
-        let (ctx, pending, stored) = (
+        let (ctx, pending, stored, protected) = (
             ctx.clone(),
             pending.clone(),
             props.state.assessments.clone(),
+            protected.clone(),
         );
         Callback::from(move |result: Result<Assessment, String>| match result {
             Ok(a) if stored.contains_key(&a.id) => pending.set(Some(a)),
-            Ok(a) => import_as(&ctx, a, None),
+            Ok(a) => import_as(&ctx, a, None, *protected.borrow()),
             Err(message) => ctx.dispatch.emit(Msg::Notify(Notice::error(message))),
         })
     };
     let resolve = |replace: bool| {
-        let (ctx, pending, stored) = (
+        let (ctx, pending, stored, protected) = (
             ctx.clone(),
             pending.clone(),
             props.state.assessments.clone(),
+            protected.clone(),
         );
         Callback::from(move |_| {
             if let Some(a) = (*pending).clone() {
                 let over = stored.get(&a.id).filter(|_| replace).map(|s| s.revision);
-                import_as(&ctx, a, over);
+                import_as(&ctx, a, over, *protected.borrow());
             }
             pending.set(None);
         })
@@ -152,7 +161,7 @@ pub fn Home(props: &HomeProps) -> Html {
                     bank.questions.len(),
                     bank.questions.iter().filter(|q| q.quick).count()
                 ) }</p>
-                <ImportBox on_result={on_import} />
+                <ImportBox on_result={on_import} {on_opened} />
                 if let Some(p) = &*pending {
                     <div class="confirm" role="alertdialog" aria-labelledby="pending-text">
                         <p id="pending-text">{ format!("{} is already stored here. Import it as a new copy, or replace the stored one (its answers will be overwritten)?", crate::core::text::named(&p.name)) }</p>
@@ -310,7 +319,7 @@ fn BankPanel(props: &HomeProps) -> Html {
 
 /// Stores an imported assessment, then opens it. `replacing` is the stored
 /// revision the user chose to overwrite; otherwise the import gets a fresh id.
-fn import_as(ctx: &Ctx, mut a: Assessment, replacing: Option<u64>) {
+fn import_as(ctx: &Ctx, mut a: Assessment, replacing: Option<u64>, protected: bool) {
     match replacing {
         // Outrank the stored revision so the save guard accepts the replacement.
         Some(stored) => a.revision = crate::core::assessment::next_revision(stored),
@@ -325,8 +334,13 @@ fn import_as(ctx: &Ctx, mut a: Assessment, replacing: Option<u64>) {
         "stored as a new assessment"
     };
     ctx.dispatch.emit(Msg::Notify(Notice::info(format!(
-        "Imported {}: {text}.",
-        crate::core::text::quoted(&a.name)
+        "Imported {}: {text}. {}",
+        crate::core::text::quoted(&a.name),
+        if protected {
+            "It was opened with its password, so its contents are as they were exported."
+        } else {
+            "This file was not password-protected."
+        }
     ))));
     let route = Route::Assessment {
         id: a.id.clone(),

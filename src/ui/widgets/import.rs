@@ -17,6 +17,10 @@ use yew::prelude::*;
 pub struct ImportProps {
     /// Gets the parsed assessment, or a message naming the source and the problem.
     pub on_result: Callback<Result<Assessment, String>>,
+    /// Told, just before a successful result, whether the file was opened
+    /// with its password (`true`) or was not password-protected (`false`).
+    #[prop_or_default]
+    pub on_opened: Callback<bool>,
     /// Distinguishes element ids when the widget appears twice on a page.
     #[prop_or(AttrValue::Static("import"))]
     pub id: AttrValue,
@@ -37,20 +41,25 @@ pub fn ImportBox(props: &ImportProps) -> Html {
 
     // One path for every source: bytes in, checked assessment or message out.
     let check = {
-        let on_result = props.on_result.clone();
-        Callback::from(move |(source, bytes): (String, Result<Vec<u8>, String>)| {
-            let Some(banks) = banks.clone() else {
-                return;
-            };
-            let refs = banks.refs();
-            let result = bytes
-                .and_then(|b| {
-                    let bank = bank_for(&b, &refs).ok_or("no question bank is loaded")?;
-                    import_json(&b, bank).map_err(|e| e.to_string())
-                })
-                .map_err(|e| format!("{source} was not imported: {e}. Nothing was changed."));
-            on_result.emit(result);
-        })
+        let (on_result, on_opened) = (props.on_result.clone(), props.on_opened.clone());
+        Callback::from(
+            move |(source, bytes, protected): (String, Result<Vec<u8>, String>, bool)| {
+                let Some(banks) = banks.clone() else {
+                    return;
+                };
+                let refs = banks.refs();
+                let result = bytes
+                    .and_then(|b| {
+                        let bank = bank_for(&b, &refs).ok_or("no question bank is loaded")?;
+                        import_json(&b, bank).map_err(|e| e.to_string())
+                    })
+                    .map_err(|e| format!("{source} was not imported: {e}. Nothing was changed."));
+                if result.is_ok() {
+                    on_opened.emit(protected);
+                }
+                on_result.emit(result);
+            },
+        )
     };
     let accept = {
         let (check, locked, unlock_problem, on_result) = (
@@ -70,7 +79,7 @@ pub fn ImportBox(props: &ImportProps) -> Html {
                         "{source} was not imported: {e}. Nothing was changed."
                     ))),
                 },
-                other => check.emit((source, other)),
+                other => check.emit((source, other, false)),
             },
         )
     };
@@ -107,7 +116,7 @@ pub fn ImportBox(props: &ImportProps) -> Html {
                     Ok(bytes) => {
                         locked.set(None);
                         problem.set(None);
-                        check.emit((source, Ok(bytes)));
+                        check.emit((source, Ok(bytes), true));
                     }
                     // Kept open to try again; nothing was read or stored.
                     Err(e) => problem.set(Some(e)),
