@@ -526,7 +526,7 @@ fn a_timestamp_that_is_not_rfc_3339_is_named() {
                 "\"updated\": \"yesterday\"",
             )
             .replace('\n', eol);
-        let line = line_of(&V4_FULL.replace('\n', "\n"), "\"updated\"");
+        let line = line_of(V4_FULL, "\"updated\"");
         let e = refusal(text.as_bytes());
         assert_names(&e, &["`updated`", &format!("line {line}"), "column 3"]);
     }
