@@ -73,9 +73,10 @@ build() {
 # worker's digests and the precompressed copies must follow, or offline use
 # silently breaks and hosts serve the old settings.
 restamp() {
-  say "re-stamping dist/sw.js with the digests of dist/ as it is now"
+  local dir="${SOC2R_DIST:-dist}"
+  say "re-stamping $dir/sw.js with the digests of $dir/ as it is now"
   (
-    cd dist
+    cd "$dir"
     v=$(cat index.html boot.js soc2-readiness.js *.wasm *.css bank/*.json crosswalk/*.json | sha256sum | cut -c1-16)
     d=$(for f in index.html boot.js soc2-readiness.js soc2-readiness_bg.wasm app.css bank/soc2-bank.json crosswalk/iso27001-2022.json crosswalk/nist-csf-2.0.json; do
       printf '"%s":"%s",' "$f" "$(sha256sum "$f" | cut -c1-64)"
@@ -83,8 +84,10 @@ restamp() {
     sed -i -e "s|^const VERSION = '.*';|const VERSION = '$v';|" \
       -e "s|^const DIGESTS_TEXT = '.*';|const DIGESTS_TEXT = '{${d%,}}';|" sw.js
   )
-  say "writing .gz and .br copies beside each file again"
-  cargo run --quiet --bin precompress -- dist > /dev/null
+  if [ "${SOC2R_NO_PRECOMPRESS:-}" != 1 ]; then
+    say "writing .gz and .br copies beside each file again"
+    cargo run --quiet --bin precompress -- "$dir" > /dev/null
+  fi
 }
 
 single_file() {

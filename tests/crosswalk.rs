@@ -506,7 +506,9 @@ fn a_question_card_names_a_shipped_crosswalk_without_its_file() {
         let cw = Crosswalk::from_json(&shipped(id)).unwrap();
         assert_eq!(short_name_of(id), cw.short_name, "{id}");
     }
-    assert_eq!(short_name_of("custom-x"), "custom-x");
+    // Any other id a file names is never printed as a framework.
+    assert_eq!(short_name_of("custom-x"), "another framework");
+    assert_eq!(short_name_of("totally-real-framework"), "another framework");
 }
 
 #[test]

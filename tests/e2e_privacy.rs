@@ -804,3 +804,35 @@ async fn reference_files_come_only_from_the_apps_folder_and_only_as_built() {
     .await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_edited_index_html_keeps_offline_use_once_restamped() {
+    // A vendor sets the iframe's title in dist/index.html, then restamps.
+    let dir = dist_copy("dist-restamp");
+    let index = dir.join("index.html");
+    let edited = std::fs::read_to_string(&index).unwrap().replace(
+        "data-title=\"SOC 2 readiness assessment\"",
+        "data-title=\"Acme readiness\"",
+    );
+    assert!(edited.contains("Acme readiness"));
+    std::fs::write(&index, edited).unwrap();
+    let status = std::process::Command::new(project_file("setup.sh"))
+        .arg("restamp")
+        .env("SOC2R_DIST", &dir)
+        .env("SOC2R_NO_PRECOMPRESS", "1")
+        .status()
+        .expect("setup.sh runs");
+    assert!(status.success());
+    let server = serve(dir);
+    let driver = start_driver();
+    let c = browser(&driver, "restamp", &temp_dir("downloads-restamp")).await;
+    c.goto(&server.url).await.unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
+    assert_eq!(text(&c, ".soc2r-app h1").await, "Acme readiness");
+    // The worker installs: its digests match the edited page.
+    service_worker_in_control(&c).await;
+    server.offline.store(true, Ordering::SeqCst);
+    c.refresh().await.unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
+    c.close().await.unwrap();
+}

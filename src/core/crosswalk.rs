@@ -34,12 +34,13 @@ pub const MAX_RATIONALE_CHARS: usize = 240;
 pub const SHIPPED: [&str; 2] = ["iso27001-2022", "nist-csf-2.0"];
 
 /// The short name of a shipped crosswalk, for a label that must not wait
-/// for its file (a question card); any other id is shown as it is.
+/// for its file (a question card); any other id is "another framework".
 pub fn short_name_of(id: &str) -> &str {
     match id {
         "iso27001-2022" => "ISO 27001",
         "nist-csf-2.0" => "NIST CSF",
-        other => other,
+        // A file may name any crosswalk: never print an invented framework.
+        _ => "another framework",
     }
 }
 

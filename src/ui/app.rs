@@ -425,7 +425,7 @@ fn Shell(props: &ShellProps) -> Html {
             <div class="soc2r-app" ref={root} data-reference={if crosswalks.settled() && *texts_settled { "loaded" } else { "loading" }}>
                 <header class="soc2r-header">
                     <a class="soc2r-brand" href="#/">
-                        if let Some(logo) = &props.settings.logo { <img class="logo" src={logo.clone()} alt="" /> }
+                        if let Some(logo) = &props.settings.logo { <img class="logo" src={logo.clone()} alt="" referrerpolicy="no-referrer" /> }
                         <h1>{ props.settings.title.clone() }</h1>
                     </a>
                     <nav aria-label="Main">

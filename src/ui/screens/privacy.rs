@@ -67,7 +67,7 @@ pub fn Privacy(props: &Props) -> Html {
         <section class="soc2r-privacy" aria-labelledby="privacy-heading">
             <h2 id="privacy-heading">{ "Your data" }</h2>
             <p>
-                { "Everything you enter stays in this browser. The app sends nothing anywhere. As the page opens it loads its own files from the place it came from (the app, its styles and its crosswalk tables), and after that it makes no network request. There is no account, no analytics and no tracking." }
+                { "Everything you enter stays in this browser. The app sends nothing anywhere. As the page opens it loads its own files from the place it came from (the app, its styles, its question texts and its crosswalk tables, each checked against the build), and after that it makes no network request of its own; over the web, the browser may ask the same place whether a newer version of the app exists. There is no account, no analytics and no tracking." }
                 // Only its own page carries its security policy; a vendor's page has its own.
                 if matches!(hosting, Hosting::OwnPage | Hosting::File) {
                     { " Its security policy forbids requests to any other site." }
