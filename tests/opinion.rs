@@ -284,7 +284,7 @@ fn no_description_or_no_assertion_means_no_report_at_all() {
             "{headline}"
         );
         assert!(
-            headline.contains(&format!("The {id} control")),
+            headline.contains(&format!("(not in place: The {id} control)")),
             "{headline}"
         );
         // Not a criterion finding: CC2.1 is judged on no control at all.

@@ -996,7 +996,7 @@ impl Outcome {
         }
         if !self.description.missing.is_empty() {
             return format!(
-                "no report can be issued yet ({})",
+                "no report can be issued yet (not in place: {})",
                 few_titles(bank, &self.description.missing)
             );
         }
