@@ -69,12 +69,14 @@ build() {
   cargo run --quiet --bin precompress -- dist > /dev/null
 }
 
-# After a vendor edits dist/index.html (the iframe's data-* settings), the
-# worker's digests and the precompressed copies must follow, or offline use
-# silently breaks and hosts serve the old settings.
+# Stamps sw.js with a version and the SHA-256 of each app file: Trunk's
+# post_build hook runs it on every build, and after a vendor edits
+# dist/index.html (the iframe's data-* settings) the worker's digests and
+# the precompressed copies must follow, or offline use silently breaks and
+# hosts serve the old settings.
 restamp() {
   local dir="${SOC2R_DIST:-dist}"
-  say "re-stamping $dir/sw.js with the digests of $dir/ as it is now"
+  say "stamping $dir/sw.js with the digests of the files beside it"
   (
     cd "$dir"
     v=$(cat index.html boot.js soc2-readiness.js *.wasm *.css bank/*.json crosswalk/*.json | sha256sum | cut -c1-16)

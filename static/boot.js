@@ -6,6 +6,8 @@
 // in parallel instead of one after the other (the glue only needs the
 // response, which it compiles while it streams in).
 const wasm = fetch(new URL('./soc2-readiness_bg.wasm', import.meta.url));
+// The app's folder: the worker's scope, and where the app finds its files.
+const base = new URL('./', import.meta.url).href;
 
 // index.html shows the first-visit screen as static markup until the app
 // is live; a returning visitor gets their list instead, so it goes now.
@@ -37,7 +39,7 @@ if ('serviceWorker' in navigator && overHttp && optedOut) {
     // This deployment's copies only (their name holds its scope), and
     // those of builds that named them without one.
     .then((keys) => Promise.all(keys
-      .filter((k) => k.startsWith(`soc2r-${encodeURIComponent(new URL('./', import.meta.url).href)}-`)
+      .filter((k) => k.startsWith(`soc2r-${encodeURIComponent(base)}-`)
         || /^soc2r-[0-9a-f]+$/.test(k))
       .map((k) => caches.delete(k))))
     .catch((e) => console.warn('soc2-readiness: offline copy not removed:', e));
@@ -49,7 +51,7 @@ if ('serviceWorker' in navigator && overHttp && optedOut) {
 // named element of the page cannot stand in for it.
 try {
   Object.defineProperty(globalThis, 'soc2rAppBase', {
-    value: new URL('./', import.meta.url).href,
+    value: base,
     writable: false,
     configurable: false,
   });

@@ -46,16 +46,22 @@ function digestOf(pathOrUrl) {
   return DIGESTS[rel === '' ? 'index.html' : rel];
 }
 
+// Whether a response holds this build's file (by its path or address);
+// a file the build did not stamp passes.
+async function isBuilds(response, pathOrUrl) {
+  const want = digestOf(pathOrUrl);
+  return !want || (await sha256(await response.clone().arrayBuffer())) === want;
+}
+
 // A fresh copy from the server (never the HTTP cache) that matches this
 // build; a second try, then give up rather than keep a wrong file.
 async function fetchChecked(path) {
-  const want = digestOf(path);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const response = await fetch(new Request(path, { cache: 'reload' }));
     if (!response.ok) {
       throw new Error(`${path}: HTTP ${response.status}`);
     }
-    if (!want || (await sha256(await response.clone().arrayBuffer())) === want) {
+    if (await isBuilds(response, path)) {
       return response;
     }
   }
@@ -124,8 +130,7 @@ self.addEventListener('fetch', (event) => {
       // Offline, or the server failing: the copy from the last visit, if
       // it is still this build's page.
       const kept = await cache.match(url.href);
-      const want = digestOf(url.href);
-      if (kept && (!want || (await sha256(await kept.clone().arrayBuffer())) === want)) {
+      if (kept && (await isBuilds(kept, url.href))) {
         return kept;
       }
       return response || Response.error();
@@ -142,8 +147,7 @@ self.addEventListener('fetch', (event) => {
       // A cached copy is served only if it is still this build's file: any
       // script of the origin can write to the cache. Otherwise it is
       // fetched and checked again, never served as it is.
-      const want = digestOf(url.href);
-      if (cached && (!want || (await sha256(await cached.clone().arrayBuffer())) === want)) {
+      if (cached && (await isBuilds(cached, url.href))) {
         return cached;
       }
       if (cached) {

@@ -24,6 +24,23 @@ fn subtle() -> Result<(web_sys::Crypto, SubtleCrypto), String> {
     Ok((crypto, subtle.unchecked_into()))
 }
 
+/// SHA-256 of `text` (UTF-8) in lowercase hex, by the browser's
+/// WebCrypto; `None` where it offers none (outside a secure page).
+pub async fn sha256_hex(text: &str) -> Option<String> {
+    let (_, subtle) = subtle().ok()?;
+    let promise = subtle
+        .digest_with_str_and_buffer_source("SHA-256", &Uint8Array::from(text.as_bytes()))
+        .ok()?;
+    let digest = JsFuture::from(promise).await.ok()?;
+    Some(
+        Uint8Array::new(&digest)
+            .to_vec()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+    )
+}
+
 fn object(pairs: &[(&str, JsValue)]) -> Object {
     let o = Object::new();
     for (k, v) in pairs {

@@ -21,7 +21,13 @@ use wasm_bindgen_futures::JsFuture;
 pub async fn load(name: &str) -> Result<String, String> {
     let expected = expected_digest(name).ok_or_else(|| mismatch(name))?;
     let text = raw(name).await?;
-    let digest = sha256_hex(&canonical(&text)).await?;
+    let digest = super::crypto::sha256_hex(&canonical(&text))
+        .await
+        .ok_or_else(|| {
+            "the reference files cannot be checked here (the browser offers no SHA-256 \
+             outside a secure page: https, localhost or a file on disk), so they are not used"
+                .to_owned()
+        })?;
     if digest != expected {
         return Err(mismatch(name));
     }
@@ -84,28 +90,4 @@ fn address(document: &web_sys::Document, name: &str) -> Option<String> {
     web_sys::Url::new_with_base(&format!("{name}.json"), &base)
         .ok()
         .map(|u| u.href())
-}
-
-/// SHA-256 of `text` (UTF-8), lowercase hex, by the browser's WebCrypto.
-async fn sha256_hex(text: &str) -> Result<String, String> {
-    let unavailable = || {
-        "the reference files cannot be checked here (the browser offers no SHA-256 outside \
-         a secure page: https, localhost or a file on disk), so they are not used"
-            .to_owned()
-    };
-    let crypto = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .ok_or_else(unavailable)?;
-    let subtle = js_sys::Reflect::get(&crypto, &JsValue::from_str("subtle"))
-        .ok()
-        .filter(|s| !s.is_undefined())
-        .ok_or_else(unavailable)?;
-    let subtle: web_sys::SubtleCrypto = subtle.unchecked_into();
-    let bytes = js_sys::Uint8Array::from(text.as_bytes());
-    let promise = subtle
-        .digest_with_str_and_buffer_source("SHA-256", &bytes)
-        .map_err(|_| unavailable())?;
-    let digest = JsFuture::from(promise).await.map_err(|_| unavailable())?;
-    let digest = js_sys::Uint8Array::new(&digest).to_vec();
-    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
 }

@@ -449,20 +449,18 @@ pub enum Action {
 /// whatever the answer said (its notes and evidence are kept). Used on
 /// import; `evaluate` reads conditions the same way.
 pub fn apply_conditions(bank: &Bank, scope: &Scope, answers: &mut BTreeMap<String, Answer>) {
-    for q in &bank.questions {
-        let Some(condition) = q.applies_if.as_deref() else {
+    for (condition, _) in scope.conditions.iter().filter(|(_, holds)| !**holds) {
+        let Some(reason) = bank.condition(condition).map(|c| &c.not_applicable) else {
             continue;
         };
-        if scope.conditions.get(condition) != Some(&false) {
-            continue;
-        }
-        let Some(reason) = bank.condition(condition).map(|c| c.not_applicable.clone()) else {
-            continue;
-        };
-        let answer = answers.entry(q.id.clone()).or_default();
-        if answer.status != Some(Status::NotApplicable) || answer.justification.trim().is_empty() {
-            answer.status = Some(Status::NotApplicable);
-            answer.justification = reason;
+        for q in bank.questions_under(condition) {
+            let answer = answers.entry(q.id.clone()).or_default();
+            if answer.status != Some(Status::NotApplicable)
+                || answer.justification.trim().is_empty()
+            {
+                answer.status = Some(Status::NotApplicable);
+                answer.justification = reason.clone();
+            }
         }
     }
 }

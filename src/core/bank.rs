@@ -616,18 +616,7 @@ impl Bank {
         }
         let mut retired = HashSet::new();
         for (ix, r) in self.retired.iter().enumerate() {
-            if r.id.trim().is_empty() {
-                return Err(invalid(
-                    format!("retired #{}", ix + 1),
-                    "field `id` must not be empty",
-                ));
-            }
-            if let Some(why) = unsafe_id(&r.id) {
-                return Err(invalid(
-                    format!("retired #{}", ix + 1),
-                    format!("field `id` {why}"),
-                ));
-            }
+            check_id(&r.id, "retired", ix)?;
             let place = format!("retired `{}`", r.id);
             if r.successors.len() > MAX_SUCCESSORS {
                 return Err(invalid(
@@ -635,8 +624,7 @@ impl Bank {
                     format!("field `successors` lists more than {MAX_SUCCESSORS} questions"),
                 ));
             }
-            let mut seen = HashSet::new();
-            if let Some(twice) = r.successors.iter().find(|s| !seen.insert(s.as_str())) {
+            if let Some(twice) = first_repeat(&r.successors) {
                 return Err(invalid(
                     place,
                     format!("field `successors` lists `{twice}` twice"),
@@ -716,11 +704,15 @@ impl Bank {
 
     /// Questions that apply only if the condition holds, in bank order.
     pub fn questions_under(&self, condition: &str) -> impl Iterator<Item = &Question> {
-        self.under
-            .get(condition)
-            .map_or(&[][..], Vec::as_slice)
+        self.question_indexes_under(condition)
             .iter()
             .filter_map(|&ix| self.questions.get(ix))
+    }
+
+    /// Indexes into [`Bank::questions`] of the questions that apply only if
+    /// the condition holds, in bank order.
+    pub fn question_indexes_under(&self, condition: &str) -> &[usize] {
+        self.under.get(condition).map_or(&[][..], Vec::as_slice)
     }
 
     /// Builds the condition, retired-id and condition-question indexes.
@@ -1063,23 +1055,39 @@ fn unique_ids<'a>(
 ) -> Result<HashMap<String, usize>, BankError> {
     let mut map = HashMap::new();
     for (ix, id) in ids.enumerate() {
-        if id.trim().is_empty() {
-            return Err(invalid(
-                format!("{what} #{}", ix + 1),
-                "field `id` must not be empty",
-            ));
-        }
-        if let Some(why) = unsafe_id(id) {
-            return Err(invalid(
-                format!("{what} #{}", ix + 1),
-                format!("field `id` {why}"),
-            ));
-        }
+        check_id(id, what, ix)?;
         if map.insert(id.to_owned(), ix).is_some() {
             return Err(invalid(format!("{what} `{id}`"), "duplicate id"));
         }
     }
     Ok(map)
+}
+
+/// An id is not blank and [`unsafe_id`] finds nothing wrong with it; the
+/// error names it by its position (`question #3`), since the id itself
+/// cannot be shown.
+fn check_id(id: &str, what: &str, ix: usize) -> Result<(), BankError> {
+    let why = if id.trim().is_empty() {
+        "must not be empty".to_owned()
+    } else {
+        match unsafe_id(id) {
+            Some(why) => why,
+            None => return Ok(()),
+        }
+    };
+    Err(invalid(
+        format!("{what} #{}", ix + 1),
+        format!("field `id` {why}"),
+    ))
+}
+
+/// The first item listed twice, if any.
+fn first_repeat<'a>(items: impl IntoIterator<Item = &'a String>) -> Option<&'a str> {
+    let mut seen = HashSet::new();
+    items
+        .into_iter()
+        .map(String::as_str)
+        .find(|s| !seen.insert(*s))
 }
 
 fn check_question_text(q: &Question, place: &str) -> Result<(), BankError> {
@@ -1111,8 +1119,7 @@ fn check_question_text(q: &Question, place: &str) -> Result<(), BankError> {
             ));
         }
     }
-    let mut seen = HashSet::new();
-    if let Some(dup) = q.evidence.iter().find(|e| !seen.insert(e.as_str())) {
+    if let Some(dup) = first_repeat(&q.evidence) {
         return Err(invalid(
             place,
             format!("field `evidence`: `{dup}` is listed twice"),

@@ -334,6 +334,9 @@ pub struct Judgement {
     pub covered_by: Vec<usize>,
     /// Controls short of the bar, deciding ones first, then bank order.
     pub findings: Vec<Finding>,
+    /// The findings whose closing would improve the verdict (when it is not
+    /// met or not testable).
+    pub blockers: Vec<usize>,
 }
 
 /// A problem with the scope that an auditor would raise first.
@@ -524,11 +527,15 @@ fn judge(
     questions: &[(usize, QuestionScore)],
     bank: &Bank,
     bar: &Bar,
-) -> Judgement {
+) -> Option<Judgement> {
     let stood: Vec<(usize, &QuestionScore, Standing)> = questions
         .iter()
         .filter_map(|(ix, q)| bar.standing(*ix, q).map(|s| (*ix, q, s)))
         .collect();
+    // Judged only with at least one answered, applicable question.
+    if stood.is_empty() {
+        return None;
+    }
     // Answered and applicable key controls decide.
     let any_key = stood.iter().any(|(_, q, _)| q.key);
     let deciding = |q: &QuestionScore| q.key || !any_key;
@@ -609,44 +616,25 @@ fn judge(
     } else {
         (Verdict::Exceptions, Basis::Covered)
     };
-    Judgement {
+    // Whose closing would improve the verdict: the shortfalls of the risks
+    // left uncovered, or all of them when most of the weight is short.
+    let blockers = first
+        .iter()
+        .filter(|f| verdict >= Verdict::NotTestable && !f.exception)
+        .filter(|f| match &basis {
+            Basis::Uncovered(groups) => f.deciding && groups.contains(&group_of(f.question)),
+            _ => true,
+        })
+        .map(|f| f.question)
+        .collect();
+    Some(Judgement {
         criterion,
         verdict,
         basis,
         covered_by,
         findings: first,
-    }
-}
-
-impl Judgement {
-    /// The findings whose closing would improve this criterion's verdict.
-    fn blockers<'a>(&'a self, bank: &'a Bank) -> impl Iterator<Item = usize> + 'a {
-        let risk_of = |ix: usize| bank.questions.get(ix).and_then(|q| q.risk.clone());
-        let any_key = self.findings.iter().any(|f| f.key)
-            || self
-                .covered_by
-                .iter()
-                .any(|&ix| bank.questions.get(ix).is_some_and(|q| q.key));
-        let failing = self.verdict >= Verdict::NotTestable;
-        self.findings
-            .iter()
-            .filter(move |f| {
-                failing
-                    && !f.exception
-                    && match &self.basis {
-                        Basis::Uncovered(groups) => {
-                            f.deciding
-                                && groups.contains(&if any_key {
-                                    risk_of(f.question)
-                                } else {
-                                    None
-                                })
-                        }
-                        _ => true,
-                    }
-            })
-            .map(|f| f.question)
-    }
+        blockers,
+    })
 }
 
 impl Outcome {
@@ -746,8 +734,7 @@ impl Outcome {
             .iter()
             .enumerate()
             .filter(|(c, _)| card.criterion(*c).is_some())
-            .filter(|(_, qs)| qs.iter().any(|(ix, q)| bar.standing(*ix, q).is_some()))
-            .map(|(c, qs)| judge(c, qs, bank, &bar))
+            .filter_map(|(c, qs)| judge(c, qs, bank, &bar))
             .collect();
 
         let area_hit = |pred: &dyn Fn(Verdict) -> bool| -> Vec<&'static str> {
@@ -842,7 +829,7 @@ impl Outcome {
 
         let mut blockers: Vec<usize> = judgements
             .iter()
-            .flat_map(|j| j.blockers(bank))
+            .flat_map(|j| j.blockers.iter().copied())
             .chain(description.missing.iter().copied())
             .chain(description.findings.iter().copied())
             .collect();
@@ -924,21 +911,14 @@ impl Outcome {
     /// (…)"), with "(provisional …)" while the period runs. The band shows
     /// the first large and the second beneath it.
     pub fn headline_parts(&self, bank: &Bank) -> (&'static str, Option<String>) {
-        let named = |verdicts: &[Verdict]| -> Vec<String> {
-            self.judgements
-                .iter()
-                .filter(|j| verdicts.contains(&j.verdict))
-                .filter_map(|j| bank.criteria.get(j.criterion).map(|c| c.plain()))
-                .collect()
-        };
+        let named = |verdicts: &[Verdict]| self.plain_names(bank, verdicts);
         let description = || -> Option<String> {
-            let titles: Vec<String> = self
-                .description
-                .findings
-                .iter()
-                .filter_map(|&q| bank.questions.get(q).map(|q| q.title().to_owned()))
-                .collect();
-            (!titles.is_empty()).then(|| format!("the description ({})", few(&titles)))
+            (!self.description.findings.is_empty()).then(|| {
+                format!(
+                    "the description ({})",
+                    few_titles(bank, &self.description.findings)
+                )
+            })
         };
         let (tier, on) = match self.tier {
             Tier::NoOpinion | Tier::Unmodified => (self.tier.label(), None),
@@ -1027,13 +1007,10 @@ impl Outcome {
         if self.judgements.is_empty() {
             return "no criterion has an answered question".to_owned();
         }
-        let doubtful: Vec<String> = self
-            .judgements
-            .iter()
-            .filter(|j| j.verdict >= Verdict::NotTestable)
-            .filter_map(|j| bank.criteria.get(j.criterion).map(|c| c.plain()))
-            .collect();
-        format!("key evidence is missing on {}", few(&doubtful))
+        format!(
+            "key evidence is missing on {}",
+            few(&self.plain_names(bank, &[Verdict::NotTestable, Verdict::NotMet]))
+        )
     }
 
     /// Why the tier is what it is, in plain words, most important first.
@@ -1173,13 +1150,17 @@ impl Outcome {
 
     /// "CC8.1 (change management), CC6.1 (logical access)".
     fn named(&self, bank: &Bank, verdicts: &[Verdict]) -> String {
-        let names: Vec<String> = self
-            .judgements
+        first_names(&self.plain_names(bank, verdicts))
+    }
+
+    /// The plain names of the criteria with one of these verdicts, in bank
+    /// order.
+    fn plain_names(&self, bank: &Bank, verdicts: &[Verdict]) -> Vec<String> {
+        self.judgements
             .iter()
             .filter(|j| verdicts.contains(&j.verdict))
             .filter_map(|j| bank.criteria.get(j.criterion).map(|c| c.plain()))
-            .collect();
-        first_names(&names)
+            .collect()
     }
 
     /// What would change the tier for the better, in plain words.
@@ -1359,30 +1340,27 @@ fn areas(names: &[&str]) -> String {
 /// At most [`HEADLINE_NAMES`] names, then how many more: the band is one
 /// line.
 fn few(names: &[String]) -> String {
-    match names.len().saturating_sub(HEADLINE_NAMES) {
-        0 => names.join(", "),
-        more => format!("{} and {more} more", names[..HEADLINE_NAMES].join(", ")),
-    }
+    crate::core::text::first_n_names(names, HEADLINE_NAMES)
 }
 
 /// Names shown in the band before "and N more".
 pub const HEADLINE_NAMES: usize = 3;
 
-fn few_titles(bank: &Bank, questions: &[usize]) -> String {
-    let names: Vec<String> = questions
+/// The questions' short titles, in the order given.
+fn title_list(bank: &Bank, questions: &[usize]) -> Vec<String> {
+    questions
         .iter()
         .filter_map(|&q| bank.questions.get(q).map(|q| q.title().to_owned()))
-        .collect();
-    few(&names)
+        .collect()
+}
+
+fn few_titles(bank: &Bank, questions: &[usize]) -> String {
+    few(&title_list(bank, questions))
 }
 
 /// The questions' short titles, a few of them.
 fn titles(bank: &Bank, questions: &[usize]) -> String {
-    let names: Vec<String> = questions
-        .iter()
-        .filter_map(|&q| bank.questions.get(q).map(|q| q.title().to_owned()))
-        .collect();
-    first_names(&names)
+    first_names(&title_list(bank, questions))
 }
 
 /// The outcome rules in plain words, for the app and the README. Built from

@@ -373,16 +373,19 @@ pub(crate) fn facts_by_index<'a>(bank: &Bank, assessment: &'a Assessment) -> Vec
     }
     // The scope already answers a question whose condition does not hold:
     // it is not applicable for the bank's reason, whatever the answer says.
-    for (ix, q) in bank.questions.iter().enumerate() {
-        let ruled_out = q
-            .applies_if
-            .as_deref()
-            .is_some_and(|c| assessment.scope.conditions.get(c) == Some(&false));
-        if let (true, Some(f)) = (ruled_out, facts.get_mut(ix)) {
-            *f = Facts {
-                status: Some(Status::NotApplicable),
-                ..Facts::default()
-            };
+    for (condition, _) in assessment
+        .scope
+        .conditions
+        .iter()
+        .filter(|(_, holds)| !**holds)
+    {
+        for &ix in bank.question_indexes_under(condition) {
+            if let Some(f) = facts.get_mut(ix) {
+                *f = Facts {
+                    status: Some(Status::NotApplicable),
+                    ..Facts::default()
+                };
+            }
         }
     }
     // A follow-up left unanswered takes its answer from the question it

@@ -70,7 +70,12 @@ pub fn some_names(names: &[String]) -> String {
 
 /// "a, b, c and 4,990 more": at most [`NAMES_SHOWN`] names, as given.
 pub fn first_names(names: &[String]) -> String {
-    let shown = names.iter().take(NAMES_SHOWN).cloned().collect();
+    first_n_names(names, NAMES_SHOWN)
+}
+
+/// "a, b, c and 4,990 more": at most `most` names, as given.
+pub fn first_n_names(names: &[String], most: usize) -> String {
+    let shown = names.iter().take(most).cloned().collect();
     and_more(shown, names.len())
 }
 

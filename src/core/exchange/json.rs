@@ -187,12 +187,7 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
         .iter()
         .find_map(|k| object.get(*k).and_then(Value::as_object));
     if let Some(raw) = raw_answers.filter(|a| a.len() > most) {
-        let unknown: Vec<String> = raw
-            .keys()
-            .filter(|id| bank.question(id).is_none() && bank.retired(id).is_none())
-            .cloned()
-            .collect();
-        return Err(ImportError::UnknownQuestions(unknown));
+        return Err(ImportError::UnknownQuestions(unknown_ids(raw.keys(), bank)));
     }
     let doc: Document = if version == ASSESSMENT_FORMAT_VERSION {
         // From the text, so errors carry a line and column as well as a path.
@@ -236,11 +231,7 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     // Answers to ids a newer bank retired go to their successors first;
     // ids the bank neither asks nor retired are refused before any work.
     let mut answers = doc.answers.into_owned();
-    let unknown: Vec<String> = answers
-        .keys()
-        .filter(|id| bank.question(id).is_none() && bank.retired(id).is_none())
-        .cloned()
-        .collect();
+    let unknown = unknown_ids(answers.keys(), bank);
     if !unknown.is_empty() {
         return Err(ImportError::UnknownQuestions(unknown));
     }
@@ -335,6 +326,13 @@ fn check_timestamp(field: &str, text: &str) -> Result<(), ImportError> {
             ),
         )),
     }
+}
+
+/// The ids among `ids` that `bank` neither asks nor retired.
+fn unknown_ids<'a>(ids: impl Iterator<Item = &'a String>, bank: &Bank) -> Vec<String> {
+    ids.filter(|id| bank.question(id).is_none() && bank.retired(id).is_none())
+        .cloned()
+        .collect()
 }
 
 /// Most days recorded for one control: ten years of a daily control.
@@ -463,18 +461,10 @@ fn key_position(text: &str, name: &str) -> Option<Position> {
             .trim_start_matches([' ', '\t', '\r', '\n'])
             .starts_with(':')
     })?;
-    let before = &text[..at];
-    let (mut line, mut start) = (1, 0);
-    let mut chars = before.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '\n' || (c == '\r' && chars.peek().is_none_or(|&(_, n)| n != '\n')) {
-            line += 1;
-            start = i + 1;
-        }
-    }
+    let (line, start) = strict::line_at(text, at);
     Some(Position {
         line,
-        column: before[start..].chars().count() + 1,
+        column: text[start..at].chars().count() + 1,
     })
 }
 

@@ -186,7 +186,14 @@ fn path_at(text: &str, offset: usize, whole: bool) -> String {
 /// lines at a lone `\r` (old Mac files). `\r\n` is one line end.
 pub(crate) fn seen_position(text: &str, line: usize, column: usize) -> (usize, usize) {
     let offset = offset_of(text, line, column).min(text.len());
-    let bytes = &text.as_bytes()[..offset];
+    let (line, start) = line_at(text, offset);
+    (line, offset - start)
+}
+
+/// The line (from 1) of byte `offset` as an editor shows it (`\r\n`, `\n`
+/// and a lone `\r` each end a line), and the byte offset that line starts at.
+pub(crate) fn line_at(text: &str, offset: usize) -> (usize, usize) {
+    let bytes = &text.as_bytes()[..offset.min(text.len())];
     let (mut line, mut start) = (1, 0);
     let mut i = 0;
     while i < bytes.len() {
@@ -204,7 +211,7 @@ pub(crate) fn seen_position(text: &str, line: usize, column: usize) -> (usize, u
         }
         i += 1;
     }
-    (line, offset - start)
+    (line, start)
 }
 
 /// The byte offset of a 1-based line and a column as serde_json counts
