@@ -16,6 +16,8 @@ cd "$(dirname "$0")"
 # Versions are pinned: wasm-bindgen-cli must equal the crate in Cargo.toml.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)
 BINARYEN_VERSION=132
+# The splitter's CLI must pair with the wasm_split_helpers crate in Cargo.toml.
+WASM_SPLIT_CLI_VERSION=0.2.4
 TOOLS_DIR="${SOC2R_TOOLS_DIR:-$HOME/.local/share/soc2-readiness-tools}"
 export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 
@@ -38,6 +40,10 @@ need_build_tools() {
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 8 minutes)"
     cargo install --locked wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" \
       || cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_CLI_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_CLI_VERSION (about 1-3 minutes)"
+    cargo install --locked wasm_split_cli_support --version "=$WASM_SPLIT_CLI_VERSION" --features build-binary
   fi
   command -v npm >/dev/null || apt_install nodejs npm
   # Debian's binaryen (108) cannot read what rustc 1.95 emits.
@@ -69,6 +75,42 @@ build() {
   cargo run --quiet --bin precompress -- dist > /dev/null
 }
 
+# The Wasm, split so that the screens after the first, crosswalk reading and
+# crypto load on first need (src/split.rs). Trunk's own Rust step cannot
+# split, so index.html has none: Trunk's post_build hook runs this into its
+# staging folder (SOC2R_DIST), then restamps. wasm-split-cli reads the
+# linker's relocations (--emit-relocs, in a target folder of its own so the
+# flag does not rebuild the test builds); wasm-bindgen must keep the table
+# the split modules call back through (--keep-lld-exports).
+WASM_OPT_FLAGS=(-Oz --converge --enable-bulk-memory --enable-bulk-memory-opt
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+  --enable-reference-types --enable-multivalue)
+wasm_into() {
+  local out="${SOC2R_DIST:?SOC2R_DIST names the folder to write into}"
+  local target=target/split work=target/split/out
+  say "building the Wasm and splitting it into $out"
+  CARGO_TARGET_DIR="$target" RUSTFLAGS="-Clink-args=--emit-relocs" \
+    cargo build --release --target wasm32-unknown-unknown --bin soc2-readiness --features split
+  rm -rf "$work" && mkdir -p "$work/bound"
+  wasm-split-cli --out-name soc2-readiness "$target/wasm32-unknown-unknown/release/soc2-readiness.wasm" "$work"
+  wasm-bindgen --target web --no-typescript --keep-lld-exports \
+    --out-dir "$work/bound" --out-name soc2-readiness "$work/soc2-readiness.wasm"
+  # The skipped Rust link Trunk leaves in the page.
+  sed -i '/<link data-trunk rel="rust" data-trunk-skip/d' "$out/index.html"
+  rm -f "$out"/*.wasm "$out"/*.wasm.gz "$out"/*.wasm.br
+  cp "$work/bound/soc2-readiness.js" "$work/__wasm_split.js" "$out/"
+  # Each module on its own (two at a time on two cores); binaryen warns
+  # about the name subsection the splitter leaves, which it drops anyway.
+  local pids=() f
+  for f in "$work/bound/soc2-readiness_bg.wasm" "$work"/split_*.wasm "$work"/chunk_*.wasm; do
+    [ -e "$f" ] || continue
+    wasm-opt "${WASM_OPT_FLAGS[@]}" "$f" -o "$out/$(basename "$f")" 2>"$f.log" & pids+=($!)
+  done
+  for f in "${pids[@]}"; do
+    wait "$f" || { cat "$work"/*.log "$work"/bound/*.log >&2; exit 1; }
+  done
+}
+
 # Stamps sw.js with a version and the SHA-256 of each app file: Trunk's
 # post_build hook runs it on every build, and after a vendor edits
 # dist/index.html (the iframe's data-* settings) the worker's digests and
@@ -79,8 +121,9 @@ restamp() {
   say "stamping $dir/sw.js with the digests of the files beside it"
   (
     cd "$dir"
-    v=$(cat index.html boot.js soc2-readiness.js *.wasm *.css bank/*.json crosswalk/*.json | sha256sum | cut -c1-16)
-    d=$(for f in index.html boot.js soc2-readiness.js soc2-readiness_bg.wasm app.css bank/soc2-bank.json crosswalk/iso27001-2022.json crosswalk/nist-csf-2.0.json; do
+    local files=(index.html boot.js soc2-readiness.js __wasm_split.js *.wasm app.css bank/*.json crosswalk/*.json)
+    v=$(cat "${files[@]}" | sha256sum | cut -c1-16)
+    d=$(for f in "${files[@]}"; do
       printf '"%s":"%s",' "$f" "$(sha256sum "$f" | cut -c1-64)"
     done)
     sed -i -e "s|^const VERSION = '.*';|const VERSION = '$v';|" \
@@ -110,8 +153,9 @@ size_report() {
     printf '%-40s %10d %10d %10d\n' "${f#dist/}" "$raw" "$gz" "$br"
   done < <(find dist -type f ! -name '*.gz' ! -name '*.br' | sort)
   printf '%-40s %10d %10d %10d\n' "TOTAL" "$total_raw" "$total_gz" "$total_br"
-  echo "(first load: index.html, boot.js, the glue, the Wasm, app.css and sw.js;"
-  echo " bank/ and crosswalk/ are fetched right after the first screen; ./setup.sh bench-browser splits them)"
+  echo "(first load: index.html, boot.js, the glue, __wasm_split.js, soc2-readiness_bg.wasm, app.css"
+  echo " and sw.js; split_*.wasm and chunk_*.wasm load on first need, bank/ right after the first screen,"
+  echo " crosswalk/ when a screen needs it; ./setup.sh bench-browser measures what the page asks for)"
 }
 
 run_tests() {
@@ -120,7 +164,8 @@ run_tests() {
   say "format and lint"
   cargo fmt --check
   cargo clippy --all-targets --features e2e -- -D warnings
-  cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+  # The Wasm as built: with the split points (src/split.rs).
+  cargo clippy --target wasm32-unknown-unknown --lib --bins --features split -- -D warnings
   say "host tests (domain core)"
   cargo test
   say "browser tests (wasm-bindgen-test in headless Chromium)"
@@ -139,6 +184,7 @@ case "${1:-}" in
   build) build ;;
   single-file) single_file ;;
   restamp) restamp ;;
+  wasm-into) need_build_tools; wasm_into; restamp ;;
   size) size_report ;;
   bench) cargo bench --bench engine ;;
   bench-browser)

@@ -6,4 +6,5 @@ pub mod browser;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compress;
 pub mod core;
+pub mod split;
 pub mod ui;

@@ -1,6 +1,12 @@
 //! Mounts the app into `#soc2-readiness` (or a new element at the end of
 //! `body`), configured by that element's `data-*` attributes.
 
+/// talc rather than Rust's default dlmalloc: smaller in the Wasm, and it
+/// grows the memory as needed (the app is single-threaded).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn main() {
     #[cfg(target_arch = "wasm32")]
     mount();

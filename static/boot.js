@@ -59,7 +59,12 @@ try {
   console.warn('soc2-readiness: the app folder could not be handed over:', e);
 }
 
-const { default: init } = await import('./soc2-readiness.js');
+// The loader of the split modules is imported alongside the glue (which
+// imports it too), so it is not fetched only once the glue is parsed.
+const [{ default: init }] = await Promise.all([
+  import('./soc2-readiness.js'),
+  import('./__wasm_split.js'),
+]);
 await init({ module_or_path: wasm });
 
 if ('serviceWorker' in navigator && overHttp && !optedOut) {

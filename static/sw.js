@@ -26,7 +26,13 @@ const REQUIRED = [
   './bank/soc2-bank.json',
   './crosswalk/iso27001-2022.json',
   './crosswalk/nist-csf-2.0.json',
+  // The split modules' loader; the modules themselves (split_*.wasm,
+  // chunk_*.wasm) differ by build and are added from the stamped digests.
+  './__wasm_split.js',
 ];
+for (const f of Object.keys(DIGESTS)) {
+  if (!REQUIRED.includes(`./${f}`)) REQUIRED.push(`./${f}`);
+}
 // Missing on some deployments; offline use does not depend on it.
 const OPTIONAL = ['./embed-sample.html'];
 const APP_URLS = new Set(

@@ -36,6 +36,8 @@ mod tool {
     const GLUE: &str = "soc2-readiness.js";
     const WASM: &str = "soc2-readiness_bg.wasm";
     const CSS: &str = "app.css";
+    /// The loader of the split modules (`./setup.sh build`), and its modules.
+    const LOADER: &str = "__wasm_split.js";
 
     pub fn run(args: Vec<String>) -> Result<String, String> {
         let dist = PathBuf::from(args.first().map_or("dist", String::as_str));
@@ -61,19 +63,139 @@ mod tool {
                 text(&format!("crosswalk/{id}.json"))?,
             ));
         }
-        let page = single_page(
-            &text(INDEX)?,
-            &text(GLUE)?,
-            &read(WASM)?,
-            &text(CSS)?,
-            &data,
-        )?;
+        // The split modules go in too: the file must work with nothing beside it.
+        let mut modules = Vec::new();
+        let mut names: Vec<String> = std::fs::read_dir(&dist)
+            .map_err(|e| format!("cannot read {}: {e}", dist.display()))?
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".wasm") && n != WASM)
+            .collect();
+        names.sort();
+        for name in names {
+            let bytes = read(&name)?;
+            modules.push((name, bytes));
+        }
+        let glue = match text(LOADER) {
+            Ok(loader) => merge_split(&text(GLUE)?, &loader, &modules)?,
+            Err(_) if modules.is_empty() => text(GLUE)?,
+            Err(e) => return Err(e),
+        };
+        let page = single_page(&text(INDEX)?, &glue, &read(WASM)?, &text(CSS)?, &data)?;
         if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
         std::fs::write(&out, &page).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
         Ok(format!("wrote {} ({} bytes)", out.display(), page.len()))
+    }
+
+    /// One module script from the glue and the split loader, which import
+    /// each other by file name: their imports become shared names, and the
+    /// loader's fetches of `split_*.wasm` and `chunk_*.wasm` read the
+    /// modules from base64 inlined beside them. Anything else the two
+    /// import is refused: this tool would not know how to inline it.
+    pub fn merge_split(
+        glue: &str,
+        loader: &str,
+        modules: &[(String, Vec<u8>)],
+    ) -> Result<String, String> {
+        let mut out = String::from(
+            "// Single file: the split modules, inlined as base64.\n\
+             const __soc2r_modules = {\n",
+        );
+        for (name, bytes) in modules {
+            out.push_str(&format!("  \"{name}\": \"{}\",\n", STANDARD.encode(bytes)));
+        }
+        out.push_str(
+            "};\nfunction __soc2r_module(name) {\n  \
+             const bytes = Uint8Array.from(atob(__soc2r_modules[name]), (c) => c.charCodeAt(0));\n  \
+             return Promise.resolve(new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }));\n\
+             }\n",
+        );
+        let mut exported = Vec::new();
+        for line in loader.lines() {
+            let trimmed = line.trim();
+            if trimmed.starts_with("import ") {
+                if trimmed.ends_with(&format!("from \"./{GLUE}\";")) {
+                    continue;
+                }
+                return Err(format!("{LOADER} imports something else: {trimmed}"));
+            }
+            let line = match line.strip_prefix("export const ") {
+                Some(rest) => {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    exported.push(name);
+                    format!("const {rest}")
+                }
+                None if trimmed.starts_with("export ") => {
+                    return Err(format!(
+                        "{LOADER} exports in a way this tool does not know: {trimmed}"
+                    ));
+                }
+                None => line.to_owned(),
+            };
+            out.push_str(&inline_fetch(&line, modules)?);
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "const __soc2r_split = {{ {} }};\n",
+            exported.join(", ")
+        ));
+        let mut merged = String::new();
+        for line in glue.lines() {
+            let trimmed = line.trim();
+            if let Some(rest) = trimmed.strip_prefix("import * as ") {
+                match rest.split_once(&format!(" from \"./{LOADER}\"")) {
+                    Some((name, _)) => {
+                        merged.push_str(&format!("const {name} = __soc2r_split;\n"));
+                        continue;
+                    }
+                    None => return Err(format!("{GLUE} imports something else: {trimmed}")),
+                }
+            }
+            if trimmed.starts_with("import ") {
+                return Err(format!("{GLUE} imports something else: {trimmed}"));
+            }
+            merged.push_str(line);
+            merged.push('\n');
+        }
+        // The loader first: the glue names its exports from its first line.
+        Ok(format!("{out}{merged}"))
+    }
+
+    /// `fetch(new URL("./split_x.wasm", import.meta.url))` reads the
+    /// inlined copy instead; a module the loader names but the build did
+    /// not write is an error.
+    fn inline_fetch(line: &str, modules: &[(String, Vec<u8>)]) -> Result<String, String> {
+        const OPEN: &str = "fetch(new URL(\"./";
+        const CLOSE: &str = "\", import.meta.url))";
+        let Some(start) = line.find(OPEN) else {
+            if line.contains("import.meta") || line.contains("fetch(") {
+                return Err(format!(
+                    "{LOADER} loads a file in a way this tool does not know: {}",
+                    line.trim()
+                ));
+            }
+            return Ok(line.to_owned());
+        };
+        let rest = &line[start + OPEN.len()..];
+        let end = rest
+            .find(CLOSE)
+            .ok_or_else(|| format!("{LOADER}: unexpected fetch: {}", line.trim()))?;
+        let name = &rest[..end];
+        if !modules.iter().any(|(n, _)| n == name) {
+            return Err(format!(
+                "{LOADER} loads {name}, which the build did not write"
+            ));
+        }
+        Ok(format!(
+            "{}__soc2r_module(\"{name}\"){}",
+            &line[..start],
+            &rest[end + CLOSE.len()..]
+        ))
     }
 
     /// The CSP source that allows an inline block with exactly this text.
@@ -209,6 +331,56 @@ mod tool {
             let value: serde_json::Value = serde_json::from_str(json).unwrap();
             assert_eq!(value["a"], "</script><b>");
             assert!(!json.contains('<'));
+        }
+
+        const LOADER_JS: &str = "import { initSync } from \"./soc2-readiness.js\";\n\
+            function get() { return initSync(undefined, undefined); }\n\
+            export const __wasm_split_load_screens = wrap(() => {\n\
+            const src = fetch(new URL(\"./split_screens.wasm\", import.meta.url));\n\
+            });";
+        const SPLIT_GLUE: &str = "import * as import1 from \"./__wasm_split.js\"\n\
+            function imports() { return { \"./__wasm_split.js\": import1 }; }\n\
+            async function __wbg_init(x) {}\nexport { initSync, __wbg_init as default };";
+
+        #[test]
+        fn split_modules_are_inlined_and_the_two_scripts_share_names_instead_of_importing() {
+            let modules = [("split_screens.wasm".to_owned(), b"\0asm-screens".to_vec())];
+            let merged = merge_split(SPLIT_GLUE, LOADER_JS, &modules).unwrap();
+            assert!(
+                !merged.contains("import * as") && !merged.contains("import {"),
+                "{merged}"
+            );
+            assert!(!merged.contains("import.meta"), "{merged}");
+            assert!(
+                merged.contains("const import1 = __soc2r_split;"),
+                "{merged}"
+            );
+            assert!(merged.contains("const __soc2r_split = { __wasm_split_load_screens };"));
+            assert!(merged.contains("const src = __soc2r_module(\"split_screens.wasm\");"));
+            assert!(merged.contains(&STANDARD.encode(b"\0asm-screens")));
+            assert!(
+                merged.find("const __soc2r_split").unwrap() < merged.find("const import1").unwrap(),
+                "named before the glue uses the name"
+            );
+            // It still makes one page with nothing beside it.
+            let page = single_page(INDEX, &merged, b"\0asm", "", &[]).unwrap();
+            assert!(!page.contains("src=") && !page.contains("href="), "{page}");
+        }
+
+        #[test]
+        fn a_split_module_the_build_did_not_write_or_an_unknown_import_is_refused() {
+            let err = merge_split(SPLIT_GLUE, LOADER_JS, &[]).unwrap_err();
+            assert!(
+                err.contains("loads split_screens.wasm, which the build did not write"),
+                "{err}"
+            );
+            let modules = [("split_screens.wasm".to_owned(), Vec::new())];
+            let other = format!("import x from \"./elsewhere.js\";\n{LOADER_JS}");
+            let err = merge_split(SPLIT_GLUE, &other, &modules).unwrap_err();
+            assert!(err.contains("imports something else"), "{err}");
+            let glue = format!("import * as snippet from \"./snippets/x.js\"\n{SPLIT_GLUE}");
+            let err = merge_split(&glue, LOADER_JS, &modules).unwrap_err();
+            assert!(err.contains("imports something else"), "{err}");
         }
 
         #[test]

@@ -3,6 +3,8 @@
 
 use crate::core::exchange::sealed::{ITERATIONS, IV_BYTES, SALT_BYTES, Sealed};
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
@@ -90,8 +92,40 @@ async fn derive(
     .map_err(fail)
 }
 
+/// A result computed in the `crypto` module of the split build.
+type Later<T> = Pin<Box<dyn Future<Output = Result<T, String>>>>;
+
+crate::split_fn!(
+    crypto,
+    fn seal_later(password: String, plaintext: String) -> Later<Sealed> {
+        Box::pin(async move { seal_here(&password, &plaintext).await })
+    }
+);
+
+crate::split_fn!(
+    crypto,
+    fn open_later(password: String, sealed: Sealed) -> Later<Vec<u8>> {
+        Box::pin(async move { open_here(&password, &sealed).await })
+    }
+);
+
 /// Encrypts `plaintext` under `password` with a fresh salt and IV.
 pub async fn seal(password: &str, plaintext: &str) -> Result<Sealed, String> {
+    seal_later(password.to_owned(), plaintext.to_owned())
+        .await
+        .map_err(|e| e.to_string())?
+        .await
+}
+
+/// Decrypts a sealed file with `password`: the export inside it, as bytes.
+pub async fn open(password: &str, sealed: &Sealed) -> Result<Vec<u8>, String> {
+    open_later(password.to_owned(), sealed.clone())
+        .await
+        .map_err(|e| e.to_string())?
+        .await
+}
+
+async fn seal_here(password: &str, plaintext: &str) -> Result<Sealed, String> {
     let (crypto, subtle) = subtle()?;
     let mut salt = [0u8; SALT_BYTES];
     let mut iv = [0u8; IV_BYTES];
@@ -124,10 +158,9 @@ fn nfc(password: &str) -> String {
         .unwrap_or_else(|| password.to_owned())
 }
 
-/// Decrypts a sealed file with `password`: the export inside it, as bytes.
 /// Tries the password as NFC first, then as typed (files made before
 /// passwords were normalised).
-pub async fn open(password: &str, sealed: &Sealed) -> Result<Vec<u8>, String> {
+async fn open_here(password: &str, sealed: &Sealed) -> Result<Vec<u8>, String> {
     let normal = nfc(password);
     match open_with(&normal, sealed).await {
         Err(e) if normal != password => open_with(password, sealed).await.map_err(|_| e),

@@ -7,8 +7,25 @@
 //! host page, and any ancestor frame of our origin is a same-origin frame:
 //! when in doubt, the app makes the claim that is true.
 
-use crate::ui::settings::Hosting;
 use wasm_bindgen::JsValue;
+
+/// Where the app runs. Privacy claims differ: on its own page nothing but
+/// the app can read what it stores; inside another page, that page can.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Hosting {
+    /// A page of its own (or an iframe from another origin): only the app
+    /// reads what it stores.
+    #[default]
+    OwnPage,
+    /// Mounted in a page with other content: the page's scripts can read it.
+    HostPage,
+    /// In an iframe whose parent page is of the same origin, which can
+    /// reach in and read it.
+    SameOriginFrame,
+    /// Opened from a file on disk: the browser's storage for files is shared
+    /// by every file opened from disk.
+    File,
+}
 
 /// The marker only the app's own `index.html` carries.
 pub const OWN_PAGE_MARKER: &str = "meta[name='soc2r-page'][content='own']";

@@ -1,13 +1,15 @@
 //! The app shell: loads the bank and stored assessments, saves every change,
 //! follows the URL, and shows the screen it names.
 
+use super::lazy::{Lazy, Page};
 use super::route::{Route, Screen};
 use super::screens;
 use super::settings::{Hosting, Settings};
-use super::state::{AppState, Attachment, Level, Msg, Notice};
+use super::state::{AppState, Attachment, Ctx, Level, Msg, Notice, texts_missing};
 use super::{BankHandle, Banks, Crosswalks, Derived, Loaded};
 use crate::browser::storage::{StorageError, Store};
 use crate::browser::{clock, file, location};
+use crate::core::crosswalk::Crosswalk;
 use crate::core::evaluate::evaluate;
 use crate::core::{Action, Assessment, Bank, builtin_bank_core};
 use std::collections::{BTreeMap, HashMap};
@@ -33,18 +35,6 @@ pub fn App(settings: &Settings) -> Html {
 struct ShellProps {
     settings: Settings,
     bank: BankHandle,
-}
-
-/// What the user can do from anywhere: navigate, send messages, and keep or
-/// drop a custom bank (which the shell writes to storage first).
-#[derive(Clone, PartialEq)]
-pub struct Ctx {
-    pub dispatch: Callback<Msg>,
-    pub navigate: Callback<Route>,
-    /// A validated custom bank and its file text.
-    pub keep_bank: Callback<(Bank, String)>,
-    /// Removes the custom bank of this id and version.
-    pub drop_bank: Callback<(String, String)>,
 }
 
 fn initial_state(store: &Store, builtin: BankHandle, tab_only_by_choice: bool) -> AppState {
@@ -90,18 +80,6 @@ fn initial_state(store: &Store, builtin: BankHandle, tab_only_by_choice: bool) -
     }
 }
 
-/// Why the questions show stand-ins for their long texts.
-pub fn texts_missing(why: &str) -> Notice {
-    Notice::error(format!(
-        "The questions' guidance, evidence lists and remediation steps could not be loaded ({why}). Answers, scores and the outcome work without them; reload the page to try again."
-    ))
-}
-
-/// A new, empty assessment with a fresh id.
-pub fn new_assessment(bank: &Bank, name: &str) -> Assessment {
-    Assessment::new(clock::new_id(), name.to_owned(), bank, clock::now_rfc3339())
-}
-
 #[component]
 fn Shell(props: &ShellProps) -> Html {
     // From a file on disk, answers stay in this tab until the user chooses
@@ -139,12 +117,14 @@ fn Shell(props: &ShellProps) -> Html {
         use_reducer(move || initial_state(&store, bank, file_mode))
     };
     let route = use_state(|| Route::parse(&location::hash()));
-    // The built-in bank's long texts and the crosswalks arrive right after
-    // the first render, so the first screen does not wait for them.
+    // The built-in bank's long texts arrive right after the first render,
+    // so the first screen does not wait for them; then the screens' module
+    // is fetched ahead of need. The crosswalk tables load only once a screen
+    // asks for them (the crosswalk, the gaps' CSV).
     let crosswalks = use_state(Crosswalks::loading);
+    let crosswalks_wanted = use_state_eq(|| false);
     let texts_settled = use_state(|| false);
     {
-        let crosswalks = crosswalks.clone();
         let (settled, dispatcher) = (texts_settled.clone(), state.dispatcher());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
@@ -156,19 +136,23 @@ fn Shell(props: &ShellProps) -> Html {
                     Err(e) => dispatcher.dispatch(Msg::Notify(texts_missing(&e))),
                 }
                 settled.set(true);
-                let mut have = (*crosswalks.0).clone();
-                for ix in 0..have.len() {
-                    let name = format!("crosswalk/{}", have[ix].0);
-                    have[ix].1 = match crate::browser::data::load(&name).await {
-                        Ok(text) => match crate::core::crosswalk::Crosswalk::from_json(&text) {
-                            Ok(cw) => Loaded::Ready(Rc::new(cw)),
-                            Err(e) => Loaded::Failed(format!("{name}.json: {e}")),
-                        },
-                        Err(e) => Loaded::Failed(e),
-                    };
-                    crosswalks.set(Crosswalks(Rc::new(have.clone())));
-                }
+                super::lazy::preload().await;
             });
+        });
+    }
+    // The app is live once its first render is done: the browser
+    // benchmark counts the files asked for before this mark as the first load.
+    use_effect_with((), |_| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("soc2r-interactive");
+        }
+    });
+    {
+        let crosswalks = crosswalks.clone();
+        use_effect_with(*crosswalks_wanted, move |wanted| {
+            if *wanted {
+                wasm_bindgen_futures::spawn_local(load_crosswalks(crosswalks));
+            }
         });
     }
     {
@@ -213,11 +197,16 @@ fn Shell(props: &ShellProps) -> Html {
                 }
             })
         };
+        let want_crosswalks = {
+            let wanted = crosswalks_wanted.clone();
+            use_callback((), move |(), _| wanted.set(true))
+        };
         Ctx {
             dispatch,
             navigate,
             keep_bank,
             drop_bank,
+            want_crosswalks,
         }
     };
 
@@ -377,10 +366,13 @@ fn Shell(props: &ShellProps) -> Html {
         });
     }
 
+    let lazy = |page: Page| html! { <Lazy {page} /> };
     let body = match &*route {
         Route::Home => html! { <screens::home::Home state={(*state).clone()} /> },
-        Route::Help => html! { <screens::help::Help /> },
-        Route::Privacy => html! { <screens::privacy::Privacy state={(*state).clone()} /> },
+        Route::Help => lazy(Page::Help),
+        Route::Privacy => lazy(Page::Privacy {
+            state: (*state).clone(),
+        }),
         Route::Compare { before, after } => {
             // Both sides must share a bank; the first chosen side names it.
             let bank = before
@@ -390,10 +382,13 @@ fn Shell(props: &ShellProps) -> Html {
                 .map(|a| state.banks.for_ref(&a.bank))
                 .unwrap_or(state.banks.builtin())
                 .clone();
+            let page = Page::Compare {
+                state: (*state).clone(),
+                before: before.clone(),
+                after: after.clone(),
+            };
             html! {
-                <ContextProvider<BankHandle> context={bank}>
-                    <screens::compare::Compare state={(*state).clone()} before={before.clone()} after={after.clone()} />
-                </ContextProvider<BankHandle>>
+                <ContextProvider<BankHandle> context={bank}>{ lazy(page) }</ContextProvider<BankHandle>>
             }
         }
         Route::Assessment {
@@ -422,7 +417,7 @@ fn Shell(props: &ShellProps) -> Html {
         <ContextProvider<Ctx> context={ctx.clone()}>
         <ContextProvider<Settings> context={props.settings.clone()}>
         <ContextProvider<Crosswalks> context={(*crosswalks).clone()}>
-            <div class="soc2r-app" ref={root} data-reference={if crosswalks.settled() && *texts_settled { "loaded" } else { "loading" }}>
+            <div class="soc2r-app" ref={root} data-reference={if *texts_settled && (!*crosswalks_wanted || crosswalks.settled()) { "loaded" } else { "loading" }}>
                 <header class="soc2r-header">
                     <a class="soc2r-brand" href="#/">
                         if let Some(logo) = &props.settings.logo { <img class="logo" src={logo.clone()} alt="" referrerpolicy="no-referrer" /> }
@@ -463,6 +458,30 @@ fn Shell(props: &ShellProps) -> Html {
     }
 }
 
+crate::split_fn!(
+    xwalk,
+    fn parse_crosswalk(text: String) -> Result<Crosswalk, String> {
+        Crosswalk::from_json(&text).map_err(|e| e.to_string())
+    }
+);
+
+/// Fetches and reads each shipped crosswalk, showing each as it arrives.
+async fn load_crosswalks(crosswalks: UseStateHandle<Crosswalks>) {
+    let mut have = (*crosswalks.0).clone();
+    for ix in 0..have.len() {
+        let name = format!("crosswalk/{}", have[ix].0);
+        have[ix].1 = match crate::browser::data::load(&name).await {
+            Ok(text) => match parse_crosswalk(text).await {
+                Ok(Ok(cw)) => Loaded::Ready(Rc::new(cw)),
+                Ok(Err(e)) => Loaded::Failed(format!("{name}.json: {e}")),
+                Err(e) => Loaded::Failed(e.to_string()),
+            },
+            Err(e) => Loaded::Failed(e),
+        };
+        crosswalks.set(Crosswalks(Rc::new(have.clone())));
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct AssessmentViewProps {
     assessment: Rc<Assessment>,
@@ -499,33 +518,50 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
             <a href={href} class="tab" aria-current={(s == props.screen).then_some("page")}>{ s.title() }</a>
         }
     });
-    let screen = match props.screen {
-        Screen::Scope => {
-            html! { <screens::scope::ScopeScreen assessment={a.clone()} on_edit={on_edit} /> }
+    let bar = html! {
+        <div class="soc2r-assessment-bar">
+            <h2 class="assessment-name">{ &a.name }</h2>
+            <nav class="tabs" aria-label="Assessment">{ for tabs }</nav>
+        </div>
+    };
+    let (assessment, on_edit) = (a.clone(), on_edit);
+    let page = match props.screen {
+        Screen::Questions => {
+            let question = props.question.clone();
+            return html! {
+                <>
+                    { bar }
+                    <screens::questions::Questions {assessment} {derived} {on_edit} {question} />
+                </>
+            };
         }
-        Screen::Questions => html! {
-            <screens::questions::Questions assessment={a.clone()} derived={derived} on_edit={on_edit} question={props.question.clone()} />
+        Screen::Scope => Page::Scope {
+            assessment,
+            on_edit,
         },
-        Screen::Dashboard => {
-            html! { <screens::dashboard::Dashboard assessment={a.clone()} derived={derived} /> }
-        }
-        Screen::Gaps => {
-            html! { <screens::gaps::Gaps assessment={a.clone()} derived={derived} on_edit={on_edit} /> }
-        }
-        Screen::Report => {
-            html! { <screens::report::Report assessment={a.clone()} derived={derived} /> }
-        }
-        Screen::Crosswalk => html! {
-            <screens::crosswalk::CrosswalkScreen assessment={a.clone()} derived={derived} on_edit={on_edit} />
+        Screen::Dashboard => Page::Dashboard {
+            assessment,
+            derived,
+        },
+        Screen::Gaps => Page::Gaps {
+            assessment,
+            derived,
+            on_edit,
+        },
+        Screen::Report => Page::Report {
+            assessment,
+            derived,
+        },
+        Screen::Crosswalk => Page::Crosswalk {
+            assessment,
+            derived,
+            on_edit,
         },
     };
     html! {
         <>
-            <div class="soc2r-assessment-bar">
-                <h2 class="assessment-name">{ &a.name }</h2>
-                <nav class="tabs" aria-label="Assessment">{ for tabs }</nav>
-            </div>
-            { screen }
+            { bar }
+            <Lazy {page} />
         </>
     }
 }

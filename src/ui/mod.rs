@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod exports;
+mod lazy;
 pub mod route;
 mod screens;
 pub mod settings;

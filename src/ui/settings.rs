@@ -30,23 +30,7 @@ pub struct Settings {
     pub hosting: Hosting,
 }
 
-/// Where the app runs. Privacy claims differ: on its own page nothing but
-/// the app can read what it stores; inside another page, that page can.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Hosting {
-    /// A page of its own (or an iframe from another origin): only the app
-    /// reads what it stores.
-    #[default]
-    OwnPage,
-    /// Mounted in a page with other content: the page's scripts can read it.
-    HostPage,
-    /// In an iframe whose parent page is of the same origin, which can
-    /// reach in and read it.
-    SameOriginFrame,
-    /// Opened from a file on disk: the browser's storage for files is shared
-    /// by every file opened from disk.
-    File,
-}
+pub use crate::browser::hosting::Hosting;
 
 impl Hosting {
     /// The privacy promise the app can keep here, in one paragraph.

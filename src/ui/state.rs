@@ -1,13 +1,40 @@
 //! The app's state and its reducer: the only place assessments change.
 
 use super::Banks;
+use super::route::Route;
 use crate::browser::clock;
 use crate::core::Bank;
 use crate::core::order;
 use crate::core::{Action, Assessment, reduce};
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use yew::Reducible;
+use yew::{Callback, Reducible};
+
+/// What the user can do from anywhere: navigate, send messages, and keep or
+/// drop a custom bank (which the shell writes to storage first).
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub dispatch: Callback<Msg>,
+    pub navigate: Callback<Route>,
+    /// A validated custom bank and its file text.
+    pub keep_bank: Callback<(Bank, String)>,
+    /// Removes the custom bank of this id and version.
+    pub drop_bank: Callback<(String, String)>,
+    /// Asks for the crosswalk tables, which load only once a screen needs them.
+    pub want_crosswalks: Callback<()>,
+}
+
+/// Why the questions show stand-ins for their long texts.
+pub fn texts_missing(why: &str) -> Notice {
+    Notice::error(format!(
+        "The questions' guidance, evidence lists and remediation steps could not be loaded ({why}). Answers, scores and the outcome work without them; reload the page to try again."
+    ))
+}
+
+/// A new, empty assessment with a fresh id.
+pub fn new_assessment(bank: &Bank, name: &str) -> Assessment {
+    Assessment::new(clock::new_id(), name.to_owned(), bank, clock::now_rfc3339())
+}
 
 /// A message shown to the user until dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,7 +183,7 @@ impl Reducible for AppState {
             Msg::RemoveBank(id, version) => self.with(|s| s.banks = s.banks.without(&id, &version)),
             Msg::BuiltinTexts(full) => self.with(|s| match s.banks.with_builtin_texts(full) {
                 Some(banks) => s.banks = banks,
-                None => s.notices.push(super::app::texts_missing(
+                None => s.notices.push(texts_missing(
                     "bank/soc2-bank.json is not the file of this build",
                 )),
             }),

@@ -1,6 +1,7 @@
 //! Why an import was refused, in words a user can act on.
 
 use crate::core::text::{quoted, some_names};
+use serde_json::Value;
 use std::fmt;
 
 /// Largest file accepted for import.
@@ -125,4 +126,24 @@ fn describe_path(path: &str) -> String {
         // Paths hold keys from the file: as long and as odd as any value.
         quoted(path)
     }
+}
+
+/// A value found in a file, as JSON on one line and shortened, for a
+/// message. Written by the pretty writer the other exports use, so the Wasm
+/// carries one JSON writer for values rather than two.
+pub(crate) fn shorten_value(value: &Value) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    // Line breaks in pretty JSON fall between tokens, never inside a string.
+    shorten(
+        &text
+            .lines()
+            .map(str::trim_start)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Shortens text quoted from the file to 60 characters.
+pub(crate) fn shorten(text: &str) -> String {
+    crate::core::text::visible(text, crate::core::text::QUOTE_CHARS)
 }

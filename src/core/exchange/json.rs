@@ -13,7 +13,7 @@
 //! missing or too short period is a valid file, since users save incomplete
 //! work.
 
-use super::error::{ImportError, MAX_IMPORT_BYTES, Position};
+use super::error::{ImportError, MAX_IMPORT_BYTES, Position, shorten, shorten_value};
 use super::migrate;
 use super::strict::{self, StrictError};
 use crate::core::assessment::{
@@ -490,24 +490,4 @@ fn kind(value: &Value) -> &'static str {
         Value::Array(_) => "array",
         Value::Object(_) => "object",
     }
-}
-
-/// Shortens text quoted from the file to 60 characters.
-/// A value found in a file, as JSON on one line and shortened, for a
-/// message. Written by the pretty writer the other exports use, so the Wasm
-/// carries one JSON writer for values rather than two.
-pub(crate) fn shorten_value(value: &Value) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    // Line breaks in pretty JSON fall between tokens, never inside a string.
-    shorten(
-        &text
-            .lines()
-            .map(str::trim_start)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-pub(crate) fn shorten(text: &str) -> String {
-    crate::core::text::visible(text, crate::core::text::QUOTE_CHARS)
 }

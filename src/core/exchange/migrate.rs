@@ -32,7 +32,7 @@
 //! `from: 4` below, a fixture `tests/fixtures/import/v4-*.json` kept as it is,
 //! and a test that imports it.
 
-use super::ImportError;
+use super::error::{ImportError, shorten_value};
 use serde_json::{Map, Value};
 
 /// The oldest format version this app still imports.
@@ -194,7 +194,7 @@ fn v0_to_v1(mut doc: Object) -> Result<Object, ImportError> {
                     format!("responses.{id}.status"),
                     format!(
                         "{} is not a status of format version 0; expected one of \"yes\", \"partly\", \"no\", \"na\"",
-                        super::json::shorten_value(status)
+                        shorten_value(status)
                     ),
                 ));
             }

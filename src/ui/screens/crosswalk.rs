@@ -9,6 +9,7 @@ use crate::core::crosswalk::{
 };
 use crate::core::text::plural;
 use crate::ui::route::{Route, Screen};
+use crate::ui::state::Ctx;
 use crate::ui::{BankHandle, Crosswalks, Derived, Loaded};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,6 +24,15 @@ pub struct Props {
 #[component]
 pub fn CrosswalkScreen(props: &Props) -> Html {
     let chosen = use_state(|| SHIPPED[0]);
+    // The tables load on first need: this screen needs them.
+    {
+        let want = use_context::<Ctx>().map(|c| c.want_crosswalks);
+        use_effect_with((), move |_| {
+            if let Some(want) = want {
+                want.emit(());
+            }
+        });
+    }
     let Some(crosswalks) = use_context::<Crosswalks>() else {
         return Html::default();
     };

@@ -9,10 +9,10 @@ use crate::core::exchange::oscal::OSCAL_MIME;
 use crate::core::order;
 use crate::core::roadmap::{Gap, Phase, Roadmap, how_the_roadmap_is_built};
 use crate::core::{Action, Assessment, Category, Day};
-use crate::ui::app::Ctx;
 use crate::ui::exports;
 use crate::ui::route::{Route, Screen};
 use crate::ui::screens::plural;
+use crate::ui::state::Ctx;
 use crate::ui::state::{Msg, Notice};
 use crate::ui::widgets::operation::OperationPanel;
 use crate::ui::widgets::select::{select_value, use_select_value};
@@ -154,6 +154,15 @@ fn phase_id(phase: Phase) -> &'static str {
 pub fn Gaps(props: &Props) -> Html {
     // Loaded right after start; a CSV made before then has no crosswalk columns.
     let crosswalks = use_context::<Crosswalks>().unwrap_or_else(Crosswalks::loading);
+    // The tables load on first need: this screen needs them.
+    {
+        let want = use_context::<Ctx>().map(|c| c.want_crosswalks);
+        use_effect_with((), move |_| {
+            if let Some(want) = want {
+                want.emit(());
+            }
+        });
+    }
     let (Some(BankHandle(bank)), Some(ctx)) = (use_context::<BankHandle>(), use_context::<Ctx>())
     else {
         return Html::default();

@@ -1,9 +1,9 @@
 //! Your data: what is stored where, and erasing it.
 
 use crate::browser::storage::Store;
-use crate::ui::app::Ctx;
 use crate::ui::screens::plural;
 use crate::ui::settings::{Hosting, Settings};
+use crate::ui::state::Ctx;
 use crate::ui::state::{AppState, Msg, Notice};
 use yew::prelude::*;
 

@@ -5,9 +5,9 @@
 use crate::core::assessment::ReportType;
 use crate::core::order;
 use crate::core::{Action, Answer, Assessment, Bank, Category, Day, Status};
-use crate::ui::app::Ctx;
 use crate::ui::route::{Route, Screen};
 use crate::ui::settings::{Hosting, Settings};
+use crate::ui::state::Ctx;
 use crate::ui::widgets::bar::Bar;
 use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;

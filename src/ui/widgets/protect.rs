@@ -5,7 +5,7 @@ use crate::browser::{crypto, file};
 use crate::core::Assessment;
 use crate::core::exchange::export_json;
 use crate::core::exchange::sealed::password_problem;
-use crate::ui::app::Ctx;
+use crate::ui::state::Ctx;
 use crate::ui::state::{Msg, Notice};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;

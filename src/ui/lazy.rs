@@ -1,0 +1,168 @@
+//! The screens that load on first need: every screen but Home and the
+//! questionnaire. In the split build their code (and the exports only they
+//! offer) is in the `screens` module, fetched the first time one of them
+//! opens and kept for the rest of the visit; see [`crate::split`].
+//!
+//! One component, not generic, for all of them: a generic one would put a
+//! copy of its code per screen into the main module.
+
+use super::Derived;
+use super::screens;
+use super::state::AppState;
+use crate::core::{Action, Assessment};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A screen behind the split, with what it shows.
+#[derive(Clone, PartialEq)]
+pub enum Page {
+    Scope {
+        assessment: Rc<Assessment>,
+        on_edit: Callback<Action>,
+    },
+    Dashboard {
+        assessment: Rc<Assessment>,
+        derived: Derived,
+    },
+    Gaps {
+        assessment: Rc<Assessment>,
+        derived: Derived,
+        on_edit: Callback<Action>,
+    },
+    Report {
+        assessment: Rc<Assessment>,
+        derived: Derived,
+    },
+    Crosswalk {
+        assessment: Rc<Assessment>,
+        derived: Derived,
+        on_edit: Callback<Action>,
+    },
+    Compare {
+        state: AppState,
+        before: Option<String>,
+        after: Option<String>,
+    },
+    Help,
+    Privacy {
+        state: AppState,
+    },
+}
+
+/// Draws a page; lives in the `screens` module of the split build.
+type Render = fn(&Page) -> Html;
+
+fn render(page: &Page) -> Html {
+    match page.clone() {
+        Page::Scope {
+            assessment,
+            on_edit,
+        } => html! { <screens::scope::ScopeScreen {assessment} {on_edit} /> },
+        Page::Dashboard {
+            assessment,
+            derived,
+        } => html! { <screens::dashboard::Dashboard {assessment} {derived} /> },
+        Page::Gaps {
+            assessment,
+            derived,
+            on_edit,
+        } => html! { <screens::gaps::Gaps {assessment} {derived} {on_edit} /> },
+        Page::Report {
+            assessment,
+            derived,
+        } => html! { <screens::report::Report {assessment} {derived} /> },
+        Page::Crosswalk {
+            assessment,
+            derived,
+            on_edit,
+        } => html! { <screens::crosswalk::CrosswalkScreen {assessment} {derived} {on_edit} /> },
+        Page::Compare {
+            state,
+            before,
+            after,
+        } => html! { <screens::compare::Compare {state} {before} {after} /> },
+        Page::Help => html! { <screens::help::Help /> },
+        Page::Privacy { state } => html! { <screens::privacy::Privacy {state} /> },
+    }
+}
+
+crate::split_fn!(
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
+    screens,
+    fn renderer() -> Render {
+        render
+    }
+);
+
+#[derive(Properties, PartialEq)]
+pub struct LazyProps {
+    pub page: Page,
+}
+
+/// Without the split there is nothing to wait for.
+#[cfg(not(feature = "split"))]
+#[component]
+pub fn Lazy(props: &LazyProps) -> Html {
+    render(&props.page)
+}
+
+#[cfg(feature = "split")]
+thread_local! {
+    /// Kept once loaded, so later screens draw at once.
+    static LOADED: std::cell::Cell<Option<Render>> = const { std::cell::Cell::new(None) };
+}
+
+/// Fetches the screens' module ahead of need (the worker has usually saved
+/// it already), so the first screen opened draws at once. A failure is not
+/// kept: opening a screen tries again and says so.
+pub async fn preload() {
+    #[cfg(feature = "split")]
+    if LOADED.get().is_none()
+        && let Ok(render) = renderer().await
+    {
+        LOADED.set(Some(render));
+    }
+}
+
+#[cfg(feature = "split")]
+#[component]
+pub fn Lazy(props: &LazyProps) -> Html {
+    let loaded = use_state_eq(|| LOADED.get());
+    let failed = use_state_eq(|| false);
+    let attempt = use_state_eq(|| 0u32);
+    {
+        let (loaded, failed) = (loaded.clone(), failed.clone());
+        use_effect_with(*attempt, move |_| {
+            if loaded.is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match renderer().await {
+                        Ok(render) => {
+                            LOADED.set(Some(render));
+                            loaded.set(Some(render));
+                        }
+                        Err(_) => failed.set(true),
+                    }
+                });
+            }
+        });
+    }
+    let retry = {
+        let (failed, attempt) = (failed.clone(), attempt.clone());
+        Callback::from(move |_| {
+            failed.set(false);
+            attempt.set(*attempt + 1);
+        })
+    };
+    match *loaded {
+        Some(render) => render(&props.page),
+        None if *failed => html! {
+            <div class="notice error" role="alert" id="screen-failed">
+                <p>{ "This screen could not be loaded: this browser is offline and had not yet saved it for offline use. Your answers are safe. Connect, then try again." }</p>
+                <button type="button" class="primary" onclick={retry}>{ "Try again" }</button>
+            </div>
+        },
+        None => html! {
+            <p class="notice info" role="status" id="screen-loading">{ "Loading this screen…" }</p>
+        },
+    }
+}
