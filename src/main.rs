@@ -14,6 +14,7 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 fn mount() {
+    soc2_readiness::browser::clock::mark("soc2r-instantiated");
     use soc2_readiness::ui::{App, Settings};
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

@@ -163,3 +163,164 @@ async fn a_newcomer_sees_the_first_screen_before_the_app_is_live_and_cannot_clic
     assert_eq!(count(&c, ".soc2r-app").await, 1);
     c.close().await.unwrap();
 }
+
+/// Top, left (on the page, wherever it is scrolled) and height of the
+/// element `css` finds, in CSS pixels.
+async fn place(c: &fantoccini::Client, css: &str) -> Vec<f64> {
+    let script = format!(
+        "const r = document.querySelector({}).getBoundingClientRect(); return [r.top + scrollY, r.left + scrollX, r.height];",
+        serde_json::to_string(css).unwrap()
+    );
+    serde_json::from_value(run(c, &script).await).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_returning_user_sees_the_screen_they_left_before_the_app_is_live() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let c = browser(&driver, "paint", &temp_dir("paint-downloads")).await;
+    c.goto(&server.url).await.unwrap();
+    wait_for(&c, ".soc2r-welcome").await;
+    let ready = start_assessment(&c).await;
+    answer_ready(&c, &ready).await;
+    let card = ready.replace(" button[data-status=ready]", "");
+    let live_text = text(&c, ".soc2r-main").await;
+    let live_place = place(&c, &card).await;
+
+    // The Wasm never arrives (past the worker too): the page shows the
+    // screen kept as it was left, inert and busy.
+    devtools(&c, "Network.enable", serde_json::json!({})).await;
+    devtools(
+        &c,
+        "Network.setBypassServiceWorker",
+        serde_json::json!({ "bypass": true }),
+    )
+    .await;
+    devtools(
+        &c,
+        "Network.setBlockedURLs",
+        serde_json::json!({ "urls": ["*.wasm"] }),
+    )
+    .await;
+    c.refresh().await.unwrap();
+    wait_for(&c, ".soc2r-snapshot").await;
+    assert_eq!(
+        count(&c, ".soc2r-app").await,
+        1,
+        "the first-visit screen is gone"
+    );
+    assert_eq!(text(&c, ".soc2r-snapshot .soc2r-main").await, live_text);
+    let state = run(
+        &c,
+        "const s = document.querySelector('.soc2r-snapshot'); return [s.inert, s.getAttribute('aria-busy')];",
+    )
+    .await;
+    assert_eq!(
+        state,
+        serde_json::json!([true, "true"]),
+        "not yet clickable"
+    );
+    assert!(
+        pressed(&c, &format!(".soc2r-snapshot {ready}")).await,
+        "the answer shows"
+    );
+    assert_eq!(
+        place(&c, &card).await,
+        live_place,
+        "drawn where the app draws it"
+    );
+    let kept: String =
+        serde_json::from_value(run(&c, "return localStorage.getItem('soc2r/v1/paint');").await)
+            .unwrap();
+
+    // Storage others can write: an element or attribute that is not the
+    // app's is never drawn, and the whole paint is dropped.
+    for (hostile, drawn) in [
+        (
+            r#"["div",{"class":"soc2r-app"},["img",{"src":"x","onerror":"window.__pwned=1"}]]"#,
+            0,
+        ),
+        (
+            r#"["div",{"class":"soc2r-app"},["a",{"href":"javascript:window.__pwned=1"},"Go"]]"#,
+            0,
+        ),
+        (
+            r#"["div",{"class":"soc2r-app"},["script",{},"window.__pwned=1"]]"#,
+            0,
+        ),
+        (
+            r#"["div",{"class":"soc2r-app","onclick":"window.__pwned=1"},"x"]"#,
+            0,
+        ),
+        // Text that looks like markup stays text: drawn, and harmless.
+        (
+            r#"["div",{"class":"soc2r-app"},"<img src=x onerror=window.__pwned=1>"]"#,
+            1,
+        ),
+    ] {
+        let planted = kept.replace(
+            &kept[kept.find("\"tree\":").unwrap()..kept.len() - 1],
+            &format!("\"tree\":{hostile}"),
+        );
+        let script = format!(
+            "localStorage.setItem('soc2r/v1/paint', {}); return null;",
+            serde_json::to_string(&planted).unwrap()
+        );
+        run(&c, &script).await;
+        c.refresh().await.unwrap();
+        wait_for(&c, "noscript").await;
+        let after = run(
+            &c,
+            "return [document.querySelectorAll('.soc2r-snapshot').length, window.__pwned ?? null, localStorage.getItem('soc2r/v1/paint')];",
+        )
+        .await;
+        assert_eq!(after[0], drawn, "{hostile}");
+        assert_eq!(after[1], serde_json::Value::Null, "{hostile}");
+        assert_eq!(
+            after[2].is_null(),
+            drawn == 0,
+            "dropped when refused: {hostile}"
+        );
+    }
+
+    // A record changed since the paint was kept: it shows something else,
+    // so it is dropped.
+    let script = format!(
+        "localStorage.setItem('soc2r/v1/paint', {}); \
+         const k = Object.keys(localStorage).find((k) => k.startsWith('soc2r/v1/assessment/')); \
+         localStorage.setItem(k, localStorage.getItem(k) + ' '); return null;",
+        serde_json::to_string(&kept).unwrap()
+    );
+    run(&c, &script).await;
+    c.refresh().await.unwrap();
+    wait_for(&c, "noscript").await;
+    assert_eq!(count(&c, ".soc2r-snapshot").await, 0);
+
+    // With the Wasm, the app is live where the paint was.
+    let script = format!(
+        "const k = Object.keys(localStorage).find((k) => k.startsWith('soc2r/v1/assessment/')); \
+         localStorage.setItem(k, localStorage.getItem(k).trimEnd()); \
+         localStorage.setItem('soc2r/v1/paint', {}); return null;",
+        serde_json::to_string(&kept).unwrap()
+    );
+    run(&c, &script).await;
+    devtools(
+        &c,
+        "Network.setBlockedURLs",
+        serde_json::json!({ "urls": [] }),
+    )
+    .await;
+    c.refresh().await.unwrap();
+    wait_for(
+        &c,
+        &format!(".soc2r-app:not(.soc2r-prerender) {ready}[aria-pressed=true]"),
+    )
+    .await;
+    assert_eq!(count(&c, ".soc2r-prerender").await, 0);
+    assert_eq!(
+        place(&c, &card).await,
+        live_place,
+        "no shift when the app takes over"
+    );
+    c.close().await.unwrap();
+}

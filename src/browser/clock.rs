@@ -37,3 +37,11 @@ pub fn new_id() -> String {
         .hyphenated()
         .to_string()
 }
+
+/// Marks a step of the start in the browser's performance timeline, for
+/// the start profile of `./setup.sh bench-browser` (README, "Performance").
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}

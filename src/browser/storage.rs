@@ -200,6 +200,22 @@ impl Store {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        match self.set_once(key, value) {
+            // The kept screen (static/boot.js) gives way to the user's records.
+            Err(StorageError::Full) if self.get(&self.paint_key()).is_some() => {
+                self.delete(&self.paint_key())?;
+                self.set_once(key, value)
+            }
+            other => other,
+        }
+    }
+
+    /// Where static/boot.js keeps the screen the user left.
+    fn paint_key(&self) -> String {
+        format!("{}paint", self.prefix)
+    }
+
+    fn set_once(&self, key: &str, value: &str) -> Result<(), StorageError> {
         match &self.local {
             Some(s) => s.set_item(key, value).map_err(|e| {
                 let name = js_sys::Reflect::get(&e, &"name".into())

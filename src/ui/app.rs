@@ -18,7 +18,9 @@ use yew::prelude::*;
 
 #[component]
 pub fn App(settings: &Settings) -> Html {
-    match builtin_bank_core() {
+    let core = builtin_bank_core();
+    clock::mark("soc2r-bank");
+    match core {
         Ok(bank) => {
             html! { <Shell settings={settings.clone()} bank={BankHandle(Rc::new(bank))} /> }
         }
@@ -114,7 +116,11 @@ fn Shell(props: &ShellProps) -> Html {
     });
     let state = {
         let (store, bank) = (store.clone(), props.bank.clone());
-        use_reducer(move || initial_state(&store, bank, file_mode))
+        use_reducer(move || {
+            let state = initial_state(&store, bank, file_mode);
+            clock::mark("soc2r-storage");
+            state
+        })
     };
     let route = use_state(|| Route::parse(&location::hash()));
     // The built-in bank's long texts arrive right after the first render,
@@ -142,11 +148,7 @@ fn Shell(props: &ShellProps) -> Html {
     }
     // The app is live once its first render is done: the browser
     // benchmark counts the files asked for before this mark as the first load.
-    use_effect_with((), |_| {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark("soc2r-interactive");
-        }
-    });
+    use_effect_with((), |_| clock::mark("soc2r-interactive"));
     {
         let crosswalks = crosswalks.clone();
         use_effect_with(*crosswalks_wanted, move |wanted| {
@@ -501,7 +503,10 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     // Derived on each change of the assessment, never stored.
     let derived = use_memo((bank, a.clone()), |(bank, a)| {
         let bank = bank.as_ref().map(|b| b.0.clone());
-        bank.map(|b| Derived(Rc::new(evaluate(&b, a, clock::today()))))
+        clock::mark("soc2r-evaluate");
+        let derived = bank.map(|b| Derived(Rc::new(evaluate(&b, a, clock::today()))));
+        clock::mark("soc2r-evaluated");
+        derived
     });
     let on_edit = {
         let (dispatch, id) = (ctx.dispatch.clone(), a.id.clone());

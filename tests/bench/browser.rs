@@ -74,11 +74,20 @@ const PROBES: &str = r#"
   // Cheap until a card exists (a live collection), so the probe itself
   // costs the page next to nothing; then one layout to hit-test the button.
   const cards = document.getElementsByClassName('soc2r-question');
+  // Painted: the first question card laid out, live or the returning
+  // user's kept screen (static/boot.js).
+  const painted = () => {
+    if (window.__benchPainted !== undefined || cards.length === 0) return;
+    const r = cards[0].getBoundingClientRect();
+    if (r.width > 0 && r.height > 0) window.__benchPainted = performance.now();
+  };
   const clickable = () => {
+    painted();
     if (window.__benchInteractive !== undefined) return true;
     if (cards.length === 0) return false;
     const button = cards[0].querySelector('button[data-status]');
-    if (!button || button.disabled) return false;
+    // The kept screen is drawn inert: not clickable, however it looks.
+    if (!button || button.disabled || button.closest('[inert]')) return false;
     const r = button.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) return false;
     const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
@@ -189,6 +198,71 @@ async fn main() {
 /// Samples the main thread through a cold load of the questionnaire and
 /// prints the functions with the most self time (Wasm names need a build
 /// that keeps the name section).
+/// The start of the page just loaded, step by step, from the marks boot.js
+/// and the app set: their names say where each step ends.
+async fn start_phases(c: &Client) {
+    let marks: std::collections::HashMap<String, f64> = serde_json::from_value(
+        run(
+            c,
+            "const m = {}; for (const e of performance.getEntriesByType('mark')) if (!(e.name in m)) m[e.name] = e.startTime;
+             const w = performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm'));
+             if (w) { m['wasm-request'] = w.requestStart || w.startTime; m['wasm-response'] = w.responseEnd; }
+             return m;",
+        )
+        .await,
+    )
+    .unwrap_or_default();
+    let at = |name: &str| marks.get(name).copied();
+    println!("  the start, step by step (ms from navigation; one cold load):");
+    let steps = [
+        ("page and boot.js", None, "soc2r-boot"),
+        (
+            "Wasm fetched (from boot.js)",
+            Some("soc2r-boot"),
+            "wasm-response",
+        ),
+        (
+            "compiled (streaming, overlaps the fetch)",
+            Some("soc2r-boot"),
+            "soc2r-compiled",
+        ),
+        (
+            "glue imported, instantiated",
+            Some("soc2r-compiled"),
+            "soc2r-instantiated",
+        ),
+        (
+            "built-in bank decoded",
+            Some("soc2r-instantiated"),
+            "soc2r-bank",
+        ),
+        (
+            "storage read (assessments, banks)",
+            Some("soc2r-bank"),
+            "soc2r-storage",
+        ),
+        (
+            "render up to the evaluation",
+            Some("soc2r-storage"),
+            "soc2r-evaluate",
+        ),
+        ("evaluation", Some("soc2r-evaluate"), "soc2r-evaluated"),
+        (
+            "first render, rest",
+            Some("soc2r-evaluated"),
+            "soc2r-interactive",
+        ),
+    ];
+    for (what, from, to) in steps {
+        let (Some(end), start) = (at(to), from.map_or(Some(0.0), at)) else {
+            println!("    {what:<44} (no mark {to})");
+            continue;
+        };
+        let start = start.unwrap_or(0.0);
+        println!("    {what:<44} {:>7.1} ms  (at {end:.1})", end - start);
+    }
+}
+
 async fn profile(driver: &Driver, server: &StaticServer, bank: &Bank) {
     println!("== Profile of a cold load of the questionnaire (self time)");
     let a = empty_assessment(bank, "tti");
@@ -223,6 +297,7 @@ async fn profile(driver: &Driver, server: &StaticServer, bank: &Bank) {
     for t in timings.as_array().into_iter().flatten() {
         println!("  {}", t.as_str().unwrap_or_default());
     }
+    start_phases(&c).await;
     c.close().await.ok();
     println!("  interactive at {:.1} ms", t.as_f64().unwrap_or(0.0));
     let nodes = profile["profile"]["nodes"]
@@ -619,13 +694,14 @@ async fn seed(c: &Client, server: &StaticServer, items: &[(String, String)]) {
 /// Milestones of one cold load, in ms from navigation start: the document
 /// received, the Wasm received, the Wasm compiled and instantiated (both 0
 /// for the static page), the first answer button clickable; then the number
-/// of elements on the page at that moment.
+/// of elements on the page at that moment, and when the first question
+/// card was painted (live or kept).
 async fn time_to_interactive(
     driver: &Driver,
     name: &str,
     url: &str,
     setup: impl AsyncFnOnce(&Client),
-) -> [f64; 5] {
+) -> [f64; 6] {
     let c = session(driver, name).await;
     setup(&c).await;
     c.goto(url).await.unwrap();
@@ -636,7 +712,8 @@ async fn time_to_interactive(
          const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
          return [performance.getEntriesByType('navigation')[0].responseEnd,
                  wasm ? wasm.responseEnd : 0, window.__benchInstantiated ?? 0,
-                 window.__benchInteractive, document.getElementsByTagName('*').length];",
+                 window.__benchInteractive, document.getElementsByTagName('*').length,
+                 window.__benchPainted ?? window.__benchInteractive];",
     )
     .await;
     c.close().await.ok();
@@ -654,11 +731,36 @@ async fn interactive(driver: &Driver, server: &StaticServer, dist: &Path, bank: 
     let floor = serve(floor_dir.clone());
     let items = vec![("soc2r/v1/assessment/tti".to_owned(), export_json(&a))];
     let app_url = format!("{}#/a/tti/questions", server.url);
-    let (mut app, mut plain) = (Vec::new(), Vec::new());
+    // The screen the app keeps as the page is left, for a returning user.
+    let kept = {
+        let c = session(driver, "tti-keep").await;
+        seed(&c, server, &items).await;
+        c.goto(&app_url).await.unwrap();
+        wait_for(&c, "the app", "return window.__benchInteractive ?? null;").await;
+        let kept = run(
+            &c,
+            "window.dispatchEvent(new Event('pagehide')); return localStorage.getItem('soc2r/v1/paint');",
+        )
+        .await;
+        c.close().await.ok();
+        kept.as_str().map(str::to_owned)
+    };
+    if kept.is_none() {
+        println!("  (the app kept no screen: the returning-user runs have no paint)");
+    }
+    let mut with_paint = items.clone();
+    with_paint.extend(kept.map(|k| ("soc2r/v1/paint".to_owned(), k)));
+    let (mut app, mut plain, mut returning) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..LOADS {
         app.push(
             time_to_interactive(driver, &format!("tti-app-{run}"), &app_url, async |c| {
                 seed(c, server, &items).await
+            })
+            .await,
+        );
+        returning.push(
+            time_to_interactive(driver, &format!("tti-paint-{run}"), &app_url, async |c| {
+                seed(c, server, &with_paint).await
             })
             .await,
         );
@@ -672,7 +774,9 @@ async fn interactive(driver: &Driver, server: &StaticServer, dist: &Path, bank: 
             .await,
         );
     }
-    let at = |v: &[[f64; 5]], k: usize| v.iter().map(|m| m[k]).collect::<Vec<f64>>();
+    let at = |v: &[[f64; 6]], k: usize| v.iter().map(|m| m[k]).collect::<Vec<f64>>();
+    let (painted, painted_plain) = (at(&returning, 5), at(&plain, 5));
+    let returning_live = at(&returning, 3);
     let (html, wasm, ready) = (at(&app, 0), at(&app, 1), at(&app, 2));
     let elements = (median(&at(&app, 4)), median(&at(&plain, 4)));
     let (app, plain) = (at(&app, 3), at(&plain, 3));
@@ -709,6 +813,19 @@ async fn interactive(driver: &Driver, server: &StaticServer, dist: &Path, bank: 
         "  ratio app / static: {ratio:.2} (must hold at most 2.0: {}; goal 1.5: {})",
         verdict(ratio <= 2.0),
         verdict(ratio <= 1.5)
+    );
+    println!(
+        "  returning user with the kept screen: painted median {:>6.1} ms (runs: {}), live {:.1} ms",
+        median(&painted),
+        fmt(&painted),
+        median(&returning_live)
+    );
+    let paint_ratio = median(&painted) / median(&painted_plain);
+    println!(
+        "  ratio painted / static painted ({:.1} ms): {paint_ratio:.2} (must hold at most 1.2: {}; goal 1.0: {})",
+        median(&painted_plain),
+        verdict(paint_ratio <= 1.2),
+        verdict(paint_ratio <= 1.0)
     );
     println!();
 }

@@ -87,7 +87,8 @@ pub fn Privacy(props: &Props) -> Html {
                 { ": one key per assessment, " }<code>{ format!("{prefix}assessment/{{id}}") }</code>
                 { ", holding the same JSON document as an export, and one key per custom question bank you loaded, " }
                 <code>{ format!("{prefix}bank/{{id}}") }</code>
-                { ", holding that file's text. Nothing else of yours is kept, and there are no cookies. Served from a website, the browser also keeps a copy of the app's own files (never your answers) so that it works offline." }
+                { ", holding that file's text; and, served from a website, " }<code>{ format!("{prefix}paint") }</code>
+                { ": the list or questionnaire screen as you left it, drawn from those records, so your next visit shows it at once (it gives way when storage is full, and is dropped when the records change). Nothing else of yours is kept, and there are no cookies. Served from a website, the browser also keeps a copy of the app's own files (never your answers) so that it works offline." }
             </p>
             if store.is_persistent() {
                 <p id="storage-usage">{ usage }</p>
