@@ -2,7 +2,6 @@
 //! turns DOM events into [`crate::core::Action`]s.
 
 pub mod app;
-pub mod exports;
 mod lazy;
 pub mod route;
 mod screens;

@@ -8,6 +8,7 @@
 
 pub mod csv;
 mod error;
+pub mod export;
 pub mod ics;
 pub mod json;
 pub mod migrate;

@@ -3,13 +3,10 @@
 
 use crate::browser::file;
 use crate::core::bank::Bank;
-use crate::core::exchange::csv::CSV_MIME;
-use crate::core::exchange::ics::{ICS_MIME, calendar};
-use crate::core::exchange::oscal::OSCAL_MIME;
+use crate::core::exchange::export::{self, Export};
 use crate::core::order;
 use crate::core::roadmap::{Gap, Phase, Roadmap, how_the_roadmap_is_built};
 use crate::core::{Action, Assessment, Category, Day};
-use crate::ui::exports;
 use crate::ui::route::{Route, Screen};
 use crate::ui::screens::plural;
 use crate::ui::state::Ctx;
@@ -210,34 +207,19 @@ pub fn Gaps(props: &Props) -> Html {
                 )));
                 return;
             }
-            let (suffix, extension, mime, made) = match kind {
-                Export::Csv => (
-                    "gaps",
-                    "csv",
-                    CSV_MIME,
-                    Ok(exports::gap_csv(&bank, &a, &eval, &crosswalks.ready())),
-                ),
-                Export::Results => (
-                    "oscal-results",
-                    "json",
-                    OSCAL_MIME,
-                    exports::results_json(&bank, &a, &eval),
-                ),
-                Export::Poam => (
-                    "oscal-poam",
-                    "json",
-                    OSCAL_MIME,
-                    exports::poam_json(&bank, &a, &eval),
-                ),
-                Export::Calendar => (
-                    "calendar",
-                    "ics",
-                    ICS_MIME,
-                    Ok(calendar(&bank, &a, &eval, crate::browser::clock::today())),
-                ),
-            };
-            let name = file::safe_filename(&a.name, suffix, extension);
-            if let Err(e) = made.and_then(|text| file::download(&name, mime, &text)) {
+            let made = export::file(
+                kind,
+                &bank,
+                &a,
+                &eval,
+                &crosswalks.ready(),
+                crate::browser::clock::today(),
+            );
+            let saved = made.and_then(|f| {
+                let name = file::safe_filename(&a.name, f.suffix, f.extension);
+                file::download(&name, f.mime, &f.text)
+            });
+            if let Err(e) = saved {
                 ctx.dispatch.emit(Msg::Notify(Notice::error(e)));
             }
         })
@@ -323,7 +305,7 @@ pub fn Gaps(props: &Props) -> Html {
             <div class="gaps-top">
                 <h3 id="gaps-heading">{ "Gaps and roadmap" }</h3>
                 <div class="actions exports" role="group" aria-label="Export">
-                    <button type="button" id="export-gaps-csv" onclick={export(Export::Csv)}>{ "Gap list (CSV)" }</button>
+                    <button type="button" id="export-gaps-csv" onclick={export(Export::GapCsv)}>{ "Gap list (CSV)" }</button>
                     <button type="button" id="export-results-oscal" onclick={export(Export::Results)}>{ "Results (OSCAL)" }</button>
                     <button type="button" id="export-poam-oscal" onclick={export(Export::Poam)} disabled={total == 0}
                         title={(total == 0).then_some("There are no gaps to plan for.")}>
@@ -380,14 +362,6 @@ pub fn Gaps(props: &Props) -> Html {
             }
         </section>
     }
-}
-
-#[derive(Clone, Copy)]
-enum Export {
-    Csv,
-    Results,
-    Poam,
-    Calendar,
 }
 
 #[derive(Properties, PartialEq)]

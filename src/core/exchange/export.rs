@@ -1,16 +1,20 @@
 //! Maps the engine's output onto the exchange formats: the gap list as CSV
-//! rows, and the inputs of the OSCAL assessment-results and POA&M documents.
-//! Pure functions of the bank, the assessment and its evaluation, so they are
-//! tested on the host; the screens only download what these return.
+//! rows, the inputs of the OSCAL assessment-results and POA&M documents, and
+//! the calendar. Pure functions of the bank, the assessment and its
+//! evaluation, so they are tested on the host; [`file`] makes any of them in
+//! one call, and the screens only download what it returns. Only the
+//! screens behind the split call it, so all of this loads on first need.
 
 use crate::core::Assessment;
+use crate::core::Day;
 use crate::core::bank::Bank;
 use crate::core::crosswalk::Crosswalk;
 use crate::core::evaluate::Evaluation;
-use crate::core::exchange::csv::to_csv;
+use crate::core::exchange::csv::{CSV_MIME, to_csv};
+use crate::core::exchange::ics::{ICS_MIME, calendar};
 use crate::core::exchange::oscal::{
-    CriterionResult, DocumentInfo, PoamInput, PoamItemInput, QuestionResult, ResultsInput,
-    assessment_results, plan_of_action,
+    CriterionResult, DocumentInfo, OSCAL_MIME, PoamInput, PoamItemInput, QuestionResult,
+    ResultsInput, assessment_results, plan_of_action,
 };
 use crate::core::outcome::{Verdict, describe_finding};
 use crate::core::roadmap::Gap;
@@ -272,6 +276,72 @@ pub fn poam_json(
     serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())
 }
 
+/// The files the app exports from an assessment's results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// The gap list, for a spreadsheet.
+    GapCsv,
+    /// OSCAL assessment results.
+    Results,
+    /// OSCAL plan of action and milestones.
+    Poam,
+    /// Due dates, periodic controls and evidence expiry, for a calendar app.
+    Calendar,
+}
+
+/// An export, ready to download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    /// Added to the assessment's name in the file name.
+    pub suffix: &'static str,
+    pub extension: &'static str,
+    pub mime: &'static str,
+    pub text: String,
+}
+
+/// Makes the export `kind` of an assessment, as of `today`.
+pub fn file(
+    kind: Export,
+    bank: &Bank,
+    assessment: &Assessment,
+    evaluation: &Evaluation,
+    crosswalks: &[&Crosswalk],
+    today: Day,
+) -> Result<File, String> {
+    let (suffix, extension, mime, text) = match kind {
+        Export::GapCsv => (
+            "gaps",
+            "csv",
+            CSV_MIME,
+            gap_csv(bank, assessment, evaluation, crosswalks),
+        ),
+        Export::Results => (
+            "oscal-results",
+            "json",
+            OSCAL_MIME,
+            results_json(bank, assessment, evaluation)?,
+        ),
+        Export::Poam => (
+            "oscal-poam",
+            "json",
+            OSCAL_MIME,
+            poam_json(bank, assessment, evaluation)?,
+        ),
+        Export::Calendar => (
+            "calendar",
+            "ics",
+            ICS_MIME,
+            calendar(bank, assessment, evaluation, today),
+        ),
+    };
+    Ok(File {
+        suffix,
+        extension,
+        mime,
+        text,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,7 +349,7 @@ mod tests {
     use crate::core::{Action, Day, Status, reduce};
     use serde_json::Value;
 
-    const MINI_BANK: &str = include_str!("../../tests/fixtures/mini-bank.json");
+    const MINI_BANK: &str = include_str!("../../../tests/fixtures/mini-bank.json");
 
     fn bank() -> Bank {
         Bank::from_json(MINI_BANK).expect("the fixture bank is valid")
@@ -323,6 +393,38 @@ mod tests {
         rows.iter()
             .find(|r| r[column("Question id")] == question)
             .expect("the question has a row")
+    }
+
+    #[test]
+    fn one_call_makes_each_export_with_its_name_and_type() {
+        let bank = bank();
+        let a = sample(&bank);
+        let eval = evaluate(&bank, &a, today());
+        let make = |kind| file(kind, &bank, &a, &eval, &[], today()).expect("made");
+        let csv = make(Export::GapCsv);
+        assert_eq!(
+            (csv.suffix, csv.extension, csv.mime),
+            ("gaps", "csv", CSV_MIME)
+        );
+        // With a byte-order mark, so spreadsheets read it as UTF-8.
+        assert!(csv.text.starts_with("\u{feff}Phase,Priority,"));
+        for kind in [Export::Results, Export::Poam] {
+            let f = make(kind);
+            assert_eq!((f.extension, f.mime), ("json", OSCAL_MIME));
+            let doc: Value = serde_json::from_str(&f.text).expect("JSON");
+            assert!(
+                doc.get("assessment-results").is_some()
+                    || doc.get("plan-of-action-and-milestones").is_some()
+            );
+        }
+        let ics = make(Export::Calendar);
+        assert_eq!(
+            (ics.suffix, ics.extension, ics.mime),
+            ("calendar", "ics", ICS_MIME)
+        );
+        assert!(ics.text.starts_with("BEGIN:VCALENDAR"), "{}", ics.text);
+        // The training planned for 2026-09-01 is on the calendar.
+        assert!(ics.text.contains("20260901"), "{}", ics.text);
     }
 
     #[test]
@@ -415,7 +517,7 @@ mod tests {
         let bank = crate::core::builtin_bank().unwrap();
         let a = Assessment::new("a".into(), "A".into(), &bank, "2026-01-01T00:00:00Z".into());
         let ev = evaluate(&bank, &a, today());
-        let text = include_str!("../../static/crosswalk/iso27001-2022.json");
+        let text = include_str!("../../../static/crosswalk/iso27001-2022.json");
         let iso = Crosswalk::from_json(text).unwrap();
         let csv = gap_csv(&bank, &a, &ev, &[&iso]);
         let mut lines = csv.trim_start_matches('\u{feff}').split("\r\n");
