@@ -40,7 +40,13 @@ fn offenders(dir: &str, forbidden: &[&str]) -> Vec<String> {
 fn the_core_knows_nothing_of_the_browser_or_the_ui() {
     let found = offenders(
         "src/core",
-        &["crate::ui", "crate::browser", "web_sys", "yew::", "wasm_bindgen"],
+        &[
+            "crate::ui",
+            "crate::browser",
+            "web_sys",
+            "yew::",
+            "wasm_bindgen",
+        ],
     );
     assert!(found.is_empty(), "{found:#?}");
 }
