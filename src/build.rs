@@ -6,7 +6,11 @@
 //! texts (guidance, key reason, evidence items, remediation steps, Type II
 //! proof) replaced by short stand-ins that keep every count and validity.
 //! The app embeds only the core, enough to score, judge and plan; the full
-//! file is fetched right after start (see `core::builtin_bank_core`).
+//! file is fetched right after start (see `core::builtin_bank_core`). The
+//! core goes in as lines of tab-separated fields (`soc2-bank.core.txt`, read
+//! by `core::bank::compact`), so the main Wasm module needs no JSON reader
+//! for banks; the JSON core is kept beside it for the test that both read
+//! to the same bank.
 
 use serde_json::Value;
 use std::path::Path;
@@ -44,6 +48,170 @@ fn main() {
         serde_json::to_string(&bank).expect("writing JSON to memory"),
     )
     .expect("writing the bank's core");
+    std::fs::write(Path::new(&out).join("soc2-bank.core.txt"), compact(&bank))
+        .expect("writing the bank's compact core");
+}
+
+/// The format of the compact core; `core::bank::compact` reads only this.
+const COMPACT_HEADER: &str = "soc2-readiness-core 1";
+/// Separates the items of a list field.
+const ITEM: char = '\u{1f}';
+
+/// A text field: refused at build time if it holds a separator.
+fn field(v: Option<&Value>) -> String {
+    let text = match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Bool(b)) => if *b { "1" } else { "0" }.to_owned(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => panic!("the compact core cannot hold {other}"),
+    };
+    assert!(
+        !text.contains(['\t', '\n', '\r', ITEM]),
+        "a bank text holds a tab, a line break or U+001F: {text:?}"
+    );
+    text
+}
+
+/// A list of texts, one field.
+fn list(v: Option<&Value>) -> String {
+    v.and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .map(|i| field(Some(i)))
+                .collect::<Vec<_>>()
+                .join(&ITEM.to_string())
+        })
+        .unwrap_or_default()
+}
+
+/// The stripped bank as lines: `B` the bank, `S` a series, `C` a criterion,
+/// `Q` a question, `D` a scope condition, `R` a retired question. Long
+/// texts are the stand-ins already put in; a question keeps the count of
+/// its evidence items (with each one's validity) and remediation steps.
+fn compact(bank: &Value) -> String {
+    let mut out = vec![COMPACT_HEADER.to_owned()];
+    let line = |out: &mut Vec<String>, fields: Vec<String>| out.push(fields.join("\t"));
+    let get = |v: &Value, k: &str| v.get(k).cloned();
+    line(
+        &mut out,
+        ["B", "id", "version", "title", "format_version"]
+            .iter()
+            .enumerate()
+            .map(|(ix, k)| {
+                if ix == 0 {
+                    (*k).to_owned()
+                } else {
+                    field(get(bank, k).as_ref())
+                }
+            })
+            .collect(),
+    );
+    let items = |k: &str| {
+        bank.get(k)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    for s in items("series") {
+        line(
+            &mut out,
+            vec![
+                "S".into(),
+                field(s.get("id")),
+                field(s.get("category")),
+                field(s.get("name")),
+            ],
+        );
+    }
+    for c in items("criteria") {
+        line(
+            &mut out,
+            vec![
+                "C".into(),
+                field(c.get("id")),
+                field(c.get("series")),
+                field(c.get("topic")),
+                field(c.get("name")),
+                field(c.get("one_question_reason")),
+            ],
+        );
+    }
+    for q in items("questions") {
+        let evidence: Vec<String> = q
+            .get("evidence")
+            .and_then(Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .map(|i| {
+                        i.get("valid_months")
+                            .map(|m| field(Some(m)))
+                            .unwrap_or_default()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let remediation = q.get("remediation");
+        let steps = remediation
+            .and_then(|r| r.get("steps"))
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        line(
+            &mut out,
+            vec![
+                "Q".into(),
+                field(q.get("id")),
+                field(q.get("text")),
+                list(q.get("criteria")),
+                field(q.get("weight")),
+                field(q.get("key")),
+                field(q.get("quick")),
+                field(q.get("automated")),
+                field(q.get("applies_if")),
+                field(q.get("follows")),
+                field(q.get("frequency")),
+                // One entry per evidence item: its validity in months, or empty.
+                format!("{}:{}", evidence.len(), evidence.join(&ITEM.to_string())),
+                field(remediation.and_then(|r| r.get("effort"))),
+                steps.to_string(),
+                field(q.get("short")),
+                field(q.get("risk")),
+                list(q.get("also_decides")),
+                field(q.get("role")),
+                if q.get("key_reason").is_some() {
+                    "1"
+                } else {
+                    "0"
+                }
+                .to_owned(),
+            ],
+        );
+    }
+    for d in items("conditions") {
+        line(
+            &mut out,
+            vec![
+                "D".into(),
+                field(d.get("id")),
+                field(d.get("text")),
+                field(d.get("not_applicable")),
+            ],
+        );
+    }
+    for r in items("retired") {
+        line(
+            &mut out,
+            vec![
+                "R".into(),
+                field(r.get("id")),
+                list(r.get("successors")),
+                field(r.get("reason")),
+            ],
+        );
+    }
+    out.join("\n")
 }
 
 /// Writes `reference_digests.rs`: each reference file's name and SHA-256

@@ -1158,7 +1158,7 @@ fn rejection_text(text: &str) -> String {
 
 #[test]
 fn the_embedded_core_asks_the_same_questions_without_the_long_texts() {
-    use soc2_readiness::core::{BUILTIN_BANK_CORE_JSON, BUILTIN_BANK_JSON, builtin_bank_core};
+    use soc2_readiness::core::{BUILTIN_BANK_CORE, BUILTIN_BANK_JSON, builtin_bank_core};
     let full = builtin_bank().unwrap();
     let core = builtin_bank_core().unwrap();
     assert!(core.texts_pending && !full.texts_pending);
@@ -1183,7 +1183,7 @@ fn the_embedded_core_asks_the_same_questions_without_the_long_texts() {
     assert_eq!(on_core.scorecard, on_full.scorecard);
     assert_eq!(on_core.outcome, on_full.outcome);
     // Most of the bank is its long text.
-    assert!(BUILTIN_BANK_CORE_JSON.len() * 2 < BUILTIN_BANK_JSON.len());
+    assert!(BUILTIN_BANK_CORE.len() * 2 < BUILTIN_BANK_JSON.len());
 }
 
 #[test]

@@ -274,6 +274,23 @@ impl Store {
         loaded
     }
 
+    /// Whether custom banks are stored under `namespace` in this browser's
+    /// local storage (then the app loads the bank reader before it starts).
+    pub fn any_banks(namespace: &str) -> bool {
+        let prefix = format!("{namespace}/v1/bank/");
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .is_some_and(|s| {
+                let n = s.length().unwrap_or(0);
+                (0..n).any(|i| {
+                    s.key(i)
+                        .ok()
+                        .flatten()
+                        .is_some_and(|k| k.starts_with(&prefix))
+                })
+            })
+    }
+
     /// Reads every stored custom bank; unreadable ones are reported, kept.
     /// A second record of the same id and version (an older release's key
     /// beside the current one) is skipped.
@@ -305,7 +322,12 @@ impl Store {
             .into_iter()
             .filter_map(|key| {
                 let raw = self.get(&key)?;
-                let read = Bank::from_json(&raw).map_err(|e| e.to_string());
+                // The app loads the reader before it reads stored banks
+                // (src/ui/app.rs); without it a record is reported, kept.
+                let read = match super::bank_reader::loaded() {
+                    Some(reader) => reader(&raw).map_err(|e| e.to_string()),
+                    None => Err("the question bank reader could not be loaded".to_owned()),
+                };
                 Some((key, raw, read))
             })
             .collect()

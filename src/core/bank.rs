@@ -3,6 +3,8 @@
 //! The built-in bank and any custom bank a vendor or user loads go through
 //! the same [`Bank::from_json`], so both get the same checks and messages.
 
+mod compact;
+
 use crate::core::cadence::Frequency;
 use crate::core::catalog::{Category, Criterion, Series};
 use crate::core::order;

@@ -42,12 +42,11 @@ pub fn builtin_bank() -> Result<Bank, BankError> {
 /// replaced by stand-ins (see `build.rs`). Enough to score, judge and plan;
 /// the app fetches `bank/soc2-bank.json` right after start and swaps in
 /// the full bank once [`Bank::same_questions`] says it matches.
-pub const BUILTIN_BANK_CORE_JSON: &str =
-    include_str!(concat!(env!("OUT_DIR"), "/soc2-bank.core.json"));
+pub const BUILTIN_BANK_CORE: &str = include_str!(concat!(env!("OUT_DIR"), "/soc2-bank.core.txt"));
 
-/// Parses [`BUILTIN_BANK_CORE_JSON`], marked as waiting for its texts.
+/// Reads [`BUILTIN_BANK_CORE`], marked as waiting for its texts.
 pub fn builtin_bank_core() -> Result<Bank, BankError> {
-    let mut bank = Bank::from_json(BUILTIN_BANK_CORE_JSON)?;
+    let mut bank = Bank::from_compact(BUILTIN_BANK_CORE)?;
     bank.texts_pending = true;
     Ok(bank)
 }

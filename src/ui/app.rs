@@ -8,7 +8,7 @@ use super::settings::{Hosting, Settings};
 use super::state::{AppState, Attachment, Ctx, Level, Msg, Notice, texts_missing};
 use super::{BankHandle, Banks, Crosswalks, Derived, Loaded};
 use crate::browser::storage::{StorageError, Store};
-use crate::browser::{clock, file, location};
+use crate::browser::{bank_reader, clock, file, location};
 use crate::core::crosswalk::Crosswalk;
 use crate::core::evaluate::evaluate;
 use crate::core::{Action, Assessment, Bank, builtin_bank_core};
@@ -18,6 +18,30 @@ use yew::prelude::*;
 
 #[component]
 pub fn App(settings: &Settings) -> Html {
+    // Stored custom banks are read with the bank reader, which the split
+    // build loads on first need: here, before the shell reads storage.
+    let reader_ready = {
+        let ns = settings.namespace.clone();
+        use_state(move || bank_reader::loaded().is_some() || !Store::any_banks(&ns))
+    };
+    {
+        let ready = reader_ready.clone();
+        use_effect_with((), move |_| {
+            if !*ready {
+                wasm_bindgen_futures::spawn_local(async move {
+                    // A failure leaves the stored banks unread, reported
+                    // and kept, as any unreadable record.
+                    let _ = bank_reader::load().await;
+                    ready.set(true);
+                });
+            }
+        });
+    }
+    if !*reader_ready {
+        return html! {
+            <div class="soc2r-app"><p class="notice info" role="status">{ "Opening your saved question banks…" }</p></div>
+        };
+    }
     let core = builtin_bank_core();
     clock::mark("soc2r-bank");
     match core {
@@ -134,9 +158,10 @@ fn Shell(props: &ShellProps) -> Html {
         let (settled, dispatcher) = (texts_settled.clone(), state.dispatcher());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let full = crate::browser::data::load("bank/soc2-bank")
-                    .await
-                    .and_then(|text| Bank::from_json(&text).map_err(|e| e.to_string()));
+                let full = match crate::browser::data::load("bank/soc2-bank").await {
+                    Ok(text) => bank_reader::read(&text).await,
+                    Err(e) => Err(e),
+                };
                 match full {
                     Ok(full) => dispatcher.dispatch(Msg::BuiltinTexts(full)),
                     Err(e) => dispatcher.dispatch(Msg::Notify(texts_missing(&e))),
@@ -309,31 +334,37 @@ fn Shell(props: &ShellProps) -> Html {
             ctx.dispatch.clone(),
         );
         Callback::from(move |_| {
-            let store = Store::open(&ns);
-            // What the storage for files already holds, now that the user
-            // says it is theirs: its banks, then its assessments (this tab's
-            // own answers win for the same id).
-            let (custom, _) = store.load_banks();
-            let mut banks = state.banks.clone();
-            for bank in custom {
-                if bank.id != banks.builtin().0.id {
-                    banks = banks.with(bank.clone());
-                    dispatch.emit(Msg::AddBank(bank));
+            let (kept, ns, state, dispatch) =
+                (kept.clone(), ns.clone(), state.clone(), dispatch.clone());
+            // The stored banks need the bank reader (loaded on first need).
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = bank_reader::load().await;
+                let store = Store::open(&ns);
+                // What the storage for files already holds, now that the user
+                // says it is theirs: its banks, then its assessments (this tab's
+                // own answers win for the same id).
+                let (custom, _) = store.load_banks();
+                let mut banks = state.banks.clone();
+                for bank in custom {
+                    if bank.id != banks.builtin().0.id {
+                        banks = banks.with(bank.clone());
+                        dispatch.emit(Msg::AddBank(bank));
+                    }
                 }
-            }
-            for a in store.load(&banks.refs()).assessments {
-                if !state.assessments.contains_key(&a.id) {
-                    dispatch.emit(Msg::Put(a));
+                for a in store.load(&banks.refs()).assessments {
+                    if !state.assessments.contains_key(&a.id) {
+                        dispatch.emit(Msg::Put(a));
+                    }
                 }
-            }
-            let saved = Store::keep_in_browser(&ns)
-                .and_then(|()| state.assessments.values().try_for_each(|a| store.save(a)));
-            match saved {
-                Ok(()) => kept.set(true),
-                Err(e) => dispatch.emit(Msg::Notify(Notice::error(format!(
-                    "Your answers could not be kept in this browser: {e}"
-                )))),
-            }
+                let saved = Store::keep_in_browser(&ns)
+                    .and_then(|()| state.assessments.values().try_for_each(|a| store.save(a)));
+                match saved {
+                    Ok(()) => kept.set(true),
+                    Err(e) => dispatch.emit(Msg::Notify(Notice::error(format!(
+                        "Your answers could not be kept in this browser: {e}"
+                    )))),
+                }
+            });
         })
     };
 

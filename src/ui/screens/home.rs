@@ -1,6 +1,7 @@
 //! Home: the saved assessments, starting a new one, importing one, and a
 //! first-visit introduction.
 
+use crate::browser::bank_reader;
 use crate::browser::clock;
 use crate::browser::file;
 use crate::core::assessment::{QuestionPath, ReportType};
@@ -216,24 +217,37 @@ fn BankPanel(props: &HomeProps) -> Html {
             let (known_banks, assessments) = (known_banks.clone(), assessments.clone());
             let replacing = replacing.clone();
             *reader.borrow_mut() = file::read_bytes(picked, MAX_BANK_BYTES, move |bytes| {
-                let loaded = bytes
-                    .and_then(|b| String::from_utf8(b).map_err(|e| format!("the file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))
-                    .and_then(|raw| match Bank::from_json(&raw) {
-                        Ok(bank) if bank.id == builtin => Err(format!(
-                            "its id `{builtin}` is the built-in bank's; give a custom bank an id of its own"
-                        )),
-                        Ok(bank) => Ok((bank, raw)),
-                        Err(e) => Err(e.to_string()),
-                    });
-                let (bank, raw) = match loaded {
-                    Ok(loaded) => loaded,
-                    Err(e) => {
-                        return ctx.dispatch.emit(Msg::Notify(Notice::error(format!(
+                let (ctx, builtin, name) = (ctx.clone(), builtin.clone(), name.clone());
+                let (known_banks, assessments) = (known_banks.clone(), assessments.clone());
+                let replacing = replacing.clone();
+                // Read with the bank reader, loaded on first need.
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = match bytes.and_then(|b| {
+                        String::from_utf8(b).map_err(|e| {
+                            format!(
+                                "the file is not UTF-8 text (byte {})",
+                                e.utf8_error().valid_up_to()
+                            )
+                        })
+                    }) {
+                        Ok(raw) => match bank_reader::read(&raw).await {
+                            Ok(bank) if bank.id == builtin => Err(format!(
+                                "its id `{builtin}` is the built-in bank's; give a custom bank an id of its own"
+                            )),
+                            Ok(bank) => Ok((bank, raw)),
+                            Err(e) => Err(e),
+                        },
+                        Err(e) => Err(e),
+                    };
+                    let (bank, raw) = match loaded {
+                        Ok(loaded) => loaded,
+                        Err(e) => {
+                            return ctx.dispatch.emit(Msg::Notify(Notice::error(format!(
                             "{name} was not loaded as a question bank: {e}. Nothing was changed."
                         ))));
-                    }
-                };
-                match known_banks.load_of(&bank, assessments.values().map(|a| &**a)) {
+                        }
+                    };
+                    match known_banks.load_of(&bank, assessments.values().map(|a| &**a)) {
                     BankLoad::Add => ctx.keep_bank.emit((bank, raw)),
                     BankLoad::Same => ctx.dispatch.emit(Msg::Notify(Notice::info(format!(
                         "{name} is the question bank {} {}, already loaded. Nothing was changed.",
@@ -248,6 +262,7 @@ fn BankPanel(props: &HomeProps) -> Html {
                         ))))
                     }
                 }
+                });
             });
         })
     };
