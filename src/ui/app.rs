@@ -234,6 +234,9 @@ fn Shell(props: &ShellProps) -> Html {
             keep_bank,
             drop_bank,
             want_crosswalks,
+            settings: props.settings.clone(),
+            banks: state.banks.clone(),
+            crosswalks: (*crosswalks).clone(),
         }
     };
 
@@ -445,11 +448,8 @@ fn Shell(props: &ShellProps) -> Html {
         },
     };
     html! {
-        <ContextProvider<Banks> context={state.banks.clone()}>
         <ContextProvider<BankHandle> context={state.banks.builtin().clone()}>
         <ContextProvider<Ctx> context={ctx.clone()}>
-        <ContextProvider<Settings> context={props.settings.clone()}>
-        <ContextProvider<Crosswalks> context={(*crosswalks).clone()}>
             <div class="soc2r-app" ref={root} data-reference={if *texts_settled && (!*crosswalks_wanted || crosswalks.settled()) { "loaded" } else { "loading" }}>
                 <header class="soc2r-header">
                     <a class="soc2r-brand" href="#/">
@@ -483,11 +483,8 @@ fn Shell(props: &ShellProps) -> Html {
                 <Notices notices={state.notices.clone()} />
                 <main class="soc2r-main" ref={main} tabindex="-1">{ body }</main>
             </div>
-        </ContextProvider<Crosswalks>>
-        </ContextProvider<Settings>>
         </ContextProvider<Ctx>>
         </ContextProvider<BankHandle>>
-        </ContextProvider<Banks>>
     }
 }
 

@@ -22,6 +22,12 @@ pub struct Ctx {
     pub drop_bank: Callback<(String, String)>,
     /// Asks for the crosswalk tables, which load only once a screen needs them.
     pub want_crosswalks: Callback<()>,
+    /// The vendor's settings, read once at start.
+    pub settings: super::settings::Settings,
+    /// Every bank the app has: the built-in one first.
+    pub banks: Banks,
+    /// The crosswalk tables, as far as they have loaded.
+    pub crosswalks: super::Crosswalks,
 }
 
 /// Why the questions show stand-ins for their long texts.

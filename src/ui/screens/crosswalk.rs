@@ -10,7 +10,7 @@ use crate::core::crosswalk::{
 use crate::core::text::plural;
 use crate::ui::route::{Route, Screen};
 use crate::ui::state::Ctx;
-use crate::ui::{BankHandle, Crosswalks, Derived, Loaded};
+use crate::ui::{BankHandle, Derived, Loaded};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,7 +33,7 @@ pub fn CrosswalkScreen(props: &Props) -> Html {
             }
         });
     }
-    let Some(crosswalks) = use_context::<Crosswalks>() else {
+    let Some(crosswalks) = use_context::<Ctx>().map(|c| c.crosswalks) else {
         return Html::default();
     };
     let picker = crosswalks.0.iter().map(|(id, loaded)| {

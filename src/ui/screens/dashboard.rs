@@ -8,7 +8,7 @@ use crate::core::roadmap::Phase;
 use crate::core::score::Scorecard;
 use crate::core::{Assessment, Bank, Category};
 use crate::ui::route::{Route, Screen};
-use crate::ui::settings::Settings;
+use crate::ui::state::Ctx;
 use crate::ui::widgets::bar::Bar;
 use crate::ui::widgets::criteria::CriteriaTable;
 use crate::ui::widgets::operation::OperationPanel;
@@ -76,7 +76,7 @@ pub fn Dashboard(props: &Props) -> Html {
     let Some(BankHandle(bank)) = use_context::<BankHandle>() else {
         return Html::default();
     };
-    let settings = use_context::<Settings>();
+    let settings = use_context::<Ctx>().map(|c| c.settings);
     let eval = &props.derived.0;
     let card = &eval.scorecard;
     let a = &props.assessment;

@@ -150,7 +150,9 @@ fn phase_id(phase: Phase) -> &'static str {
 #[component]
 pub fn Gaps(props: &Props) -> Html {
     // Loaded right after start; a CSV made before then has no crosswalk columns.
-    let crosswalks = use_context::<Crosswalks>().unwrap_or_else(Crosswalks::loading);
+    let crosswalks = use_context::<Ctx>()
+        .map(|c| c.crosswalks)
+        .unwrap_or_else(Crosswalks::loading);
     // The tables load on first need: this screen needs them.
     {
         let want = use_context::<Ctx>().map(|c| c.want_crosswalks);

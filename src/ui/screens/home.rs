@@ -17,7 +17,7 @@ use crate::ui::widgets::bar::Bar;
 use crate::ui::widgets::import::ImportBox;
 use crate::ui::widgets::protect::ProtectForm;
 use crate::ui::widgets::select::{select_value, use_select_value};
-use crate::ui::{BankHandle, BankLoad, Banks, uses};
+use crate::ui::{BankHandle, BankLoad, uses};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -373,7 +373,8 @@ struct ItemProps {
 
 #[component]
 fn AssessmentItem(props: &ItemProps) -> Html {
-    let (Some(ctx), Some(banks)) = (use_context::<Ctx>(), use_context::<Banks>()) else {
+    let (Some(ctx), Some(banks)) = (use_context::<Ctx>(), use_context::<Ctx>().map(|c| c.banks))
+    else {
         return Html::default();
     };
     let BankHandle(bank) = banks.for_ref(&props.assessment.bank).clone();
@@ -498,7 +499,8 @@ fn short_time(rfc3339: &str) -> String {
 
 #[component]
 fn Welcome() -> Html {
-    let hosting = use_context::<crate::ui::settings::Settings>()
+    let hosting = use_context::<crate::ui::state::Ctx>()
+        .map(|c| c.settings)
         .map(|s| s.hosting)
         .unwrap_or_default();
     html! {

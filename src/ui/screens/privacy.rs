@@ -2,7 +2,7 @@
 
 use crate::browser::storage::Store;
 use crate::ui::screens::plural;
-use crate::ui::settings::{Hosting, Settings};
+use crate::ui::settings::Hosting;
 use crate::ui::state::Ctx;
 use crate::ui::state::{AppState, Msg, Notice};
 use yew::prelude::*;
@@ -14,7 +14,10 @@ pub struct Props {
 
 #[component]
 pub fn Privacy(props: &Props) -> Html {
-    let (Some(ctx), Some(settings)) = (use_context::<Ctx>(), use_context::<Settings>()) else {
+    let (Some(ctx), Some(settings)) = (
+        use_context::<Ctx>(),
+        use_context::<Ctx>().map(|c| c.settings),
+    ) else {
         return Html::default();
     };
     let store = use_memo(settings.namespace.clone(), |ns| Store::open(ns));

@@ -6,7 +6,7 @@ use crate::core::assessment::ReportType;
 use crate::core::order;
 use crate::core::{Action, Answer, Assessment, Bank, Category, Day, Status};
 use crate::ui::route::{Route, Screen};
-use crate::ui::settings::{Hosting, Settings};
+use crate::ui::settings::Hosting;
 use crate::ui::state::Ctx;
 use crate::ui::widgets::bar::Bar;
 use crate::ui::{BankHandle, Derived};
@@ -87,7 +87,8 @@ pub fn Questions(props: &QuestionsProps) -> Html {
     // Keyboard: 1-6 answer the focused question, 0 clears it, j/k move.
     {
         let (on_edit, navigate, bank) = (props.on_edit.clone(), ctx.navigate.clone(), bank.clone());
-        let hosting = use_context::<Settings>()
+        let hosting = use_context::<Ctx>()
+            .map(|c| c.settings)
             .map(|s| s.hosting)
             .unwrap_or_default();
         let (asked, route_to) = (asked.clone(), route_to.clone());

@@ -8,7 +8,7 @@ use crate::core::assessment::{QuestionPath, ReportType};
 use crate::core::outcome::{DISCLAIMER, Verdict, describe_finding};
 use crate::core::plan::AuditPlan;
 use crate::core::roadmap::{Gap, Phase};
-use crate::ui::settings::Settings;
+use crate::ui::state::Ctx;
 use crate::ui::widgets::bar::Bar;
 use crate::ui::widgets::outcome::tier_class;
 use crate::ui::widgets::radar::Radar;
@@ -27,7 +27,7 @@ pub fn Report(props: &Props) -> Html {
     let Some(BankHandle(bank)) = use_context::<BankHandle>() else {
         return Html::default();
     };
-    let settings = use_context::<Settings>();
+    let settings = use_context::<Ctx>().map(|c| c.settings);
     let a = &props.assessment;
     let eval = &props.derived.0;
     let card = &eval.scorecard;

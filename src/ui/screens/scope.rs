@@ -5,7 +5,7 @@ use crate::core::plan::{category_cost, person_weeks_text};
 use crate::core::{Action, Assessment, Category, Day};
 use crate::ui::BankHandle;
 use crate::ui::route::{Route, Screen};
-use crate::ui::settings::Settings;
+use crate::ui::state::Ctx;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -60,7 +60,8 @@ pub fn ScopeScreen(props: &ScopeProps) -> Html {
         })
     };
     let bank = use_context::<BankHandle>().map(|BankHandle(b)| b);
-    let offered = use_context::<Settings>()
+    let offered = use_context::<Ctx>()
+        .map(|c| c.settings)
         .map(|s| s.categories)
         .unwrap_or_else(|| Category::ALL.to_vec());
     // A category in scope stays visible even if the embedder no longer offers it.

@@ -8,7 +8,6 @@ use crate::browser::file;
 use crate::core::Assessment;
 use crate::core::exchange::sealed::{Sealed, is_sealed};
 use crate::core::exchange::{MAX_IMPORT_BYTES, bank_for, import_json};
-use crate::ui::Banks;
 use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -30,7 +29,7 @@ pub struct ImportProps {
 
 #[component]
 pub fn ImportBox(props: &ImportProps) -> Html {
-    let banks = use_context::<Banks>();
+    let banks = use_context::<crate::ui::state::Ctx>().map(|c| c.banks);
     let reader = use_mut_ref(|| None);
     let dragging = use_state(|| false);
     let pasted = use_state(String::new);
