@@ -13,7 +13,7 @@ pub type Reader = fn(&str) -> Result<Bank, BankError>;
 
 crate::split_fn!(
     #[cfg_attr(not(feature = "split"), allow(dead_code))]
-    bank,
+    readers,
     fn reader_in_module() -> Reader {
         Bank::from_json
     }

@@ -8,4 +8,5 @@ pub mod data;
 pub mod file;
 pub mod hosting;
 pub mod location;
+pub mod record_reader;
 pub mod storage;

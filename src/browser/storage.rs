@@ -15,7 +15,7 @@
 
 use crate::core::Assessment;
 use crate::core::bank::Bank;
-use crate::core::exchange::{bank_for, import_json, stored_json};
+use crate::core::exchange::stored_json;
 use crate::core::order;
 use std::cell::RefCell;
 
@@ -259,9 +259,12 @@ impl Store {
         let mut loaded = Loaded::default();
         for key in self.keys_under(&record_prefix) {
             let Some(raw) = self.get(&key) else { continue };
-            let imported = bank_for(raw.as_bytes(), banks)
-                .map(|bank| import_json(raw.as_bytes(), bank).map_err(|e| e.to_string()))
-                .unwrap_or_else(|| Err("no question bank is loaded".to_owned()));
+            // The app loads the readers before it reads stored records
+            // (src/ui/app.rs); without them a record is reported, kept.
+            let imported = match super::record_reader::loaded() {
+                Some(readers) => (readers.document)(raw.as_bytes(), banks),
+                None => Err("the assessment reader could not be loaded".to_owned()),
+            };
             match imported {
                 Ok(mut a) => {
                     // The key is the authority on identity.
@@ -277,7 +280,16 @@ impl Store {
     /// Whether custom banks are stored under `namespace` in this browser's
     /// local storage (then the app loads the bank reader before it starts).
     pub fn any_banks(namespace: &str) -> bool {
-        let prefix = format!("{namespace}/v1/bank/");
+        Self::any_under(&format!("{namespace}/v1/bank/"))
+    }
+
+    /// Whether assessments are stored under `namespace` in this browser's
+    /// local storage (then the app loads their reader before it starts).
+    pub fn any_assessments(namespace: &str) -> bool {
+        Self::any_under(&format!("{namespace}/v1/assessment/"))
+    }
+
+    fn any_under(prefix: &str) -> bool {
         web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .is_some_and(|s| {
@@ -286,7 +298,7 @@ impl Store {
                     s.key(i)
                         .ok()
                         .flatten()
-                        .is_some_and(|k| k.starts_with(&prefix))
+                        .is_some_and(|k| k.starts_with(prefix))
                 })
             })
     }
@@ -426,10 +438,11 @@ impl Store {
     }
 
     /// Reads one stored assessment again (after another tab changed it).
+    /// Needs the readers loaded (`record_reader::load`); `None` otherwise.
     pub fn reload(&self, id: &str, banks: &[&Bank]) -> Option<Assessment> {
         let raw = self.get(&self.assessment_key(id))?;
-        let bank = bank_for(raw.as_bytes(), banks)?;
-        import_json(raw.as_bytes(), bank).ok().map(|mut a| {
+        let readers = super::record_reader::loaded()?;
+        (readers.document)(raw.as_bytes(), banks).ok().map(|mut a| {
             a.id = id.to_owned();
             a
         })

@@ -8,7 +8,7 @@ use super::settings::{Hosting, Settings};
 use super::state::{AppState, Attachment, Ctx, Level, Msg, Notice, texts_missing};
 use super::{BankHandle, Banks, Crosswalks, Derived, Loaded};
 use crate::browser::storage::{StorageError, Store};
-use crate::browser::{bank_reader, clock, file, location};
+use crate::browser::{bank_reader, clock, file, location, record_reader};
 use crate::core::crosswalk::Crosswalk;
 use crate::core::evaluate::evaluate;
 use crate::core::{Action, Assessment, Bank, builtin_bank_core};
@@ -20,26 +20,34 @@ use yew::prelude::*;
 pub fn App(settings: &Settings) -> Html {
     // Stored custom banks are read with the bank reader, which the split
     // build loads on first need: here, before the shell reads storage.
-    let reader_ready = {
+    // A first visit needs neither (nor does the single file, which has
+    // no split).
+    let (banks_ready, records_ready) = {
         let ns = settings.namespace.clone();
-        use_state(move || bank_reader::loaded().is_some() || !Store::any_banks(&ns))
+        let banks = bank_reader::loaded().is_some() || !Store::any_banks(&ns);
+        let records = record_reader::loaded().is_some() || !Store::any_assessments(&ns);
+        (use_state(|| banks), use_state(|| records))
     };
     {
-        let ready = reader_ready.clone();
+        let (banks, records) = (banks_ready.clone(), records_ready.clone());
         use_effect_with((), move |_| {
-            if !*ready {
-                wasm_bindgen_futures::spawn_local(async move {
-                    // A failure leaves the stored banks unread, reported
-                    // and kept, as any unreadable record.
+            wasm_bindgen_futures::spawn_local(async move {
+                // A failure leaves the stored records unread, reported and
+                // kept, as any unreadable record.
+                if !*banks {
                     let _ = bank_reader::load().await;
-                    ready.set(true);
-                });
-            }
+                    banks.set(true);
+                }
+                if !*records {
+                    let _ = record_reader::load().await;
+                    records.set(true);
+                }
+            });
         });
     }
-    if !*reader_ready {
+    if !*banks_ready || !*records_ready {
         return html! {
-            <div class="soc2r-app"><p class="notice info" role="status">{ "Opening your saved question banks…" }</p></div>
+            <div class="soc2r-app"><p class="notice info" role="status">{ "Opening your saved assessments…" }</p></div>
         };
     }
     let core = builtin_bank_core();
@@ -318,8 +326,17 @@ fn Shell(props: &ShellProps) -> Html {
                         // Deleted there: gone here too, before an edit here
                         // could write it back.
                         dispatch.emit(Msg::Forget(id));
-                    } else if let Some(newer) = store.reload(&id, &banks.refs()) {
-                        dispatch.emit(Msg::External(newer));
+                    } else {
+                        // The reader may not be loaded yet (a first visit
+                        // that started the assessment here).
+                        let (store, banks, dispatch) =
+                            (store.clone(), banks.clone(), dispatch.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let _ = record_reader::load().await;
+                            if let Some(newer) = store.reload(&id, &banks.refs()) {
+                                dispatch.emit(Msg::External(newer));
+                            }
+                        });
                     }
                 })
             });

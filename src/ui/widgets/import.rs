@@ -1,16 +1,28 @@
 //! Reading an assessment document from a file pick, a drop, or pasted text.
-//! All three go through `import_json`, so they accept and refuse the same.
+//! All three go through `import_json` (by way of `browser::record_reader`,
+//! loaded on first need), so they accept and refuse the same.
 //! A password-protected file is first opened with its password (in this
 //! browser), then goes the same way: nothing is stored before both pass.
 
 use crate::browser::crypto;
 use crate::browser::file;
+use crate::browser::record_reader;
 use crate::core::Assessment;
-use crate::core::exchange::sealed::{Sealed, is_sealed};
-use crate::core::exchange::{MAX_IMPORT_BYTES, bank_for, import_json};
+use crate::core::exchange::MAX_IMPORT_BYTES;
+use crate::core::exchange::sealed::Sealed;
+use crate::split::LoadFailed;
 use std::rc::Rc;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+/// Runs `then` with the document readers: at once when they are loaded,
+/// else once they are (or failed to load).
+fn with_readers(then: impl FnOnce(Result<record_reader::Readers, LoadFailed>) + 'static) {
+    match record_reader::loaded() {
+        Some(readers) => then(Ok(readers)),
+        None => wasm_bindgen_futures::spawn_local(async move { then(record_reader::load().await) }),
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
@@ -46,17 +58,20 @@ pub fn ImportBox(props: &ImportProps) -> Html {
                 let Some(banks) = banks.clone() else {
                     return;
                 };
-                let refs = banks.refs();
-                let result = bytes
-                    .and_then(|b| {
-                        let bank = bank_for(&b, &refs).ok_or("no question bank is loaded")?;
-                        import_json(&b, bank).map_err(|e| e.to_string())
-                    })
+                let (on_result, on_opened) = (on_result.clone(), on_opened.clone());
+                // The reader loads on first need (the split build's readers module).
+                with_readers(move |readers| {
+                    let refs = banks.refs();
+                    let result = match readers {
+                        Ok(readers) => bytes.and_then(|b| (readers.document)(&b, &refs)),
+                        Err(e) => Err(e.to_string()),
+                    }
                     .map_err(|e| format!("{source} was not imported: {e}. Nothing was changed."));
-                if result.is_ok() {
-                    on_opened.emit(protected);
-                }
-                on_result.emit(result);
+                    if result.is_ok() {
+                        on_opened.emit(protected);
+                    }
+                    on_result.emit(result);
+                });
             },
         )
     };
@@ -67,20 +82,30 @@ pub fn ImportBox(props: &ImportProps) -> Html {
             unlock_problem.clone(),
             props.on_result.clone(),
         );
-        Callback::from(
-            move |(source, bytes): (String, Result<Vec<u8>, String>)| match bytes {
-                Ok(b) if is_sealed(&b) => match Sealed::from_json(&b) {
-                    Ok(sealed) => {
+        Callback::from(move |(source, bytes): (String, Result<Vec<u8>, String>)| {
+            let (check, locked, unlock_problem, on_result) = (
+                check.clone(),
+                locked.clone(),
+                unlock_problem.clone(),
+                on_result.clone(),
+            );
+            with_readers(move |readers| {
+                let sealed = match (&bytes, readers) {
+                    (Ok(b), Ok(readers)) => (readers.sealed)(b),
+                    _ => None,
+                };
+                match sealed {
+                    Some(Ok(sealed)) => {
                         unlock_problem.set(None);
                         locked.set(Some((source, Rc::new(sealed))));
                     }
-                    Err(e) => on_result.emit(Err(format!(
+                    Some(Err(e)) => on_result.emit(Err(format!(
                         "{source} was not imported: {e}. Nothing was changed."
                     ))),
-                },
-                other => check.emit((source, other, false)),
-            },
-        )
+                    None => check.emit((source, bytes, false)),
+                }
+            });
+        })
     };
     let on_unlock = {
         let (locked, problem, unlocking, check) = (

@@ -1,0 +1,66 @@
+//! Reading assessment documents: the strict importer with its migrations
+//! (`core::exchange`), and the password-protected envelope. In the split
+//! build this is the `records` module, fetched the first time a document is
+//! read: before the app starts when assessments are stored (a first visit
+//! has none), or when the user imports a file.
+
+use crate::core::exchange::sealed::{Sealed, is_sealed};
+use crate::core::exchange::{bank_for, import_json};
+use crate::core::{Assessment, Bank};
+use crate::split::LoadFailed;
+
+/// The readers, as plain function pointers into the module.
+#[derive(Clone, Copy)]
+pub struct Readers {
+    /// An assessment document, checked against the bank it names among those given.
+    pub document: fn(&[u8], &[&Bank]) -> Result<Assessment, String>,
+    /// A password-protected envelope: `None` when the bytes are not one.
+    pub sealed: fn(&[u8]) -> Option<Result<Sealed, String>>,
+}
+
+fn document(bytes: &[u8], banks: &[&Bank]) -> Result<Assessment, String> {
+    let bank = bank_for(bytes, banks).ok_or("no question bank is loaded")?;
+    import_json(bytes, bank).map_err(|e| e.to_string())
+}
+
+fn sealed(bytes: &[u8]) -> Option<Result<Sealed, String>> {
+    is_sealed(bytes).then(|| Sealed::from_json(bytes).map_err(|e| e.to_string()))
+}
+
+const HERE: Readers = Readers { document, sealed };
+
+crate::split_fn!(
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
+    readers,
+    fn readers_in_module() -> Readers {
+        HERE
+    }
+);
+
+#[cfg(feature = "split")]
+thread_local! {
+    static LOADED: std::cell::Cell<Option<Readers>> = const { std::cell::Cell::new(None) };
+}
+
+/// The readers, if they are loaded (always, without the split).
+pub fn loaded() -> Option<Readers> {
+    #[cfg(feature = "split")]
+    return LOADED.get();
+    #[cfg(not(feature = "split"))]
+    Some(HERE)
+}
+
+/// The readers, loading them first if need be.
+pub async fn load() -> Result<Readers, LoadFailed> {
+    if let Some(readers) = loaded() {
+        return Ok(readers);
+    }
+    #[cfg(feature = "split")]
+    {
+        let readers = readers_in_module().await?;
+        LOADED.set(Some(readers));
+        Ok(readers)
+    }
+    #[cfg(not(feature = "split"))]
+    Ok(HERE)
+}
