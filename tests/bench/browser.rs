@@ -24,8 +24,11 @@
 //! 1,500 questions loaded as a custom bank (`soc2r/v1/bank/{id}` in local
 //! storage).
 //!
+//! 6. First open of a screen behind the split, right after start.
+//!
 //! Arguments pick parts: `cargo bench --features e2e --bench browser --
-//! clicks memory` runs only those (load, interactive, clicks, import, memory).
+//! clicks memory` runs only those (load, interactive, clicks, split, import,
+//! memory).
 
 #[path = "../support/e2e.rs"]
 mod e2e;
@@ -182,6 +185,9 @@ async fn main() {
     }
     if part("clicks") {
         clicks_part(&driver, &server, &bank).await;
+    }
+    if part("split") {
+        split_part(&driver, &server, &bank).await;
     }
     if part("import") {
         import(&driver, &server, &bank).await;
@@ -354,8 +360,77 @@ async fn clicks_part(driver: &Driver, server: &StaticServer, bank: &Bank) {
     c.close().await.ok();
     let c = session(driver, "clicks-1500").await;
     let synthetic = Case::synthetic(1_500);
-    clicks(&c, server, &synthetic, "1,500-question custom bank", 50.0).await;
+    clicks(&c, server, &synthetic, "1,500-question custom bank", 16.0).await;
     c.close().await.ok();
+    println!();
+}
+
+/// Clicks the link `css` and times, in the page, until `shown` is drawn.
+const OPEN_SCREEN: &str = "const [css, shown, done] = arguments;
+const t0 = performance.now();
+const check = () => {
+  if (!document.querySelector(shown)) return false;
+  done(performance.now() - t0);
+  return true;
+};
+document.querySelector(css).click();
+if (!check()) {
+  const o = new MutationObserver(() => { if (check()) o.disconnect(); });
+  o.observe(document, { childList: true, subtree: true });
+}";
+
+/// First open of a screen behind the split, at once after the
+/// questionnaire is live (before the module is fetched ahead of need), and
+/// a second split screen after it.
+async fn split_part(driver: &Driver, server: &StaticServer, bank: &Bank) {
+    const RUNS: usize = 7;
+    println!("== 6. First open of a split screen (cold profile, median of {RUNS})");
+    let a = empty_assessment(bank, "split");
+    let items = vec![("soc2r/v1/assessment/split".to_owned(), export_json(&a))];
+    let (mut first, mut second) = (Vec::new(), Vec::new());
+    for run in 0..RUNS {
+        let c = session(driver, &format!("split-{run}")).await;
+        seed(&c, server, &items).await;
+        c.goto(&format!("{}#/a/split/questions", server.url))
+            .await
+            .unwrap();
+        wait_for(&c, "the app", "return window.__benchInteractive ?? null;").await;
+        let open = |css: &str, shown: &str| {
+            let args = vec![json!(css), json!(shown)];
+            let c = c.clone();
+            async move {
+                c.execute_async(OPEN_SCREEN, args)
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            }
+        };
+        if let Some(ms) = open(".tabs a[href$='/dashboard']", ".soc2r-dashboard").await {
+            first.push(ms);
+        }
+        if let Some(ms) = open(".tabs a[href$='/report']", ".soc2r-report").await {
+            second.push(ms);
+        }
+        c.close().await.ok();
+    }
+    let fmt = |v: &[f64]| {
+        v.iter()
+            .map(|t| format!("{t:.0}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let m = median(&first);
+    println!(
+        "  dashboard, first split screen: median {m:.1} ms (runs: {}); must hold 150 ms: {}; goal 50 ms: {}",
+        fmt(&first),
+        verdict(m <= 150.0),
+        verdict(m <= 50.0)
+    );
+    println!(
+        "  report, after it (module loaded): median {:.1} ms (runs: {})",
+        median(&second),
+        fmt(&second)
+    );
     println!();
 }
 
