@@ -147,7 +147,8 @@ function toTree(node, budget, depth) {
 function keep(mount, namespace) {
   try {
     const key = paintKey(namespace);
-    const app = mount.querySelector(':scope > .soc2r-app:not(.soc2r-prerender)');
+    // Not the first-visit or kept screen, nor the app still opening.
+    const app = mount.querySelector(':scope > .soc2r-app:not(.soc2r-prerender):not([aria-busy])');
     if (!app) return;
     const digest = recordsDigest(namespace);
     if (!paintable(location.hash) || digest.startsWith('0:')) {

@@ -901,3 +901,53 @@ async fn a_screen_that_cannot_be_fetched_says_so_and_opens_on_retry() {
     assert_eq!(count(&c, "#screen-failed").await, 0);
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stored_assessments_wait_for_their_reader_and_are_never_called_unreadable() {
+    // No offline copy; the readers' module goes missing after a first visit.
+    let dir = dist_copy("dist-readers-missing");
+    let index = dir.join("index.html");
+    let page = std::fs::read_to_string(&index).unwrap().replace(
+        "<div id=\"soc2-readiness\"",
+        "<div id=\"soc2-readiness\" data-offline=\"off\"",
+    );
+    std::fs::write(&index, page).unwrap();
+    let module = dir.join("split_readers.wasm");
+    let kept = dir.join("kept-readers.bin");
+    let server = serve(dir);
+    let driver = start_driver();
+    let c = browser(&driver, "readers-missing", &temp_dir("downloads-readers")).await;
+    c.goto(&server.url).await.unwrap();
+    let ready = start_assessment(&c).await;
+    answer_ready(&c, &ready).await;
+    // The records (the kept screen, soc2r/v1/paint, is written on leaving).
+    let records = |keys: Vec<String>| -> Vec<String> {
+        keys.into_iter()
+            .filter(|k| !k.ends_with("/paint"))
+            .collect()
+    };
+    let stored = records(storage_keys(&c).await);
+    assert_eq!(stored.len(), 1, "{stored:?}");
+
+    std::fs::rename(&module, &kept).unwrap();
+    c.goto(&server.url).await.unwrap();
+    let failed = wait_for(&c, "#readers-failed[role='alert']").await;
+    let said = failed.text().await.unwrap();
+    assert!(said.contains("safe and unchanged"), "{said}");
+    assert_eq!(
+        count(&c, ".soc2r-notices .notice.error").await,
+        0,
+        "no record called unreadable"
+    );
+    assert_eq!(
+        records(storage_keys(&c).await),
+        stored,
+        "nothing lost or written"
+    );
+
+    std::fs::rename(&kept, &module).unwrap();
+    click(&c, "#readers-failed button").await;
+    wait_for(&c, ".soc2r-item").await;
+    assert_eq!(count(&c, ".soc2r-item").await, 1);
+    c.close().await.unwrap();
+}

@@ -21,33 +21,61 @@ pub fn App(settings: &Settings) -> Html {
     // Stored custom banks are read with the bank reader, which the split
     // build loads on first need: here, before the shell reads storage.
     // A first visit needs neither (nor does the single file, which has
-    // no split).
-    let (banks_ready, records_ready) = {
+    // no split). Until they are loaded the shell does not start, so a
+    // stored record is never reported unreadable for want of its reader.
+    let ready = {
         let ns = settings.namespace.clone();
-        let banks = bank_reader::loaded().is_some() || !Store::any_banks(&ns);
-        let records = record_reader::loaded().is_some() || !Store::any_assessments(&ns);
-        (use_state(|| banks), use_state(|| records))
+        use_state(move || {
+            (bank_reader::loaded().is_some() || !Store::any_banks(&ns))
+                && (record_reader::loaded().is_some() || !Store::any_assessments(&ns))
+        })
     };
+    let failed = use_state(|| false);
+    let attempt = use_state(|| 0u32);
     {
-        let (banks, records) = (banks_ready.clone(), records_ready.clone());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                // A failure leaves the stored records unread, reported and
-                // kept, as any unreadable record.
-                if !*banks {
-                    let _ = bank_reader::load().await;
-                    banks.set(true);
-                }
-                if !*records {
-                    let _ = record_reader::load().await;
-                    records.set(true);
-                }
-            });
+        let (ready, failed, ns) = (ready.clone(), failed.clone(), settings.namespace.clone());
+        use_effect_with(*attempt, move |_| {
+            if !*ready {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut loaded = false;
+                    // Once more at once: a fetch can fail while the worker
+                    // is still saving its copies.
+                    for _ in 0..2 {
+                        let banks = !Store::any_banks(&ns) || bank_reader::load().await.is_ok();
+                        let records =
+                            !Store::any_assessments(&ns) || record_reader::load().await.is_ok();
+                        if banks && records {
+                            loaded = true;
+                            break;
+                        }
+                    }
+                    if loaded {
+                        ready.set(true);
+                    } else {
+                        failed.set(true);
+                    }
+                });
+            }
         });
     }
-    if !*banks_ready || !*records_ready {
+    if *failed {
+        let retry = {
+            let (failed, attempt) = (failed.clone(), attempt.clone());
+            Callback::from(move |_| {
+                failed.set(false);
+                attempt.set(*attempt + 1);
+            })
+        };
         return html! {
-            <div class="soc2r-app"><p class="notice info" role="status">{ "Opening your saved assessments…" }</p></div>
+            <div class="soc2r-app" aria-busy="true"><div class="notice error" role="alert" id="readers-failed">
+                <p>{ "Your saved assessments could not be opened yet: this browser is offline and had not saved this part of the app for offline use. They are safe and unchanged. Connect, then try again." }</p>
+                <button type="button" class="primary" onclick={retry}>{ "Try again" }</button>
+            </div></div>
+        };
+    }
+    if !*ready {
+        return html! {
+            <div class="soc2r-app" aria-busy="true"><p class="notice info" role="status">{ "Opening your saved assessments…" }</p></div>
         };
     }
     let core = builtin_bank_core();
