@@ -229,6 +229,14 @@ async fn a_returning_user_sees_the_screen_they_left_before_the_app_is_live() {
         live_place,
         "drawn where the app draws it"
     );
+    // For review beside the other screens' shots.
+    let shots = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    std::fs::write(
+        shots.join("paint-before-wasm.png"),
+        c.screenshot().await.unwrap(),
+    )
+    .unwrap();
     let kept: String =
         serde_json::from_value(run(&c, "return localStorage.getItem('soc2r/v1/paint');").await)
             .unwrap();
