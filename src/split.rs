@@ -56,3 +56,48 @@ macro_rules! split_fn {
         }
     };
 }
+
+/// Declares `mod $name` handing over a `Copy` value (function pointers)
+/// that lives in the module `$group` of the split build, kept once loaded:
+/// `$name::loaded()` has it if it is loaded (always, without the split),
+/// `$name::load().await` loads it first if need be. A failed load is not
+/// kept, so the next call tries again.
+#[macro_export]
+macro_rules! split_kept {
+    ($(#[$attr:meta])* $group:ident, $vis:vis mod $name:ident: $ty:ty = $value:expr;) => {
+        $(#[$attr])*
+        $vis mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            $crate::split_fn!(
+                #[cfg_attr(not(feature = "split"), allow(dead_code))]
+                $group, fn in_module() -> $ty { $value }
+            );
+
+            #[cfg(feature = "split")]
+            thread_local! {
+                static LOADED: std::cell::Cell<Option<$ty>> = const { std::cell::Cell::new(None) };
+            }
+
+            /// The value, if it is loaded (always, without the split).
+            pub fn loaded() -> Option<$ty> {
+                #[cfg(feature = "split")]
+                return LOADED.get();
+                #[cfg(not(feature = "split"))]
+                Some($value)
+            }
+
+            /// The value, loading it first if need be.
+            pub async fn load() -> Result<$ty, $crate::split::LoadFailed> {
+                if let Some(value) = loaded() {
+                    return Ok(value);
+                }
+                let value = in_module().await?;
+                #[cfg(feature = "split")]
+                LOADED.set(Some(value));
+                Ok(value)
+            }
+        }
+    };
+}

@@ -6,46 +6,17 @@
 //! built-in bank's core needs none of it (`core::bank::compact`).
 
 use crate::core::{Bank, BankError};
-use crate::split::LoadFailed;
 
 /// Reads a bank file.
 pub type Reader = fn(&str) -> Result<Bank, BankError>;
 
-crate::split_fn!(
-    #[cfg_attr(not(feature = "split"), allow(dead_code))]
-    readers,
-    fn reader_in_module() -> Reader {
-        Bank::from_json
-    }
-);
-
-#[cfg(feature = "split")]
-thread_local! {
-    static LOADED: std::cell::Cell<Option<Reader>> = const { std::cell::Cell::new(None) };
+crate::split_kept! {
+    /// The reader, kept once loaded.
+    readers, pub mod kept: Reader = Bank::from_json;
 }
 
-/// The reader, if it is loaded (always, without the split).
-pub fn loaded() -> Option<Reader> {
-    #[cfg(feature = "split")]
-    return LOADED.get();
-    #[cfg(not(feature = "split"))]
-    Some(Bank::from_json)
-}
-
-/// The reader, loading it first if need be.
-pub async fn load() -> Result<Reader, LoadFailed> {
-    if let Some(reader) = loaded() {
-        return Ok(reader);
-    }
-    #[cfg(feature = "split")]
-    {
-        let reader = reader_in_module().await?;
-        LOADED.set(Some(reader));
-        Ok(reader)
-    }
-    #[cfg(not(feature = "split"))]
-    Ok(Bank::from_json)
-}
+/// `loaded()` has the reader if loaded; `load().await` loads first if need be.
+pub use kept::{load, loaded};
 
 /// Reads a bank file, loading the reader first if need be.
 pub async fn read(text: &str) -> Result<Bank, String> {

@@ -7,7 +7,6 @@
 use crate::core::exchange::sealed::{Sealed, is_sealed};
 use crate::core::exchange::{bank_for, import_json};
 use crate::core::{Assessment, Bank};
-use crate::split::LoadFailed;
 
 /// The readers, as plain function pointers into the module.
 #[derive(Clone, Copy)]
@@ -29,38 +28,10 @@ fn sealed(bytes: &[u8]) -> Option<Result<Sealed, String>> {
 
 const HERE: Readers = Readers { document, sealed };
 
-crate::split_fn!(
-    #[cfg_attr(not(feature = "split"), allow(dead_code))]
-    readers,
-    fn readers_in_module() -> Readers {
-        HERE
-    }
-);
-
-#[cfg(feature = "split")]
-thread_local! {
-    static LOADED: std::cell::Cell<Option<Readers>> = const { std::cell::Cell::new(None) };
+crate::split_kept! {
+    /// The readers, kept once loaded.
+    readers, pub mod kept: Readers = HERE;
 }
 
-/// The readers, if they are loaded (always, without the split).
-pub fn loaded() -> Option<Readers> {
-    #[cfg(feature = "split")]
-    return LOADED.get();
-    #[cfg(not(feature = "split"))]
-    Some(HERE)
-}
-
-/// The readers, loading them first if need be.
-pub async fn load() -> Result<Readers, LoadFailed> {
-    if let Some(readers) = loaded() {
-        return Ok(readers);
-    }
-    #[cfg(feature = "split")]
-    {
-        let readers = readers_in_module().await?;
-        LOADED.set(Some(readers));
-        Ok(readers)
-    }
-    #[cfg(not(feature = "split"))]
-    Ok(HERE)
-}
+/// `loaded()` has the readers if loaded; `load().await` loads first if need be.
+pub use kept::{load, loaded};

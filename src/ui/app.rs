@@ -23,29 +23,33 @@ pub fn App(settings: &Settings) -> Html {
     // A first visit needs neither (nor does the single file, which has
     // no split). Until they are loaded the shell does not start, so a
     // stored record is never reported unreadable for want of its reader.
-    let ready = {
+    // Which readers the stored records need and are not loaded yet, read
+    // once from storage.
+    let needed = {
         let ns = settings.namespace.clone();
-        use_state(move || {
-            (bank_reader::loaded().is_some() || !Store::any_banks(&ns))
-                && (record_reader::loaded().is_some() || !Store::any_assessments(&ns))
+        use_memo((), move |_| {
+            (
+                bank_reader::loaded().is_none() && Store::any_banks(&ns),
+                record_reader::loaded().is_none() && Store::any_assessments(&ns),
+            )
         })
     };
+    let ready = use_state(|| *needed == (false, false));
     let failed = use_state(|| false);
     let attempt = use_state(|| 0u32);
     {
-        let (ready, failed, ns) = (ready.clone(), failed.clone(), settings.namespace.clone());
+        let (ready, failed, needed) = (ready.clone(), failed.clone(), *needed);
         use_effect_with(*attempt, move |_| {
             if !*ready {
                 wasm_bindgen_futures::spawn_local(async move {
+                    let (banks, records) = needed;
                     let mut loaded = false;
                     // Once more at once: a fetch can fail while the worker
                     // is still saving its copies.
                     for _ in 0..2 {
-                        let banks = !Store::any_banks(&ns) || bank_reader::load().await.is_ok();
-                        let records =
-                            !Store::any_assessments(&ns) || record_reader::load().await.is_ok();
-                        if banks && records {
-                            loaded = true;
+                        loaded = (!banks || bank_reader::load().await.is_ok())
+                            && (!records || record_reader::load().await.is_ok());
+                        if loaded {
                             break;
                         }
                     }

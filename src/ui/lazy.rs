@@ -86,48 +86,28 @@ fn render(page: &Page) -> Html {
     }
 }
 
-crate::split_fn!(
-    #[cfg_attr(not(feature = "split"), allow(dead_code))]
-    screens,
-    fn renderer() -> Render {
-        render
-    }
-);
+crate::split_kept! {
+    /// The renderer, kept once loaded, so later screens draw at once.
+    screens, mod renderer: Render = render;
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LazyProps {
     pub page: Page,
 }
 
-/// Without the split there is nothing to wait for.
-#[cfg(not(feature = "split"))]
-#[component]
-pub fn Lazy(props: &LazyProps) -> Html {
-    render(&props.page)
-}
-
-#[cfg(feature = "split")]
-thread_local! {
-    /// Kept once loaded, so later screens draw at once.
-    static LOADED: std::cell::Cell<Option<Render>> = const { std::cell::Cell::new(None) };
-}
-
 /// Fetches the screens' module ahead of need (the worker has usually saved
 /// it already), so the first screen opened draws at once. A failure is not
 /// kept: opening a screen tries again and says so.
 pub async fn preload() {
-    #[cfg(feature = "split")]
-    if LOADED.get().is_none()
-        && let Ok(render) = renderer().await
-    {
-        LOADED.set(Some(render));
-    }
+    let _ = renderer::load().await;
 }
 
-#[cfg(feature = "split")]
+/// Draws the page once the screens' module is loaded (at once without the
+/// split), meanwhile says it is loading, and offers a retry if it fails.
 #[component]
 pub fn Lazy(props: &LazyProps) -> Html {
-    let loaded = use_state_eq(|| LOADED.get());
+    let loaded = use_state_eq(renderer::loaded);
     let failed = use_state_eq(|| false);
     let attempt = use_state_eq(|| 0u32);
     {
@@ -135,11 +115,8 @@ pub fn Lazy(props: &LazyProps) -> Html {
         use_effect_with(*attempt, move |_| {
             if loaded.is_none() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match renderer().await {
-                        Ok(render) => {
-                            LOADED.set(Some(render));
-                            loaded.set(Some(render));
-                        }
+                    match renderer::load().await {
+                        Ok(render) => loaded.set(Some(render)),
                         Err(_) => failed.set(true),
                     }
                 });
