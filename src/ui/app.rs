@@ -388,9 +388,11 @@ fn Shell(props: &ShellProps) -> Html {
         Callback::from(move |_| {
             let (kept, ns, state, dispatch) =
                 (kept.clone(), ns.clone(), state.clone(), dispatch.clone());
-            // The stored banks need the bank reader (loaded on first need).
+            // The stored banks and assessments need their readers (loaded
+            // on first need); without them a record is left unread, not lost.
             wasm_bindgen_futures::spawn_local(async move {
                 let _ = bank_reader::load().await;
+                let _ = record_reader::load().await;
                 let store = Store::open(&ns);
                 // What the storage for files already holds, now that the user
                 // says it is theirs: its banks, then its assessments (this tab's
