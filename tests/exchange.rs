@@ -16,6 +16,7 @@ const V1_FULL: &str = include_str!("fixtures/import/v1-full.json");
 const V2_FULL: &str = include_str!("fixtures/import/v2-full.json");
 const V3_FULL: &str = include_str!("fixtures/import/v3-full.json");
 const V4_FULL: &str = include_str!("fixtures/import/v4-full.json");
+const V5_FULL: &str = include_str!("fixtures/import/v5-full.json");
 const V1_MINIMAL: &str = include_str!("fixtures/import/v1-minimal.json");
 const V0_DRAFT: &str = include_str!("fixtures/import/v0-draft.json");
 
@@ -125,8 +126,21 @@ fn a_full_version_1_file_imports_with_every_field() {
 
 #[test]
 fn the_exporter_writes_exactly_the_documented_file() {
-    let a = import(V4_FULL.as_bytes()).unwrap();
-    assert_eq!(export_json(&a), V4_FULL.trim_end());
+    let a = import(V5_FULL.as_bytes()).unwrap();
+    assert_eq!(export_json(&a), V5_FULL.trim_end());
+    // Version 5's fields, read back; a version 4 file is the same document
+    // without them.
+    assert_eq!(a.vendors.len(), 2);
+    assert_eq!(a.vendors[0].csocs[0].supports, ["CC6.4"]);
+    assert_eq!(a.commitments[0].supports, ["cc6-mfa", "A1.2"]);
+    assert_eq!(a.description.incidents.len(), 1);
+    let v4 = import(V4_FULL.as_bytes()).unwrap();
+    let mut without = a.clone();
+    without.vendors.clear();
+    without.commitments.clear();
+    without.description = Default::default();
+    assert_eq!(v4, without);
+    let a = v4;
     // A version 3 file is the same document without the population.
     let old = import(V3_FULL.as_bytes()).unwrap();
     assert_eq!(old.answers["cc6-mfa"].population, None);
@@ -344,8 +358,8 @@ fn a_version_0_file_in_the_shape_of_version_1_is_refused() {
 #[test]
 fn a_version_from_the_future_asks_for_an_update() {
     let e = refusal(&fixture("err-future-version.json"));
-    assert_eq!(e, ImportError::FutureVersion { found: 5 });
-    assert_names(&e, &["version 5", "update the app"]);
+    assert_eq!(e, ImportError::FutureVersion { found: 6 });
+    assert_names(&e, &["version 6", "update the app"]);
 }
 
 #[test]
@@ -520,13 +534,13 @@ fn a_timestamp_that_is_not_rfc_3339_is_named() {
     // In a file of the current version, the line and column an editor
     // shows, whatever its line ends.
     for eol in ["\n", "\r\n", "\r"] {
-        let text = V4_FULL
+        let text = V5_FULL
             .replace(
                 "\"updated\": \"2026-02-11T16:45:12.345Z\"",
                 "\"updated\": \"yesterday\"",
             )
             .replace('\n', eol);
-        let line = line_of(V4_FULL, "\"updated\"");
+        let line = line_of(V5_FULL, "\"updated\"");
         let e = refusal(text.as_bytes());
         assert_names(&e, &["`updated`", &format!("line {line}"), "column 3"]);
     }
@@ -883,9 +897,32 @@ fn free_ids_and_lists_are_bounded_with_the_place_named() {
             |d| d["in_place_elsewhere"] = json!({"not a crosswalk": ["A.5.1"]}),
             &["in_place_elsewhere", "kebab-case"],
         ),
+        (
+            "a vendor report that ends before it starts",
+            |d| d["vendors"][0]["reports"][0]["end"] = json!("2025-01-01"),
+            &["vendors[0].reports[0]", "2025-10-01", "after it ends"],
+        ),
+        (
+            "two vendors with one id",
+            |d| d["vendors"][1]["id"] = json!("v1"),
+            &["vendors[1].id", "used twice"],
+        ),
+        (
+            "a hundred thousand incidents",
+            |d| {
+                d["description"]["incidents"] =
+                    json!(vec![json!({"day": "2026-01-01", "summary": "x"}); 100_000])
+            },
+            &["description.incidents", "at most 500"],
+        ),
+        (
+            "an unknown part of the description",
+            |d| d["description"]["texts"] = json!({"<script>": "x"}),
+            &["description.texts", "not a part"],
+        ),
     ];
     for (what, change, parts) in cases {
-        let mut doc: Value = serde_json::from_str(V4_FULL).unwrap();
+        let mut doc: Value = serde_json::from_str(V5_FULL).unwrap();
         change(&mut doc);
         let e = refusal(doc.to_string().as_bytes());
         assert_names(&e, parts);
@@ -895,7 +932,7 @@ fn free_ids_and_lists_are_bounded_with_the_place_named() {
 
 #[test]
 fn answers_to_ids_neither_asked_nor_retired_are_refused_before_any_carrying() {
-    let mut doc: Value = serde_json::from_str(V4_FULL).unwrap();
+    let mut doc: Value = serde_json::from_str(V5_FULL).unwrap();
     doc["bank"]["version"] = json!("0.9");
     doc["answers"]["not-a-question"] = json!({"status": "ready"});
     let e = refusal(doc.to_string().as_bytes());
@@ -941,10 +978,19 @@ fn a_field_of_a_later_version_in_an_older_file_is_refused_with_its_place() {
                 "version 3",
             ],
         ),
+        (
+            "v4 with vendors",
+            4,
+            |d| d["vendors"] = json!([{"id": "v1", "name": "Cloudhost"}]),
+            &["vendors", "version 5 and later", "version 4"],
+        ),
     ];
     for (what, version, change, parts) in cases {
-        let mut doc: Value = serde_json::from_str(V4_FULL).unwrap();
+        let mut doc: Value = serde_json::from_str(V5_FULL).unwrap();
         doc["format_version"] = json!(version);
+        for field in ["vendors", "commitments", "description"] {
+            doc.as_object_mut().unwrap().remove(field);
+        }
         if *version < 4
             && let Some(mfa) = doc["answers"]["cc6-mfa"].as_object_mut()
         {

@@ -5,7 +5,10 @@
 
 use crate::core::bank::{Bank, Question};
 use crate::core::catalog::Category;
+use crate::core::commitment::Commitment;
 use crate::core::date::Day;
+use crate::core::description::DescriptionDraft;
+use crate::core::vendor::Vendor;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -257,7 +260,7 @@ pub struct Answer {
 
 /// An optional field that, when written, holds a value: `null` is refused
 /// (leave the field out instead), as the JSON Schema says.
-fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+pub(crate) fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,
@@ -267,7 +270,7 @@ where
 
 /// A set written as a list without repeats, as the JSON Schema says
 /// (`uniqueItems`): a repeat is refused rather than silently merged.
-fn unique<'de, D, T>(d: D) -> Result<BTreeSet<T>, D::Error>
+pub(crate) fn unique<'de, D, T>(d: D) -> Result<BTreeSet<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de> + Ord,
@@ -343,6 +346,12 @@ pub struct Assessment {
     /// Controls of other frameworks the user has in place, by crosswalk id
     /// (such as `iso27001-2022` → `A.5.15`): the source of proposed answers.
     pub in_place_elsewhere: BTreeMap<String, BTreeSet<String>>,
+    /// The vendor register (subservice organisations and other vendors).
+    pub vendors: Vec<Vendor>,
+    /// The service commitments register.
+    pub commitments: Vec<Commitment>,
+    /// What the user wrote for the system description.
+    pub description: DescriptionDraft,
     /// RFC 3339 timestamps, set by the edge (the core has no clock).
     pub created: String,
     pub updated: String,
@@ -364,6 +373,9 @@ impl Assessment {
             scope: Scope::default(),
             answers: BTreeMap::new(),
             in_place_elsewhere: BTreeMap::new(),
+            vendors: Vec::new(),
+            commitments: Vec::new(),
+            description: DescriptionDraft::default(),
             created: now.clone(),
             updated: now,
             revision: 0,
@@ -442,6 +454,16 @@ pub enum Action {
     /// Takes back every answer accepted from `crosswalk` that the user has
     /// not changed since.
     UndoAccepted(String),
+    /// Adds a vendor, or replaces the one with its id.
+    PutVendor(Vendor),
+    /// Removes the vendor with this id.
+    RemoveVendor(String),
+    /// Adds a commitment, or replaces the one with its id.
+    PutCommitment(Commitment),
+    /// Removes the commitment with this id.
+    RemoveCommitment(String),
+    /// Replaces what the user wrote for the system description.
+    SetDescription(DescriptionDraft),
 }
 
 /// Records what the scope already answers: every question whose condition
@@ -617,8 +639,21 @@ pub fn reduce(assessment: &Assessment, action: Action) -> Assessment {
                 });
             }
         }
+        Action::PutVendor(v) => put(&mut next.vendors, v, |x| &x.id),
+        Action::RemoveVendor(id) => next.vendors.retain(|v| v.id != id),
+        Action::PutCommitment(c) => put(&mut next.commitments, c, |x| &x.id),
+        Action::RemoveCommitment(id) => next.commitments.retain(|c| c.id != id),
+        Action::SetDescription(d) => next.description = d,
     }
     next
+}
+
+/// Replaces the entry of `list` with `item`'s id, or appends `item`.
+fn put<T>(list: &mut Vec<T>, item: T, id: fn(&T) -> &String) {
+    match list.iter_mut().find(|x| id(x) == id(&item)) {
+        Some(slot) => *slot = item,
+        None => list.push(item),
+    }
 }
 
 /// Edits one answer, dropping it when it becomes empty so files stay small.

@@ -6,8 +6,10 @@ pub mod bank;
 pub mod cadence;
 pub mod carry;
 pub mod catalog;
+pub mod commitment;
 pub mod crosswalk;
 pub mod date;
+pub mod description;
 pub mod diff;
 pub mod evaluate;
 pub mod exchange;
@@ -19,6 +21,7 @@ pub mod reference;
 pub mod roadmap;
 pub mod score;
 pub mod text;
+pub mod vendor;
 
 pub use assessment::{Action, Answer, Assessment, Status, reduce};
 pub use bank::{Bank, BankError, Question};

@@ -62,6 +62,7 @@ use crate::core::operation::{
 };
 use crate::core::score::{NotOperating, QuestionScore, Scorecard};
 use crate::core::text::{first_names, plural};
+use crate::core::vendor::{VendorStanding, VendorVerdict};
 
 /// Shown with every indication.
 pub const DISCLAIMER: &str =
@@ -320,6 +321,10 @@ pub enum Basis {
     /// Deciding controls meet the bar, but more than
     /// [`SHORT_WEIGHT_PERCENT`] of the weight is short: (short, total).
     MostlyShort(u32, u32),
+    /// The subservice organisations (names) decide it: controls relied on
+    /// that no reviewed report shows work (not met), or coverage gaps and
+    /// vendor exceptions (exceptions). See [`crate::core::vendor`].
+    Subservice(Vec<String>),
 }
 
 /// One judged criterion (at least one answered, applicable question that
@@ -382,6 +387,37 @@ pub struct Description {
     /// Disclosures not answered yet (or not applicable without a reason):
     /// the description's completeness is unknown (bank order).
     pub unanswered: Vec<usize>,
+    /// Vendors (names) the description says too little about, or claims
+    /// controls of that nothing shows work.
+    pub vendors: Vec<String>,
+    /// Required parts of the user's draft that are missing (part ids, in
+    /// draft order), once the user works on the draft.
+    pub parts: Vec<&'static str>,
+}
+
+impl Description {
+    /// Whether the description has a finding (a qualified opinion at best).
+    pub fn has_findings(&self) -> bool {
+        !self.findings.is_empty() || !self.vendors.is_empty() || !self.parts.is_empty()
+    }
+
+    /// The findings in plain words: questions' titles, then vendors, then
+    /// the draft's missing parts.
+    pub fn finding_names(&self, bank: &Bank) -> Vec<String> {
+        let mut out = title_list(bank, &self.findings);
+        out.extend(
+            self.vendors
+                .iter()
+                .map(|v| format!("what is relied on at {v}")),
+        );
+        out.extend(self.parts.iter().filter_map(|id| {
+            crate::core::description::PARTS
+                .iter()
+                .find(|p| p.id == *id)
+                .map(|p| format!("the part \u{201c}{}\u{201d}", p.heading))
+        }));
+        out
+    }
 }
 
 /// The likely auditor outcome and its reasons.
@@ -415,6 +451,8 @@ pub struct Outcome {
     pub provisional: bool,
     /// Asked questions marked not applicable without a justification.
     pub unjustified_not_applicable: Vec<usize>,
+    /// Every vendor of the register, judged (register order).
+    pub vendors: Vec<VendorStanding>,
     /// Questions whose closing would change the tier for the better: the
     /// deciding shortfalls of criteria not met or not testable, and the
     /// description's (sorted).
@@ -637,6 +675,52 @@ fn judge(
     })
 }
 
+/// The criterion that monitoring subservice organisations falls under.
+pub const SUBSERVICE_CRITERION: &str = "CC9.2";
+
+/// Worsens the verdict of criterion `c` (CC9.2) by what the vendors show:
+/// controls relied on that no reviewed report shows work fail it; coverage
+/// gaps and vendor exceptions are exceptions at worst. It is judged even
+/// with no question of it answered, since the register speaks for it.
+fn weigh_vendors(judgements: &mut Vec<Judgement>, c: usize, standings: &[VendorStanding]) {
+    let worst = standings
+        .iter()
+        .map(|s| s.verdict)
+        .filter(|v| matches!(v, VendorVerdict::Exception | VendorVerdict::NotMet))
+        .max();
+    let Some(worst) = worst else { return };
+    let verdict = if worst == VendorVerdict::NotMet {
+        Verdict::NotMet
+    } else {
+        Verdict::Exceptions
+    };
+    let names: Vec<String> = standings
+        .iter()
+        .filter(|s| s.verdict == worst)
+        .map(|s| s.name.clone())
+        .collect();
+    match judgements.binary_search_by_key(&c, |j| j.criterion) {
+        Ok(i) => {
+            if let Some(j) = judgements.get_mut(i).filter(|j| j.verdict < verdict) {
+                j.verdict = verdict;
+                j.basis = Basis::Subservice(names);
+                j.blockers.clear();
+            }
+        }
+        Err(i) => judgements.insert(
+            i,
+            Judgement {
+                criterion: c,
+                verdict,
+                basis: Basis::Subservice(names),
+                covered_by: Vec::new(),
+                findings: Vec::new(),
+                blockers: Vec::new(),
+            },
+        ),
+    }
+}
+
 impl Outcome {
     /// Applies the rules in the module documentation to a scorecard, as of
     /// `today` (which decides whether a Type II period has started).
@@ -730,12 +814,42 @@ impl Outcome {
         }
         // Only criteria of categories in scope are judged (a secondary
         // criterion a question also decides may be out of scope).
-        let judgements: Vec<Judgement> = deciders
+        let mut judgements: Vec<Judgement> = deciders
             .iter()
             .enumerate()
             .filter(|(c, _)| card.criterion(*c).is_some())
             .filter_map(|(c, qs)| judge(c, qs, bank, &bar))
             .collect();
+        let in_place = |q: &str| {
+            matches!(
+                assessment.status(q),
+                Some(Status::Ready | Status::Implemented)
+            )
+        };
+        let vendors = crate::core::vendor::judge_all(
+            &assessment.vendors,
+            bar.report_type,
+            bar.period,
+            &in_place,
+        );
+        if let Some(c) = bank
+            .criteria
+            .iter()
+            .position(|c| c.id == SUBSERVICE_CRITERION)
+            && card.criterion(c).is_some()
+        {
+            weigh_vendors(&mut judgements, c, &vendors);
+        }
+        description.vendors = vendors
+            .iter()
+            .filter(|v| v.verdict.on_description())
+            .filter_map(|v| assessment.vendors.get(v.vendor))
+            .map(|v| v.name.trim().to_owned())
+            .collect();
+        let draft = crate::core::description::assemble(bank, assessment);
+        if draft.started {
+            description.parts = draft.missing().map(|p| p.id).collect();
+        }
 
         let area_hit = |pred: &dyn Fn(Verdict) -> bool| -> Vec<&'static str> {
             CORE_AREAS
@@ -813,7 +927,7 @@ impl Outcome {
         } else if pervasive_doubt {
             Tier::CannotJudge
         } else if doubtful > 0
-            || !description.findings.is_empty()
+            || description.has_findings()
             || exceptions * EXCEPTIONS_SHARE > judged
         {
             Tier::Qualified
@@ -851,6 +965,7 @@ impl Outcome {
             scope_problems,
             provisional,
             unjustified_not_applicable,
+            vendors,
             blockers,
         }
     }
@@ -913,10 +1028,10 @@ impl Outcome {
     pub fn headline_parts(&self, bank: &Bank) -> (&'static str, Option<String>) {
         let named = |verdicts: &[Verdict]| self.plain_names(bank, verdicts);
         let description = || -> Option<String> {
-            (!self.description.findings.is_empty()).then(|| {
+            self.description.has_findings().then(|| {
                 format!(
                     "the description ({})",
-                    few_titles(bank, &self.description.findings)
+                    few(&self.description.finding_names(bank))
                 )
             })
         };
@@ -1034,12 +1149,19 @@ impl Outcome {
                 titles(bank, &self.description.missing)
             ));
         }
-        if !self.description.findings.is_empty() && self.tier != Tier::NoOpinion {
+        if self.description.has_findings() && self.tier != Tier::NoOpinion {
             out.push(format!(
                 "The system description lacks what it must disclose: {}. That is a finding on \
                  the description itself, apart from the criteria.",
-                titles(bank, &self.description.findings)
+                first_names(&self.description.finding_names(bank))
             ));
+        }
+        for v in self
+            .vendors
+            .iter()
+            .filter(|v| v.verdict >= VendorVerdict::Exception)
+        {
+            out.push(v.summary());
         }
         match self.tier {
             Tier::NoOpinion => {
@@ -1118,7 +1240,7 @@ impl Outcome {
                 not_met + untestable,
                 self.named(bank, &[Verdict::NotMet, Verdict::NotTestable])
             )),
-            Tier::Qualified if self.description.findings.is_empty() => out.push(format!(
+            Tier::Qualified if !self.description.has_findings() => out.push(format!(
                 "{exceptions} of {judged} criteria have deviations: more than a third, so the \
                  exceptions add up to a qualified opinion."
             )),
@@ -1173,11 +1295,19 @@ impl Outcome {
                 .collect()
         };
         let mut out = Vec::new();
-        if !self.description.findings.is_empty() && self.tier != Tier::NoOpinion {
+        if self.description.has_findings() && self.tier != Tier::NoOpinion {
             out.push(format!(
                 "Complete the system description: {}.",
-                titles(bank, &self.description.findings)
+                first_names(&self.description.finding_names(bank))
             ));
+        }
+        if self.tier != Tier::NoOpinion {
+            out.extend(
+                self.vendors
+                    .iter()
+                    .filter(|v| v.verdict >= VendorVerdict::Exception)
+                    .map(VendorStanding::fix),
+            );
         }
         match self.tier {
             Tier::NoOpinion => vec![
@@ -1247,7 +1377,7 @@ impl Outcome {
                          most of the criterion's weight); the indication then improves.",
                         first_names(&failing)
                     ));
-                } else if self.description.findings.is_empty() {
+                } else if !self.description.has_findings() {
                     out.push(format!(
                         "Close the deviations in {} until at most a third of the criteria have \
                          exceptions.",
@@ -1256,10 +1386,13 @@ impl Outcome {
                 }
                 out
             }
-            Tier::UnmodifiedWithExceptions => vec![format!(
-                "Close the shortfalls behind the deviations in {} for a clean indication.",
-                first_names(&short(&[Verdict::Exceptions]))
-            )],
+            Tier::UnmodifiedWithExceptions => {
+                out.push(format!(
+                    "Close the shortfalls behind the deviations in {} for a clean indication.",
+                    first_names(&short(&[Verdict::Exceptions]))
+                ));
+                out
+            }
             Tier::Unmodified => vec![match self.report_type {
                 ReportType::Type1 => "Keep the controls in place and their evidence current \
                                       up to the report date."
@@ -1325,6 +1458,16 @@ pub fn describe_basis(j: &Judgement) -> String {
              the deviations."
                 .to_owned()
         }
+        (Basis::Subservice(names), Verdict::Exceptions) => format!(
+            "Still met, but the reports of {} leave days of the period uncovered, show design \
+             only, or note exceptions or a modified opinion: the report would list them.",
+            first_names(names)
+        ),
+        (Basis::Subservice(names), _) => format!(
+            "Controls relied on at {} are not shown to work by any reviewed report: the \
+             monitoring of subservice organisations fails.",
+            first_names(names)
+        ),
         (Basis::Covered, _) => String::new(),
     }
 }

@@ -144,6 +144,18 @@ fn check(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec
                     check(root, arg, item, &format!("{at}[{i}]"), errors);
                 }
             }
+            "minLength" | "maxLength" => {
+                let bound = arg.as_u64().unwrap() as usize;
+                if let Some(n) = value.as_str().map(|s| s.chars().count())
+                    && ((keyword == "minLength" && n < bound)
+                        || (keyword == "maxLength" && n > bound))
+                {
+                    fail(
+                        errors,
+                        format!("{n} characters is outside the {keyword} {bound}"),
+                    );
+                }
+            }
             "minItems" => {
                 let min = arg.as_u64().unwrap() as usize;
                 if value.as_array().is_some_and(|a| a.len() < min) {

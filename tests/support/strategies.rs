@@ -8,6 +8,9 @@ use proptest::prelude::*;
 use soc2_readiness::core::assessment::{
     Answer, BankRef, Period, QuestionPath, ReportType, Scope, ScopeItem,
 };
+use soc2_readiness::core::commitment::{Commitment, CommitmentKind};
+use soc2_readiness::core::description::{DescriptionDraft, Event};
+use soc2_readiness::core::vendor::{Csoc, Cuec, Vendor, VendorReport};
 use soc2_readiness::core::{Assessment, Bank, Category, Day, Status};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -154,6 +157,134 @@ pub fn scope() -> impl Strategy<Value = Scope> {
         )
 }
 
+/// A vendor register, commitments and description draft as the app writes
+/// them: unique ids, report periods in order, known part names.
+pub fn register() -> impl Strategy<Value = (Vec<Vendor>, Vec<Commitment>, DescriptionDraft)> {
+    use soc2_readiness::core::assessment::ReportType;
+    use soc2_readiness::core::vendor::{ReportKind, Treatment, VendorOpinion};
+    let report = (
+        prop_oneof![Just(ReportKind::Soc1), Just(ReportKind::Soc2)],
+        prop_oneof![Just(ReportType::Type1), Just(ReportType::Type2)],
+        day(),
+        0i64..400,
+        prop_oneof![
+            Just(VendorOpinion::Unmodified),
+            Just(VendorOpinion::Qualified),
+            Just(VendorOpinion::Adverse),
+            Just(VendorOpinion::Disclaimer)
+        ],
+        text(),
+        proptest::option::of(day()),
+    )
+        .prop_map(
+            |(kind, report_type, start, len, opinion, exceptions, reviewed)| VendorReport {
+                kind,
+                report_type,
+                start,
+                end: start.add_days(len),
+                opinion,
+                exceptions,
+                reviewed,
+            },
+        );
+    let csoc = (
+        text(),
+        proptest::collection::vec(text(), 0..3),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(text, supports, tested, exception)| Csoc {
+            text,
+            supports,
+            tested,
+            exception,
+        });
+    let cuec = (text(), text()).prop_map(|(text, question)| Cuec { text, question });
+    let vendor = (
+        (text(), text()),
+        prop_oneof![
+            Just(Treatment::CarveOut),
+            Just(Treatment::Inclusive),
+            Just(Treatment::NotSubservice)
+        ],
+        proptest::collection::vec(report, 0..3),
+        proptest::option::of(day()),
+        proptest::collection::vec(csoc, 0..3),
+        proptest::collection::vec(cuec, 0..2),
+    )
+        .prop_map(
+            |((name, service), treatment, reports, bridge_until, csocs, cuecs)| Vendor {
+                id: String::new(),
+                name,
+                service,
+                treatment,
+                reports,
+                bridge_until,
+                csocs,
+                cuecs,
+            },
+        );
+    let commitment = (
+        prop_oneof![
+            Just(CommitmentKind::Availability),
+            Just(CommitmentKind::Deletion),
+            Just(CommitmentKind::Other)
+        ],
+        text(),
+        proptest::collection::vec(text(), 0..3),
+    )
+        .prop_map(|(kind, text, supports)| Commitment {
+            id: String::new(),
+            kind,
+            text,
+            supports,
+        });
+    let event = || (day(), text()).prop_map(|(day, summary)| Event { day, summary });
+    let draft = (
+        proptest::collection::btree_map(
+            prop_oneof![
+                Just("services".to_owned()),
+                Just("boundaries".to_owned()),
+                Just("components.data".to_owned())
+            ],
+            text(),
+            0..3,
+        ),
+        proptest::collection::vec(event(), 0..3),
+        proptest::collection::vec(event(), 0..3),
+        proptest::collection::vec(text(), 0..3),
+        proptest::collection::btree_set(
+            prop_oneof![Just("incidents".to_owned()), Just("changes".to_owned())],
+            0..2,
+        ),
+        proptest::option::of(day()),
+    )
+        .prop_map(
+            |(texts, incidents, changes, user_controls, none, reviewed)| DescriptionDraft {
+                texts,
+                incidents,
+                changes,
+                user_controls,
+                none,
+                reviewed,
+            },
+        );
+    (
+        proptest::collection::vec(vendor, 0..3),
+        proptest::collection::vec(commitment, 0..3),
+        draft,
+    )
+        .prop_map(|(mut vendors, mut commitments, draft)| {
+            for (i, v) in vendors.iter_mut().enumerate() {
+                v.id = format!("v{}", i + 1);
+            }
+            for (i, c) in commitments.iter_mut().enumerate() {
+                c.id = format!("c{}", i + 1);
+            }
+            (vendors, commitments, draft)
+        })
+}
+
 pub fn assessment() -> impl Strategy<Value = Assessment> {
     (
         (text(), text(), text()),
@@ -173,6 +304,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
         ),
         // Any revision the app can hold (at most 2^53 − 1).
         0..=soc2_readiness::core::assessment::MAX_REVISION,
+        register(),
     )
         .prop_map(
             |(
@@ -183,6 +315,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 (created, updated),
                 in_place_elsewhere,
                 revision,
+                (vendors, commitments, description),
             )| {
                 Assessment {
                     id,
@@ -197,6 +330,9 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                     scope,
                     answers,
                     in_place_elsewhere,
+                    vendors,
+                    commitments,
+                    description,
                     created,
                     updated,
                     revision,

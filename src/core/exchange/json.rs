@@ -22,14 +22,17 @@ use crate::core::assessment::{
 use crate::core::bank::Bank;
 use crate::core::carry::{ask_for_runs, carry_forward};
 use crate::core::catalog::Category;
+use crate::core::commitment::Commitment;
 use crate::core::date::Timestamp;
+use crate::core::description::DescriptionDraft;
+use crate::core::vendor::Vendor;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const ASSESSMENT_FORMAT: &str = "soc2-readiness-assessment";
-pub const ASSESSMENT_FORMAT_VERSION: u64 = 4;
+pub const ASSESSMENT_FORMAT_VERSION: u64 = 5;
 
 /// The document as written to disk. Field order is the order in the file.
 /// Borrowed when written, so saving on every change copies nothing first.
@@ -51,11 +54,23 @@ struct Document<'a> {
         deserialize_with = "owned_sets"
     )]
     in_place_elsewhere: Cow<'a, BTreeMap<String, BTreeSet<String>>>,
+    #[serde(default, skip_serializing_if = "<[Vendor]>::is_empty")]
+    vendors: Cow<'a, [Vendor]>,
+    #[serde(default, skip_serializing_if = "<[Commitment]>::is_empty")]
+    commitments: Cow<'a, [Commitment]>,
+    #[serde(default, skip_serializing_if = "is_blank")]
+    description: Cow<'a, DescriptionDraft>,
     /// RFC 3339 timestamps.
     created: Cow<'a, str>,
     updated: Cow<'a, str>,
     #[serde(default)]
     revision: u64,
+}
+
+// serde hands `skip_serializing_if` a reference to the field, a `Cow`.
+#[allow(clippy::ptr_arg)]
+fn is_blank(d: &Cow<'_, DescriptionDraft>) -> bool {
+    **d == DescriptionDraft::default()
 }
 
 /// `in_place_elsewhere` as read: each list without repeats.
@@ -78,6 +93,9 @@ impl<'a> Document<'a> {
             scope: Cow::Borrowed(&a.scope),
             answers: Cow::Borrowed(&a.answers),
             in_place_elsewhere: Cow::Borrowed(&a.in_place_elsewhere),
+            vendors: Cow::Borrowed(&a.vendors),
+            commitments: Cow::Borrowed(&a.commitments),
+            description: Cow::Borrowed(&a.description),
             created: Cow::Borrowed(&a.created),
             updated: Cow::Borrowed(&a.updated),
             revision: a.revision,
@@ -236,6 +254,7 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
         return Err(ImportError::UnknownQuestions(unknown));
     }
     check_bounds(&answers, &doc.in_place_elsewhere)?;
+    check_register(&doc.vendors, &doc.commitments, &doc.description)?;
     let mut bank_ref = doc.bank.into_owned();
     if bank_ref.version != bank.version {
         carry_forward(bank, &bank_ref.version, &mut answers);
@@ -256,6 +275,9 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
         scope,
         answers,
         in_place_elsewhere: doc.in_place_elsewhere.into_owned(),
+        vendors: doc.vendors.into_owned(),
+        commitments: doc.commitments.into_owned(),
+        description: doc.description.into_owned(),
         created: doc.created.into_owned(),
         updated: doc.updated.into_owned(),
         revision: doc.revision,
@@ -397,6 +419,105 @@ fn check_bounds(
                 ),
             ));
         }
+    }
+    Ok(())
+}
+
+/// Most vendors, commitments, and entries of any one list in the
+/// register or the description draft an assessment may hold.
+pub const MAX_REGISTER_ENTRIES: usize = 500;
+
+/// The vendor register, the commitments and the draft: ids unique and
+/// short, periods in order, lists bounded, and only known parts named.
+fn check_register(
+    vendors: &[Vendor],
+    commitments: &[Commitment],
+    draft: &DescriptionDraft,
+) -> Result<(), ImportError> {
+    let too_many = |path: &str, n: usize| -> Result<(), ImportError> {
+        if n > MAX_REGISTER_ENTRIES {
+            Err(ImportError::invalid(
+                path,
+                format!("lists {n} entries; at most {MAX_REGISTER_ENTRIES} are kept"),
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    let check_id = |path: String, id: &str, seen: &mut BTreeSet<String>| {
+        if id.is_empty() || id.chars().count() > MAX_FREE_ID_CHARS {
+            return Err(ImportError::invalid(
+                path,
+                format!("an id must have 1 to {MAX_FREE_ID_CHARS} characters"),
+            ));
+        }
+        if !seen.insert(id.to_owned()) {
+            return Err(ImportError::invalid(
+                path,
+                format!(
+                    "the id {} is used twice; each must be unique",
+                    crate::core::text::quoted(id)
+                ),
+            ));
+        }
+        Ok(())
+    };
+    too_many("vendors", vendors.len())?;
+    too_many("commitments", commitments.len())?;
+    let mut seen = BTreeSet::new();
+    for (i, v) in vendors.iter().enumerate() {
+        check_id(format!("vendors[{i}].id"), &v.id, &mut seen)?;
+        too_many(&format!("vendors[{i}].reports"), v.reports.len())?;
+        too_many(&format!("vendors[{i}].csocs"), v.csocs.len())?;
+        too_many(&format!("vendors[{i}].cuecs"), v.cuecs.len())?;
+        for (r, report) in v.reports.iter().enumerate() {
+            if report.start > report.end {
+                return Err(ImportError::invalid(
+                    format!("vendors[{i}].reports[{r}]"),
+                    format!(
+                        "its period starts ({}) after it ends ({})",
+                        report.start, report.end
+                    ),
+                ));
+            }
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for (i, c) in commitments.iter().enumerate() {
+        check_id(format!("commitments[{i}].id"), &c.id, &mut seen)?;
+    }
+    too_many("description.incidents", draft.incidents.len())?;
+    too_many("description.changes", draft.changes.len())?;
+    too_many("description.user_controls", draft.user_controls.len())?;
+    let known = |key: &str| {
+        crate::core::description::PARTS.iter().any(|p| p.id == key)
+            || key.strip_prefix("components.").is_some_and(|item| {
+                crate::core::assessment::ScopeItem::ALL
+                    .iter()
+                    .any(|s| s.label().to_lowercase() == item)
+            })
+    };
+    if let Some(key) = draft.texts.keys().find(|k| !known(k)) {
+        return Err(ImportError::invalid(
+            "description.texts",
+            format!(
+                "{} is not a part of the description",
+                crate::core::text::quoted(key)
+            ),
+        ));
+    }
+    if let Some(key) = draft
+        .none
+        .iter()
+        .find(|k| !["incidents", "changes", "user_controls"].contains(&k.as_str()))
+    {
+        return Err(ImportError::invalid(
+            "description.none",
+            format!(
+                "{} is not a part that can be stated as none (incidents, changes, user_controls)",
+                crate::core::text::quoted(key)
+            ),
+        ));
     }
     Ok(())
 }

@@ -22,14 +22,18 @@
 //!   crosswalk id) and an answer `accepted_from` (the crosswalk whose
 //!   proposal set its status). A version 2 document is a valid version 3
 //!   document.
-//! - **Version 4** (current): as written by
+//! - **Version 4**: as version 3, and an answer may hold `population` (a
+//!   per-event control's events in the period). A version 3 document is a
+//!   valid version 4 document.
+//! - **Version 5** (current): as written by
 //!   [`export_json`](super::export_json) and described by
-//!   `static/schema/assessment.schema.json`. As version 3, and an answer
-//!   may hold `population` (a per-event control's events in the period). A
-//!   version 3 document is a valid version 4 document.
+//!   `static/schema/assessment.schema.json`. As version 4, and the document
+//!   may hold `vendors` (the vendor register), `commitments` (the service
+//!   commitments) and `description` (the user's system description draft).
+//!   A version 4 document is a valid version 5 document.
 //!
-//! Adding version 5 means: bump `ASSESSMENT_FORMAT_VERSION`, add a step with
-//! `from: 4` below, a fixture `tests/fixtures/import/v4-*.json` kept as it is,
+//! Adding version 6 means: bump `ASSESSMENT_FORMAT_VERSION`, add a step with
+//! `from: 5` below, a fixture `tests/fixtures/import/v5-*.json` kept as it is,
 //! and a test that imports it.
 
 use super::error::{ImportError, shorten_value};
@@ -85,6 +89,13 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         renamed: &[],
         added: &["answers.*.population"],
         // Only a field was added.
+        apply: Ok,
+    },
+    Migration {
+        from: 4,
+        renamed: &[],
+        added: &["vendors", "commitments", "description"],
+        // Only fields were added.
         apply: Ok,
     },
 ];
