@@ -861,3 +861,150 @@ async fn starting_from_iso_27001_proposes_answers_that_are_accepted_one_or_all_a
     let _ = first;
     c.close().await.unwrap();
 }
+
+/// The text of the first vendor's coverage line on the dashboard, once it
+/// says `id` (`gap`, `covered`…).
+async fn dashboard_coverage(c: &Client, base: &str, assessment: &str, id: &str) -> String {
+    c.goto(&format!("{base}#/a/{assessment}/dashboard"))
+        .await
+        .unwrap();
+    let css = format!(".soc2r-register [data-vendor-coverage=\"{id}\"]");
+    wait_for(c, &css).await;
+    text(c, &css).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vendor_gap_shows_on_the_dashboard_and_a_bridge_letter_closes_it() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let downloads = temp_dir("flows-vendors");
+    let c = browser(&driver, "flows-vendors", &downloads).await;
+    c.goto(&server.url).await.unwrap();
+    click(&c, "#start-full").await;
+    click(&c, "#report-type2").await;
+    pick_day(&c, "#period-start", "2026-01-01").await;
+    pick_day(&c, "#period-end", "2026-12-31").await;
+    let url = c.current_url().await.unwrap().to_string();
+    let base = url.split('#').next().unwrap().to_owned();
+    let assessment = url
+        .split("#/a/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+
+    // Register a carved-out vendor with last year's report.
+    click(&c, ".tabs a[href$='/vendors']").await;
+    wait_for(&c, "#vendor-new-name")
+        .await
+        .send_keys("Cloudhost")
+        .await
+        .unwrap();
+    click(&c, "#vendor-add").await;
+    let card = "section[data-vendor=\"v1\"]";
+    wait_for(&c, card).await;
+    assert_eq!(
+        text(&c, &format!("{card} [data-vendor-coverage]")).await,
+        "Coverage: No report on file"
+    );
+    click(&c, "#vendor-v1-add-report").await;
+    pick_day(&c, "#vendor-v1-report-0-start", "2025-10-01").await;
+    pick_day(&c, "#vendor-v1-report-0-end", "2026-09-30").await;
+    pick_day(&c, "#vendor-v1-report-0-reviewed", "2026-10-20").await;
+    click(&c, "#vendor-v1-add-csoc").await;
+    pick_text(
+        &c,
+        "#vendor-v1-csoc-0",
+        "Physical security of the data centres",
+    )
+    .await;
+    click(&c, "#vendor-v1-csoc-0-tested").await;
+    eventually("the gap named on the card", || async {
+        text(&c, &format!("{card} [data-vendor-coverage=\"gap\"]"))
+            .await
+            .contains("2026-10-01 to 2026-12-31 (92 days)")
+    })
+    .await;
+
+    // The dashboard shows the gap and what it means for CC9.2.
+    let line = dashboard_coverage(&c, &base, &assessment, "gap").await;
+    assert!(line.contains("2026-10-01 to 2026-12-31"), "{line}");
+    let register = text(&c, ".soc2r-register").await;
+    assert!(register.contains("1 of 1 vendor need action"), "{register}");
+    assert!(register.contains("bridge letter"), "{register}");
+
+    // A bridge letter to the period's end closes it.
+    c.goto(&format!("{base}#/a/{assessment}/vendors"))
+        .await
+        .unwrap();
+    pick_day(&c, "#vendor-v1-bridge", "2026-12-31").await;
+    eventually("the card covered", || async {
+        count(&c, &format!("{card} [data-vendor-coverage=\"covered\"]")).await == 1
+    })
+    .await;
+    let line = dashboard_coverage(&c, &base, &assessment, "covered").await;
+    assert_eq!(line, "Covered");
+
+    // A commitment with no control behind it is at risk, on the dashboard too.
+    c.goto(&format!("{base}#/a/{assessment}/description"))
+        .await
+        .unwrap();
+    click(&c, "#commitment-add").await;
+    pick_text(&c, "#commitment-c1-text", "99.9% monthly uptime").await;
+    eventually("the commitment at risk", || async {
+        count(&c, "[data-commitment=\"at-risk\"]").await == 1
+    })
+    .await;
+    c.goto(&format!("{base}#/a/{assessment}/dashboard"))
+        .await
+        .unwrap();
+    wait_for(&c, ".soc2r-register [data-commitment=\"at-risk\"]").await;
+
+    // Export and import: the register comes back whole.
+    c.goto(&server.url).await.unwrap();
+    click(&c, ".soc2r-item button.export").await;
+    let exported = downloaded(&downloads, ".soc2.json").await;
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&exported).unwrap()).unwrap();
+    assert_eq!(doc["vendors"][0]["name"], "Cloudhost");
+    assert_eq!(doc["vendors"][0]["bridge_until"], "2026-12-31");
+    assert_eq!(doc["vendors"][0]["csocs"][0]["tested"], true);
+    assert_eq!(doc["commitments"][0]["text"], "99.9% monthly uptime");
+    import_as_new(&c, &exported).await;
+    click(&c, ".tabs a[href$='/vendors']").await;
+    wait_for(
+        &c,
+        "section[data-vendor=\"v1\"] [data-vendor-coverage=\"covered\"]",
+    )
+    .await;
+    let copy = c.current_url().await.unwrap().to_string();
+    assert!(
+        !copy.contains(&assessment),
+        "the copy is another assessment"
+    );
+    let back = c
+        .find(Locator::Css("#vendor-v1-report-0-end"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(back.as_deref(), Some("2026-09-30"));
+    c.close().await.unwrap();
+}
+
+/// Sets a text input as a user typing and leaving it would, firing `change`.
+async fn pick_text(c: &Client, css: &str, value: &str) {
+    wait_for(c, css).await;
+    let el = c.find(Locator::Css(css)).await.unwrap();
+    el.send_keys(value).await.unwrap();
+    run(
+        c,
+        &format!(
+            "document.querySelector('{css}').dispatchEvent(new Event('change', {{ bubbles: true }}));"
+        ),
+    )
+    .await;
+}

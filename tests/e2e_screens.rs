@@ -15,7 +15,12 @@ use e2e::*;
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 use soc2_readiness::core::assessment::{Period, ReportType};
+use soc2_readiness::core::commitment::{Commitment, CommitmentKind};
+use soc2_readiness::core::description::{DescriptionDraft, Event};
 use soc2_readiness::core::exchange::export_json;
+use soc2_readiness::core::vendor::{
+    Csoc, Cuec, ReportKind, Treatment, Vendor, VendorOpinion, VendorReport,
+};
 use soc2_readiness::core::{Action, Assessment, Category, Day, Status, builtin_bank, reduce};
 use std::path::PathBuf;
 
@@ -116,6 +121,99 @@ fn demo_assessment() -> String {
             );
         }
     }
+    // A vendor register with each kind of vendor, commitments and a
+    // started description draft, so their screens have something to show.
+    let report = |report_type, start, end, reviewed: Option<&str>| VendorReport {
+        kind: ReportKind::Soc2,
+        report_type,
+        start: day(start),
+        end: day(end),
+        opinion: VendorOpinion::Unmodified,
+        exceptions: String::new(),
+        reviewed: reviewed.map(|r| Day::parse(r).unwrap()),
+    };
+    let csoc = |text: &str, tested| Csoc {
+        text: text.into(),
+        supports: vec!["CC6.4".into()],
+        tested,
+        exception: false,
+    };
+    for v in [
+        Vendor {
+            id: "v1".into(),
+            name: "Cloudhost".into(),
+            service: "Hosting, databases and backups".into(),
+            treatment: Treatment::CarveOut,
+            reports: vec![report(
+                ReportType::Type2,
+                "2025-04-01",
+                "2026-03-31",
+                Some("2026-04-20"),
+            )],
+            bridge_until: Some(day("2026-05-15")),
+            csocs: vec![csoc("Physical security of the data centres", true)],
+            cuecs: vec![Cuec {
+                text: "Enable MFA for console users".into(),
+                question: "cc6-mfa-enforced".into(),
+            }],
+        },
+        Vendor {
+            id: "v2".into(),
+            name: "Signin".into(),
+            service: "Single sign-on".into(),
+            treatment: Treatment::CarveOut,
+            reports: vec![report(ReportType::Type1, "2026-02-28", "2026-02-28", None)],
+            bridge_until: None,
+            csocs: vec![csoc("Sign-in tokens are signed and expire", false)],
+            cuecs: Vec::new(),
+        },
+        Vendor {
+            id: "v3".into(),
+            name: "Payco".into(),
+            service: "Card payments".into(),
+            treatment: Treatment::Inclusive,
+            ..Vendor::default()
+        },
+        Vendor {
+            id: "v4".into(),
+            name: "Mailer".into(),
+            treatment: Treatment::NotSubservice,
+            ..Vendor::default()
+        },
+    ] {
+        a = reduce(&a, Action::PutVendor(v));
+    }
+    for c in [
+        Commitment {
+            id: "c1".into(),
+            kind: CommitmentKind::Availability,
+            text: "99.9% monthly uptime for the API".into(),
+            supports: vec!["a1-capacity-monitoring-alerts".into(), "A1.2".into()],
+        },
+        Commitment {
+            id: "c2".into(),
+            kind: CommitmentKind::Deletion,
+            text: "Customer data deleted within 30 days of termination".into(),
+            supports: vec!["c1-customer-offboarding-deletion".into()],
+        },
+    ] {
+        a = reduce(&a, Action::PutCommitment(c));
+    }
+    let mut draft = DescriptionDraft::default();
+    draft.texts.insert(
+        "services".into(),
+        "A web analytics service for online shops, sold to small and mid-sized retailers.".into(),
+    );
+    draft.texts.insert(
+        "components.software".into(),
+        "Rust services and a web app".into(),
+    );
+    draft.incidents.push(Event {
+        day: day("2026-03-02"),
+        summary: "A phished support account, locked within 2 hours; no customer data seen".into(),
+    });
+    draft.none.insert("changes".into());
+    a = reduce(&a, Action::SetDescription(draft));
     // ISO 27001 controls in place, so the crosswalk has proposals to show.
     for control in ["A.5.18", "A.5.19", "A.5.24", "A.8.8", "A.8.13", "A.8.15"] {
         a = reduce(
@@ -213,6 +311,8 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
             "#/a/demo/gaps",
             ".soc2r-app main h3, .soc2r-app main h2",
         ),
+        ("vendors", "#/a/demo/vendors", "section[data-vendor=\"v1\"]"),
+        ("description", "#/a/demo/description", "#draft-heading"),
         ("report", "#/a/demo/report", "#report-heading"),
         ("crosswalk", "#/a/demo/crosswalk", "#xw-themes"),
         ("compare", "#/compare", "#compare-before"),
@@ -239,6 +339,17 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
                 .unwrap_or_else(|e| panic!("{name}: no `{ready}`: {e}"));
             let png = c.screenshot().await.unwrap();
             std::fs::write(shots.join(format!("{name}-{width}.png")), png).unwrap();
+            // The register screens are long forms: the whole page, to look at.
+            if hash.ends_with("/vendors") || hash.ends_with("/description") {
+                let full = devtools_value(
+                    &c,
+                    "Page.captureScreenshot",
+                    json!({ "format": "png", "captureBeyondViewport": true }),
+                )
+                .await;
+                let png = base64_decode(full["data"].as_str().expect("PNG data"));
+                std::fs::write(shots.join(format!("{name}-{width}-full.png")), png).unwrap();
+            }
             let overflow = horizontal_overflow(&c).await;
             if overflow > 0 {
                 problems.push(format!(

@@ -680,3 +680,19 @@ fn vendors_and_commitments_are_edited_by_id() {
     assert!(a.vendors.is_empty());
     assert_eq!(soc2_readiness::core::vendor::next_id(&[covering()]), "v2");
 }
+
+#[test]
+fn without_the_register_rules_an_assessment_with_a_register_is_not_judged() {
+    use soc2_readiness::core::evaluate::evaluate_with;
+    use soc2_readiness::core::outcome::ScopeProblem;
+    let bank = bank();
+    // Nothing in the register: the rules are not needed.
+    let e = evaluate_with(&bank, &clean(&bank), today(), None);
+    assert_eq!(e.outcome.tier, Tier::Unmodified);
+    // A vendor, and the rules not loaded: said, never judged without them.
+    let a = with_vendor(&clean(&bank), vendor(Vec::new(), None));
+    let e = evaluate_with(&bank, &a, today(), None);
+    assert_eq!(e.outcome.tier, Tier::CannotJudge);
+    assert_eq!(e.outcome.scope_problems, [ScopeProblem::RegisterPending]);
+    assert!(e.outcome.vendors.is_empty());
+}

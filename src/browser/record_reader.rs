@@ -6,6 +6,7 @@
 
 use crate::core::exchange::sealed::{Sealed, is_sealed};
 use crate::core::exchange::{bank_for, import_json};
+use crate::core::register::{RegisterJudge, judge_register};
 use crate::core::{Assessment, Bank};
 
 /// The readers, as plain function pointers into the module.
@@ -15,6 +16,10 @@ pub struct Readers {
     pub document: fn(&[u8], &[&Bank]) -> Result<Assessment, String>,
     /// A password-protected envelope: `None` when the bytes are not one.
     pub sealed: fn(&[u8]) -> Option<Result<Sealed, String>>,
+    /// The rules that judge the vendor register and the description draft.
+    /// Here because an assessment that has them was read (or is being
+    /// written on a screen that loads these readers first).
+    pub register: RegisterJudge,
 }
 
 fn document(bytes: &[u8], banks: &[&Bank]) -> Result<Assessment, String> {
@@ -26,7 +31,11 @@ fn sealed(bytes: &[u8]) -> Option<Result<Sealed, String>> {
     is_sealed(bytes).then(|| Sealed::from_json(bytes).map_err(|e| e.to_string()))
 }
 
-const HERE: Readers = Readers { document, sealed };
+const HERE: Readers = Readers {
+    document,
+    sealed,
+    register: judge_register,
+};
 
 crate::split_kept! {
     /// The readers, kept once loaded.

@@ -24,13 +24,29 @@ pub struct Evaluation {
 /// The one entry point: scores, outcome and roadmap for `assessment`
 /// against `bank`, with `today` deciding which due dates are overdue.
 pub fn evaluate(bank: &Bank, assessment: &Assessment, today: Day) -> Evaluation {
+    evaluate_with(
+        bank,
+        assessment,
+        today,
+        Some(crate::core::register::judge_register),
+    )
+}
+
+/// [`evaluate`] with the register's rules handed in (see
+/// [`Outcome::compute_with`]).
+pub fn evaluate_with(
+    bank: &Bank,
+    assessment: &Assessment,
+    today: Day,
+    judge: Option<crate::core::register::RegisterJudge>,
+) -> Evaluation {
     let facts = facts_by_index(bank, assessment);
     let mut gaps = Collector::new(bank.questions.len(), today);
     let scorecard = Scorecard::with_facts(bank, assessment, &facts, |ix, q, f, score| {
         gaps.visit(ix, q, f, score)
     });
     let operation = Operation::compute(bank, assessment, today);
-    let outcome = Outcome::compute(bank, assessment, &scorecard, &operation, today);
+    let outcome = Outcome::compute_with(bank, assessment, &scorecard, &operation, today, judge);
     let roadmap = gaps.finish(&scorecard, &outcome);
     Evaluation {
         scorecard,

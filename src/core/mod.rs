@@ -18,6 +18,7 @@ pub mod order;
 pub mod outcome;
 pub mod plan;
 pub mod reference;
+pub mod register;
 pub mod roadmap;
 pub mod score;
 pub mod text;

@@ -60,6 +60,7 @@ use crate::core::operation::{
     Deviation, MAX_MISSED_WINDOWS, MAX_UNHANDLED_EVENTS, MISSED_SHARE_DENOMINATOR, Operation,
     TOLERABLE_RATE_PERCENT, type2_period,
 };
+use crate::core::register::{RegisterJudge, RegisterJudgement};
 use crate::core::score::{NotOperating, QuestionScore, Scorecard};
 use crate::core::text::{first_names, plural};
 use crate::core::vendor::{VendorStanding, VendorVerdict};
@@ -353,6 +354,9 @@ pub enum ScopeProblem {
     InvalidPeriod(String),
     /// The period starts after today: nothing about its operation is known.
     NotStarted(Day),
+    /// The assessment has a vendor register or a description draft, and
+    /// the rules that judge them are not loaded yet.
+    RegisterPending,
 }
 
 impl ScopeProblem {
@@ -366,6 +370,9 @@ impl ScopeProblem {
             ScopeProblem::InvalidPeriod(why) => {
                 format!("The Type II observation period is not valid: {why}.")
             }
+            ScopeProblem::RegisterPending => "The rules that judge the vendor register and the \
+                                              description draft are still loading."
+                .to_owned(),
             ScopeProblem::NotStarted(start) => format!(
                 "The observation period has not started (it starts on {start}): nothing about \
                  the controls' operation across it can be known yet."
@@ -410,12 +417,17 @@ impl Description {
                 .iter()
                 .map(|v| format!("what is relied on at {v}")),
         );
-        out.extend(self.parts.iter().filter_map(|id| {
-            crate::core::description::PARTS
-                .iter()
-                .find(|p| p.id == *id)
-                .map(|p| format!("the part \u{201c}{}\u{201d}", p.heading))
-        }));
+        // The draft's parts as one name: the draft screen lists them.
+        match self.parts.as_slice() {
+            [] => {}
+            [one] => out.extend(
+                crate::core::description::PARTS
+                    .iter()
+                    .find(|p| p.id == *one)
+                    .map(|p| format!("the draft's part \u{201c}{}\u{201d}", p.heading)),
+            ),
+            many => out.push(format!("{} parts of the draft", many.len())),
+        }
         out
     }
 }
@@ -731,6 +743,27 @@ impl Outcome {
         op: &Operation,
         today: Day,
     ) -> Outcome {
+        Outcome::compute_with(
+            bank,
+            assessment,
+            card,
+            op,
+            today,
+            Some(crate::core::register::judge_register),
+        )
+    }
+
+    /// [`Outcome::compute`] with the register's rules handed in: `None`
+    /// while they are not loaded (the app loads them with the document
+    /// readers), and then an assessment with a register cannot be judged.
+    pub fn compute_with(
+        bank: &Bank,
+        assessment: &Assessment,
+        card: &Scorecard,
+        op: &Operation,
+        today: Day,
+        rules: Option<RegisterJudge>,
+    ) -> Outcome {
         let report_type = assessment.scope.report_type;
         let mut scope_problems = Vec::new();
         let mut provisional = false;
@@ -820,36 +853,31 @@ impl Outcome {
             .filter(|(c, _)| card.criterion(*c).is_some())
             .filter_map(|(c, qs)| judge(c, qs, bank, &bar))
             .collect();
-        let in_place = |q: &str| {
-            matches!(
-                assessment.status(q),
-                Some(Status::Ready | Status::Implemented)
-            )
+        let register = if !crate::core::register::has_register(assessment) {
+            RegisterJudgement::default()
+        } else if let Some(rules) = rules {
+            rules(bank, assessment, bar.report_type, bar.period)
+        } else {
+            // Never judged without its rules: said, not guessed.
+            scope_problems.push(ScopeProblem::RegisterPending);
+            RegisterJudgement::default()
         };
-        let vendors = crate::core::vendor::judge_all(
-            &assessment.vendors,
-            bar.report_type,
-            bar.period,
-            &in_place,
-        );
         if let Some(c) = bank
             .criteria
             .iter()
             .position(|c| c.id == SUBSERVICE_CRITERION)
             && card.criterion(c).is_some()
         {
-            weigh_vendors(&mut judgements, c, &vendors);
+            weigh_vendors(&mut judgements, c, &register.vendors);
         }
-        description.vendors = vendors
+        description.vendors = register
+            .vendors
             .iter()
             .filter(|v| v.verdict.on_description())
-            .filter_map(|v| assessment.vendors.get(v.vendor))
-            .map(|v| v.name.trim().to_owned())
+            .map(|v| v.name.clone())
             .collect();
-        let draft = crate::core::description::assemble(bank, assessment);
-        if draft.started {
-            description.parts = draft.missing().map(|p| p.id).collect();
-        }
+        description.parts = register.missing_parts;
+        let vendors = register.vendors;
 
         let area_hit = |pred: &dyn Fn(Verdict) -> bool| -> Vec<&'static str> {
             CORE_AREAS
@@ -1087,6 +1115,7 @@ impl Outcome {
                 }
                 ScopeProblem::Type2WithoutPeriod => "no Type II observation period".to_owned(),
                 ScopeProblem::InvalidPeriod(_) => "the observation period is not valid".to_owned(),
+                ScopeProblem::RegisterPending => "the vendor register is still loading".to_owned(),
             };
         }
         if !self.description.missing.is_empty() {
@@ -1161,7 +1190,7 @@ impl Outcome {
             .iter()
             .filter(|v| v.verdict >= VendorVerdict::Exception)
         {
-            out.push(v.summary());
+            out.push(v.summary.clone());
         }
         match self.tier {
             Tier::NoOpinion => {
@@ -1306,7 +1335,7 @@ impl Outcome {
                 self.vendors
                     .iter()
                     .filter(|v| v.verdict >= VendorVerdict::Exception)
-                    .map(VendorStanding::fix),
+                    .map(|v| v.fix.clone()),
             );
         }
         match self.tier {
@@ -1317,6 +1346,11 @@ impl Outcome {
             Tier::CannotJudge => {
                 for p in &self.scope_problems {
                     out.push(match p {
+                        ScopeProblem::RegisterPending => {
+                            "The rules that judge the vendor register and the \
+                                              description draft are still loading."
+                                .to_owned()
+                        }
                         ScopeProblem::NotStarted(start) => format!(
                             "Wait for the period to start on {start}, or choose one that has \
                              started; meanwhile, a Type I indication shows the design."

@@ -373,13 +373,13 @@ impl Flag {
             vendor
                 .csocs
                 .get(i)
-                .map(|c| crate::core::text::quoted(&c.text))
+                .map(|c| crate::core::text::named(&c.text))
         };
         let cuec = |i: usize| {
             vendor
                 .cuecs
                 .get(i)
-                .map(|c| crate::core::text::quoted(&c.text))
+                .map(|c| crate::core::text::named(&c.text))
         };
         match self {
             Flag::CsocsNotListed => "Carved out, but no control you rely on it for is listed: \
@@ -474,18 +474,21 @@ pub struct VendorStanding {
     /// The flags in plain words, in the same order.
     pub notes: Vec<String>,
     pub verdict: VendorVerdict,
+    /// One line for the outcome's reasons: who, what it means, and why.
+    pub summary: String,
+    /// What would close it, starting with a verb.
+    pub fix: String,
 }
 
 impl VendorStanding {
-    /// One line for the outcome's reasons: who, what it means, and why.
-    pub fn summary(&self) -> String {
+    fn summary_line(&self) -> String {
         let mut why = self.notes.clone();
         if matches!(self.coverage, Coverage::Gap(_) | Coverage::Type1Only) {
             why.insert(0, self.coverage.describe());
         }
         format!(
             "Vendor {}: {}. {}.",
-            crate::core::text::quoted(&self.name),
+            crate::core::text::named(&self.name),
             self.verdict
                 .label()
                 .to_lowercase()
@@ -496,9 +499,8 @@ impl VendorStanding {
 }
 
 impl VendorStanding {
-    /// What would close it, starting with a verb.
-    pub fn fix(&self) -> String {
-        let name = crate::core::text::quoted(&self.name);
+    fn fix_line(&self) -> String {
+        let name = crate::core::text::named(&self.name);
         if self
             .flags
             .iter()
@@ -631,14 +633,19 @@ pub fn judge(
     if !flags.is_empty() || uncovered_subservice {
         raise(VendorVerdict::Attention);
     }
-    VendorStanding {
+    let mut standing = VendorStanding {
         vendor: ix,
         name: vendor.name.trim().to_owned(),
         coverage,
         notes: flags.iter().map(|f| f.describe(vendor)).collect(),
         flags,
         verdict,
-    }
+        summary: String::new(),
+        fix: String::new(),
+    };
+    standing.summary = standing.summary_line();
+    standing.fix = standing.fix_line();
+    standing
 }
 
 /// Every vendor of the register, judged, in register order.

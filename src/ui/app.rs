@@ -10,7 +10,7 @@ use super::{BankHandle, Banks, Crosswalks, Derived, Loaded};
 use crate::browser::storage::{StorageError, Store};
 use crate::browser::{bank_reader, clock, file, location, record_reader};
 use crate::core::crosswalk::Crosswalk;
-use crate::core::evaluate::evaluate;
+use crate::core::evaluate::evaluate_with;
 use crate::core::{Action, Assessment, Bank, builtin_bank_core};
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
@@ -580,10 +580,13 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
     let a = &props.assessment;
     let bank = use_context::<BankHandle>();
     // Derived on each change of the assessment, never stored.
-    let derived = use_memo((bank, a.clone()), |(bank, a)| {
+    // The register's rules come with the document readers (see
+    // `Readers::register`): judged again once they are loaded.
+    let judge = record_reader::loaded().map(|r| r.register);
+    let derived = use_memo((bank, a.clone(), judge.is_some()), move |(bank, a, _)| {
         let bank = bank.as_ref().map(|b| b.0.clone());
         clock::mark("soc2r-evaluate");
-        let derived = bank.map(|b| Derived(Rc::new(evaluate(&b, a, clock::today()))));
+        let derived = bank.map(|b| Derived(Rc::new(evaluate_with(&b, a, clock::today(), judge))));
         clock::mark("soc2r-evaluated");
         derived
     });
@@ -635,6 +638,16 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
         Screen::Report => Page::Report {
             assessment,
             derived,
+        },
+        Screen::Vendors => Page::Vendors {
+            assessment,
+            derived,
+            on_edit,
+        },
+        Screen::Description => Page::Description {
+            assessment,
+            derived,
+            on_edit,
         },
         Screen::Crosswalk => Page::Crosswalk {
             assessment,

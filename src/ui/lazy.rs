@@ -33,6 +33,16 @@ pub enum Page {
         assessment: Rc<Assessment>,
         derived: Derived,
     },
+    Vendors {
+        assessment: Rc<Assessment>,
+        derived: Derived,
+        on_edit: Callback<Action>,
+    },
+    Description {
+        assessment: Rc<Assessment>,
+        derived: Derived,
+        on_edit: Callback<Action>,
+    },
     Crosswalk {
         assessment: Rc<Assessment>,
         derived: Derived,
@@ -71,6 +81,16 @@ fn render(page: &Page) -> Html {
             assessment,
             derived,
         } => html! { <screens::report::Report {assessment} {derived} /> },
+        Page::Vendors {
+            assessment,
+            derived,
+            on_edit,
+        } => html! { <screens::vendors::Vendors {assessment} {derived} {on_edit} /> },
+        Page::Description {
+            assessment,
+            derived,
+            on_edit,
+        } => html! { <screens::description::DescriptionScreen {assessment} {derived} {on_edit} /> },
         Page::Crosswalk {
             assessment,
             derived,

@@ -8,16 +8,20 @@ pub enum Screen {
     Questions,
     Dashboard,
     Gaps,
+    Vendors,
+    Description,
     Report,
     Crosswalk,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Scope,
         Screen::Questions,
         Screen::Dashboard,
         Screen::Gaps,
+        Screen::Vendors,
+        Screen::Description,
         Screen::Report,
         Screen::Crosswalk,
     ];
@@ -28,6 +32,8 @@ impl Screen {
             Screen::Questions => "questions",
             Screen::Dashboard => "dashboard",
             Screen::Gaps => "gaps",
+            Screen::Vendors => "vendors",
+            Screen::Description => "description",
             Screen::Report => "report",
             Screen::Crosswalk => "crosswalk",
         }
@@ -39,6 +45,8 @@ impl Screen {
             Screen::Questions => "Questionnaire",
             Screen::Dashboard => "Dashboard",
             Screen::Gaps => "Gaps and roadmap",
+            Screen::Vendors => "Vendors",
+            Screen::Description => "Description",
             Screen::Report => "Report",
             Screen::Crosswalk => "Crosswalk",
         }

@@ -287,6 +287,8 @@ pub enum Export {
     Poam,
     /// Due dates, periodic controls and evidence expiry, for a calendar app.
     Calendar,
+    /// The system description draft, as Markdown.
+    Description,
 }
 
 /// An export, ready to download.
@@ -332,6 +334,14 @@ pub fn file(
             "ics",
             ICS_MIME,
             calendar(bank, assessment, evaluation, today),
+        ),
+        Export::Description => (
+            "system-description",
+            "md",
+            "text/markdown;charset=utf-8",
+            crate::core::description::to_markdown(&crate::core::description::assemble(
+                bank, assessment,
+            )),
         ),
     };
     Ok(File {

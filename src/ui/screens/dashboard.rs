@@ -14,6 +14,7 @@ use crate::ui::widgets::criteria::CriteriaTable;
 use crate::ui::widgets::operation::OperationPanel;
 use crate::ui::widgets::outcome::{OutcomePanel, tier_class};
 use crate::ui::widgets::radar::Radar;
+use crate::ui::widgets::register::RegisterPanel;
 use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -207,6 +208,7 @@ pub fn Dashboard(props: &Props) -> Html {
                     { series_bars(&bank, card) }
                 </section>
             </div>
+            <RegisterPanel assessment={props.assessment.clone()} derived={props.derived.clone()} />
             <OutcomePanel derived={props.derived.clone()} max_criteria={8} />
             <OperationPanel assessment={props.assessment.clone()} derived={props.derived.clone()} />
             <CriteriaTable derived={props.derived.clone()} />

@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod crosswalk;
 pub mod dashboard;
+pub mod description;
 pub mod gaps;
 pub mod help;
 pub mod home;
@@ -11,6 +12,7 @@ pub mod privacy;
 pub mod questions;
 pub mod report;
 pub mod scope;
+pub mod vendors;
 
 /// `n` with the word for one or for many: "1 gap", "3 gaps".
 pub(crate) use crate::core::text::plural;

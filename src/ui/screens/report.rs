@@ -12,6 +12,7 @@ use crate::ui::state::Ctx;
 use crate::ui::widgets::bar::Bar;
 use crate::ui::widgets::outcome::tier_class;
 use crate::ui::widgets::radar::Radar;
+use crate::ui::widgets::register::RegisterPanel;
 use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -130,7 +131,14 @@ pub fn Report(props: &Props) -> Html {
     let plan = AuditPlan::compute(a, eval, clock::today());
     let outcome = &eval.outcome;
     let timeline = plan.timeline();
-    let top = plan.top_blockers.iter().filter_map(|&ix| {
+    // Page 1 holds one page: a line on vendors and commitments to act on
+    // takes the place of the fifth blocker (every blocker is in Appendix B).
+    let register_line = outcome.vendors.iter().any(|v| v.verdict.needs_action())
+        || a.commitments
+            .iter()
+            .any(|c| crate::core::commitment::standing(c, &bank, a, outcome).at_risk);
+    let shown = if register_line { 4 } else { 5 };
+    let top = plan.top_blockers.iter().take(shown).filter_map(|&ix| {
         let gap = eval.roadmap.gaps.iter().find(|g| g.question == ix)?;
         let q = bank.questions.get(ix)?;
         Some(html! {
@@ -261,6 +269,7 @@ pub fn Report(props: &Props) -> Html {
                 } else {
                     <ol class="report-top">{ for top }</ol>
                 }
+                <RegisterPanel assessment={props.assessment.clone()} derived={props.derived.clone()} action_only=true />
             </section>
             <section class="report-plan" aria-labelledby="report-roadmap">
                 <h3 id="report-roadmap">{ "The plan, by phase" }</h3>

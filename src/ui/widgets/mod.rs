@@ -7,4 +7,5 @@ pub mod operation;
 pub mod outcome;
 pub mod protect;
 pub mod radar;
+pub mod register;
 pub mod select;

@@ -82,6 +82,13 @@ pub fn OutcomePanel(props: &OutcomeProps) -> Html {
             let question = bank.questions.get(q)?;
             Some(html! { <li data-question={question.id.clone()}><strong>{ question.title() }</strong>{ format!(": {what}.") }</li> })
         })
+        .chain(outcome.description.vendors.iter().map(|v| html! {
+            <li><strong>{ v }</strong>{ ": what you rely on it for is not named, or not shown to work: a finding on the description." }</li>
+        }))
+        .chain(outcome.description.parts.iter().filter_map(|id| {
+            let part = crate::core::description::PARTS.iter().find(|p| p.id == *id)?;
+            Some(html! { <li data-part={*id}><strong>{ part.heading }</strong>{ ": missing from your draft: a finding on the description." }</li> })
+        }))
         .collect();
     html! {
         <section class={classes!("soc2r-outcome", class)} aria-labelledby="outcome-heading"

@@ -24,3 +24,30 @@ pub fn use_select_value(value: String) -> NodeRef {
     }
     node
 }
+
+#[derive(Properties, PartialEq)]
+pub struct ChoiceProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// (value, label) pairs.
+    pub options: Vec<(&'static str, &'static str)>,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+}
+
+/// A labelled select over fixed options, kept showing `value`.
+#[component]
+pub fn Choice(props: &ChoiceProps) -> Html {
+    let node = use_select_value(props.value.to_string());
+    let onchange = props.onchange.reform(|e: Event| select_value(&e));
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <select id={props.id.clone()} ref={node} {onchange}>
+                { for props.options.iter().map(|(v, l)| html! {
+                    <option value={*v} selected={*v == props.value.as_str()}>{ *l }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
