@@ -321,8 +321,13 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
         ("privacy", "#/privacy", ".soc2r-app main"),
     ];
     let mut problems = Vec::new();
-    // Phone and desktop in the light theme, then desktop in the dark one.
-    for (width, theme) in [(360, "light"), (1280, "light"), (1280, "dark")] {
+    // Phone and desktop in the light theme and in the dark one.
+    for (width, theme) in [
+        (360, "light"),
+        (375, "dark"),
+        (1280, "light"),
+        (1280, "dark"),
+    ] {
         set_width(&c, width).await;
         devtools(
             &c,
@@ -340,7 +345,10 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
             let png = c.screenshot().await.unwrap();
             std::fs::write(shots.join(format!("{name}-{width}.png")), png).unwrap();
             // The register screens are long forms: the whole page, to look at.
-            if hash.ends_with("/vendors") || hash.ends_with("/description") {
+            if ["/vendors", "/description", "/dashboard"]
+                .iter()
+                .any(|s| hash.ends_with(s))
+            {
                 let full = devtools_value(
                     &c,
                     "Page.captureScreenshot",

@@ -696,3 +696,43 @@ fn without_the_register_rules_an_assessment_with_a_register_is_not_judged() {
     assert_eq!(e.outcome.scope_problems, [ScopeProblem::RegisterPending]);
     assert!(e.outcome.vendors.is_empty());
 }
+
+/// Six vendors against a Type II period of 2026 (under way on 2026-12-07),
+/// each with the verdict an auditor would give and why, in
+/// `tests/fixtures/vendors/six-vendors.expected.json`.
+#[test]
+fn six_vendors_get_the_verdicts_an_auditor_gives() {
+    let bank = bank();
+    let file = include_str!("fixtures/vendors/six-vendors.json");
+    let expected: Value =
+        serde_json::from_str(include_str!("fixtures/vendors/six-vendors.expected.json")).unwrap();
+    let imported = soc2_readiness::core::exchange::import_json(file.as_bytes(), &bank)
+        .expect("the fixture imports");
+    assert_eq!(imported.vendors.len(), 6);
+    let mut a = clean(&bank);
+    a = reduce(&a, Action::SetPeriod(period("2026-01-01", "2026-12-31")));
+    for v in imported.vendors {
+        a = with_vendor(&a, v);
+    }
+    let e = judge(&bank, &a);
+    for (v, s) in a.vendors.iter().zip(&e.outcome.vendors) {
+        let want = &expected[&v.id];
+        assert_eq!(
+            s.coverage.id(),
+            want["coverage"],
+            "{}: {}",
+            v.name,
+            want["why"]
+        );
+        assert_eq!(
+            s.verdict.id(),
+            want["verdict"],
+            "{}: {}",
+            v.name,
+            want["why"]
+        );
+    }
+    assert_eq!(cc92(&bank, &e).map(|v| v.id()), expected["cc9.2"].as_str());
+    assert_eq!(e.outcome.tier.id(), expected["tier"]);
+    assert_eq!(e.outcome.description.vendors, ["Backupco"]);
+}
