@@ -493,7 +493,7 @@ impl VendorStanding {
                 .label()
                 .to_lowercase()
                 .replace("cc9.2", "CC9.2"),
-            why.join("; ")
+            why.join(". ")
         )
     }
 }
@@ -501,17 +501,14 @@ impl VendorStanding {
 impl VendorStanding {
     fn fix_line(&self) -> String {
         let name = crate::core::text::named(&self.name);
-        if self
-            .flags
-            .iter()
-            .any(|f| matches!(f, Flag::CsocsUnaddressed(_)))
-        {
+        let has = |f: &dyn Fn(&Flag) -> bool| self.flags.iter().any(f);
+        if has(&|f| matches!(f, Flag::CsocsUnaddressed(_))) {
             return format!(
-                "Obtain {name}'s current report, review it, and check that it tests each control \
-                 you rely on it for."
+                "Obtain the current report of {name}, review it, and check that it tests each \
+                 control you rely on it for."
             );
         }
-        if self.flags.contains(&Flag::CsocsNotListed) {
+        if has(&|f| *f == Flag::CsocsNotListed) {
             return format!("List the controls you rely on {name} to run, in the description.");
         }
         match &self.coverage {
@@ -524,12 +521,30 @@ impl VendorStanding {
             Coverage::Type1Only => {
                 return format!("Ask {name} for a Type II report covering your period.");
             }
-            _ => {}
+            Coverage::NoReport => {
+                return format!(
+                    "Get the report of {name}, or record how you monitor it (your own tests of \
+                     its controls)."
+                );
+            }
+            Coverage::Covered => {}
         }
-        format!(
-            "Assess the exceptions and opinion in {name}'s report, and record how your own \
-             controls respond."
-        )
+        if has(&|f| matches!(f, Flag::Opinion(_) | Flag::CsocExceptions(_))) {
+            return format!(
+                "Assess the exceptions and the opinion in the report of {name}, and record how \
+                 your own controls respond."
+            );
+        }
+        if has(&|f| *f == Flag::NotReviewed) {
+            return format!("Review the report of {name}, and record who did and when.");
+        }
+        if has(&|f| matches!(f, Flag::CuecsOpen(_))) {
+            return format!("Put in place the controls the report of {name} asks of you.");
+        }
+        if has(&|f| matches!(f, Flag::LongBridge(_))) {
+            return format!("Ask {name} for its next report.");
+        }
+        format!("Check that the report of {name} tests the controls you rely on.")
     }
 }
 

@@ -299,11 +299,12 @@ fn VendorCard(props: &CardProps) -> Html {
         <section class="soc2r-card vendor" data-vendor={v.id.clone()} aria-labelledby={heading.clone()}>
             <h3 id={heading}>{ &name }
                 if let Some(s) = &props.standing {
-                    <span class={classes!("badge", "vendor-verdict", s.verdict.id())} data-vendor-verdict={s.verdict.id()}>{ s.verdict.label() }</span>
+                    <span class={classes!("badge", "vendor-verdict", format!("verdict-{}", s.verdict.id()))} data-vendor-verdict={s.verdict.id()}>{ s.verdict.label() }</span>
                 }
             </h3>
             if let Some(s) = &props.standing {
-                <p class={classes!("coverage", s.coverage.id())} data-vendor-coverage={s.coverage.id()}>
+                <p class={classes!("coverage", format!("cov-{}", s.coverage.id()), (!v.treatment.is_subservice()).then_some("outside"))}
+                    data-vendor-coverage={s.coverage.id()}>
                     <strong>{ "Coverage: " }</strong>{ s.coverage.describe() }
                 </p>
                 if !s.notes.is_empty() {

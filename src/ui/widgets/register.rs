@@ -41,16 +41,22 @@ pub fn RegisterPanel(props: &RegisterProps) -> Html {
         .iter()
         .filter(|v| v.verdict.needs_action())
         .count();
+    let subservice = |ix: usize| {
+        a.vendors
+            .get(ix)
+            .is_some_and(|v| v.treatment.is_subservice())
+    };
     let vendors = outcome
         .vendors
         .iter()
         .filter(|v| !props.action_only || v.verdict.needs_action())
         .map(|s| {
             html! {
-                <li class={classes!("register-vendor", s.verdict.id())} data-vendor-id={a.vendors.get(s.vendor).map(|v| v.id.clone())}>
+                <li class="register-vendor" data-vendor-id={a.vendors.get(s.vendor).map(|v| v.id.clone())}>
                     <strong>{ &s.name }</strong>
-                    <span class={classes!("badge", "vendor-verdict", s.verdict.id())} data-vendor-verdict={s.verdict.id()}>{ s.verdict.label() }</span>
-                    <span class={classes!("coverage", s.coverage.id())} data-vendor-coverage={s.coverage.id()}>{ s.coverage.describe() }</span>
+                    <span class={classes!("badge", "vendor-verdict", format!("verdict-{}", s.verdict.id()))} data-vendor-verdict={s.verdict.id()}>{ s.verdict.label() }</span>
+                    <span class={classes!("coverage", format!("cov-{}", s.coverage.id()), (!subservice(s.vendor)).then_some("outside"))}
+                        data-vendor-coverage={s.coverage.id()}>{ s.coverage.describe() }</span>
                     if s.verdict.needs_action() {
                         <span class="hint">{ &s.fix }</span>
                     }
