@@ -334,3 +334,51 @@ proptest! {
         }
     }
 }
+
+// --------------------------------------------------- the stored revision
+
+/// What serde_json reads as the revision: the reference the save path's
+/// own reader (`core::exchange::peek`) must agree with.
+fn serde_revision(text: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Revision {
+        #[serde(default)]
+        revision: u64,
+    }
+    serde_json::from_str::<Revision>(text)
+        .ok()
+        .map(|r| r.revision)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn the_save_paths_revision_reader_agrees_with_serde_json(
+        a in assessment(),
+        cut in any::<prop::sample::Index>(),
+        at in any::<prop::sample::Index>(),
+        insert in prop_oneof![
+            Just(""), Just("\""), Just(","), Just("}"), Just("{"), Just("["), Just("\\"),
+            Just("\\u00"), Just("-"), Just("0"), Just("1.5"), Just(" \"revision\": 3,"),
+            Just("\u{1}"), Just("null"), Just("\"revision\":")
+        ],
+    ) {
+        use soc2_readiness::core::exchange::peek::revision_of;
+        let stored = soc2_readiness::core::exchange::stored_json(&a);
+        prop_assert_eq!(revision_of(&stored), Some(a.revision));
+        prop_assert_eq!(revision_of(&stored), serde_revision(&stored));
+        // Cut short or with something inserted: both readers agree.
+        let mut chars: Vec<char> = stored.chars().collect();
+        chars.truncate(cut.index(chars.len() + 1));
+        let short: String = chars.iter().collect();
+        prop_assert_eq!(revision_of(&short), serde_revision(&short), "{}", short);
+        let mut chars: Vec<char> = stored.chars().collect();
+        let ix = at.index(chars.len() + 1);
+        for (k, c) in insert.chars().enumerate() {
+            chars.insert(ix + k, c);
+        }
+        let changed: String = chars.iter().collect();
+        prop_assert_eq!(revision_of(&changed), serde_revision(&changed), "{}", changed);
+    }
+}

@@ -465,14 +465,8 @@ fn confirm_key(namespace: &str) -> String {
     format!("{namespace}/keep-confirmed")
 }
 
-/// The revision of a stored document, read without building the assessment.
+/// The revision of a stored document, read without building the assessment
+/// (and without serde_json's reader, which nothing else at start needs).
 fn stored_revision(raw: &str) -> Option<u64> {
-    #[derive(serde::Deserialize)]
-    struct Revision {
-        #[serde(default)]
-        revision: u64,
-    }
-    serde_json::from_str::<Revision>(raw)
-        .ok()
-        .map(|r| r.revision)
+    crate::core::exchange::peek::revision_of(raw)
 }

@@ -4,7 +4,8 @@
 //!   [`migrate`] upgrading older format versions;
 //! - [`csv`]: tables such as the gap list, for spreadsheets;
 //! - [`oscal`]: OSCAL 1.1 assessment results and POA&M documents;
-//! - [`ics`]: an iCalendar file of the assessment's dates.
+//! - [`ics`]: an iCalendar file of the assessment's dates;
+//! - [`peek`]: a stored document's revision, read without a JSON library.
 
 pub mod csv;
 mod error;
@@ -13,6 +14,7 @@ pub mod ics;
 pub mod json;
 pub mod migrate;
 pub mod oscal;
+pub mod peek;
 pub mod sealed;
 /// Strict JSON parsing, and [`strict::error_path`] for any reader of JSON
 /// text in the core (such as bank files) to name the place of an error.
