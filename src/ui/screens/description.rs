@@ -8,10 +8,10 @@ use crate::core::description::{self, DescriptionDraft, Event as Happening, Part}
 use crate::core::exchange::export::{self, Export};
 use crate::core::{Action, Assessment, Day};
 use crate::ui::state::{Ctx, Msg, Notice};
+use crate::ui::widgets::form::{area_value, checked, edited, ids, value};
 use crate::ui::widgets::select::Choice;
 use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -21,32 +21,13 @@ pub struct Props {
     pub on_edit: Callback<Action>,
 }
 
-fn value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
-}
-
-fn area_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlTextAreaElement>().value()
-}
-
-fn checked(e: &Event) -> bool {
-    e.target_unchecked_into::<HtmlInputElement>().checked()
-}
-
-/// A callback that edits a copy of the draft and saves it if it changed.
+/// A callback that edits a copy and saves it if it changed.
 fn edit<E: 'static>(
-    d: &DescriptionDraft,
+    record: &DescriptionDraft,
     on_edit: &Callback<Action>,
     f: impl Fn(&mut DescriptionDraft, &E) + 'static,
 ) -> Callback<E> {
-    let (d, on_edit) = (d.clone(), on_edit.clone());
-    Callback::from(move |e: E| {
-        let mut next = d.clone();
-        f(&mut next, &e);
-        if next != d {
-            on_edit.emit(Action::SetDescription(next));
-        }
-    })
+    edited(record, on_edit, Action::SetDescription, f)
 }
 
 #[component]
@@ -357,7 +338,7 @@ fn CommitmentRow(props: &RowProps) -> Html {
                 <div class="field wide">
                     <label for={format!("{pre}-supports")}>{ "Kept by (question ids or criteria)" }</label>
                     <input id={format!("{pre}-supports")} type="text" list="question-ids" value={c.supports.join(", ")}
-                        onchange={put(|c, v| c.supports = v.split([',', ' ', ';']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+                        onchange={put(|c, v| c.supports = ids(&v))
                             .reform(|e: Event| value(&e))} />
                 </div>
             </div>

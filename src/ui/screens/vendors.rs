@@ -8,10 +8,10 @@ use crate::core::vendor::{
     Csoc, Cuec, ReportKind, Treatment, Vendor, VendorOpinion, VendorReport, VendorStanding, next_id,
 };
 use crate::core::{Action, Assessment, Day};
+use crate::ui::widgets::form::{area_value, checked, edited, ids, value};
 use crate::ui::widgets::select::Choice;
 use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,27 +19,6 @@ pub struct Props {
     pub assessment: Rc<Assessment>,
     pub derived: Derived,
     pub on_edit: Callback<Action>,
-}
-
-fn value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
-}
-
-fn area_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlTextAreaElement>().value()
-}
-
-fn checked(e: &Event) -> bool {
-    e.target_unchecked_into::<HtmlInputElement>().checked()
-}
-
-/// Ids written comma- or space-separated, as a list.
-fn ids(text: &str) -> Vec<String> {
-    text.split([',', ' ', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// The rules that judge the register load with the document readers; a
@@ -119,7 +98,10 @@ fn VendorsLoaded(props: &Props) -> Html {
     let on_name = {
         let name = name.clone();
         Callback::from(move |e: InputEvent| {
-            name.set(e.target_unchecked_into::<HtmlInputElement>().value())
+            name.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
         })
     };
     let type2 = a.scope.report_type == ReportType::Type2;
@@ -169,20 +151,13 @@ struct CardProps {
     on_edit: Callback<Action>,
 }
 
-/// A callback that edits a copy of the vendor and saves it if it changed.
+/// A callback that edits a copy and saves it if it changed.
 fn change<E: 'static>(
-    v: &Vendor,
+    record: &Vendor,
     on_edit: &Callback<Action>,
     f: impl Fn(&mut Vendor, &E) + 'static,
 ) -> Callback<E> {
-    let (v, on_edit) = (v.clone(), on_edit.clone());
-    Callback::from(move |e: E| {
-        let mut next = v.clone();
-        f(&mut next, &e);
-        if next != v {
-            on_edit.emit(Action::PutVendor(next));
-        }
-    })
+    edited(record, on_edit, Action::PutVendor, f)
 }
 
 fn set_day(slot: &mut Option<Day>, text: &str) {

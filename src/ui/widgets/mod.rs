@@ -2,6 +2,7 @@
 
 pub mod bar;
 pub mod criteria;
+pub mod form;
 pub mod import;
 pub mod operation;
 pub mod outcome;
