@@ -1008,3 +1008,40 @@ async fn pick_text(c: &Client, css: &str, value: &str) {
     )
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pre_audit_check_links_to_the_card_that_fixes_each_finding() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let c = browser(&driver, "flows-precheck", &temp_dir("flows-precheck")).await;
+    c.goto(&server.url).await.unwrap();
+    let ready = start_assessment(&c).await;
+    let card = ready.split(' ').next().unwrap().to_owned();
+    // "Ready" with no evidence item ticked.
+    click(&c, &ready).await;
+    let url = c.current_url().await.unwrap().to_string();
+    let base = url.split('#').next().unwrap().to_owned();
+    let assessment = url
+        .split("#/a/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    c.goto(&format!("{base}#/a/{assessment}/dashboard"))
+        .await
+        .unwrap();
+    let finding = "[data-precheck=\"ready-without-evidence\"]";
+    wait_for(&c, finding).await;
+    assert_eq!(count(&c, finding).await, 1);
+    // Its link opens the card; ticking an item there takes it away.
+    click(&c, &format!("{finding} a")).await;
+    wait_for(&c, &card).await;
+    click(&c, &format!("{card} details summary")).await;
+    click(&c, &format!("{card} ul.evidence input[type=checkbox]")).await;
+    click(&c, ".tabs a[href$='/dashboard']").await;
+    wait_for(&c, ".soc2r-precheck").await;
+    assert_eq!(count(&c, finding).await, 0, "fixed, so gone");
+    c.close().await.unwrap();
+}

@@ -17,6 +17,7 @@ pub mod operation;
 pub mod order;
 pub mod outcome;
 pub mod plan;
+pub mod precheck;
 pub mod reference;
 pub mod register;
 pub mod roadmap;

@@ -13,6 +13,7 @@ use crate::ui::widgets::bar::Bar;
 use crate::ui::widgets::criteria::CriteriaTable;
 use crate::ui::widgets::operation::OperationPanel;
 use crate::ui::widgets::outcome::{OutcomePanel, tier_class};
+use crate::ui::widgets::precheck::PrecheckPanel;
 use crate::ui::widgets::radar::Radar;
 use crate::ui::widgets::register::RegisterPanel;
 use crate::ui::{BankHandle, Derived};
@@ -208,6 +209,7 @@ pub fn Dashboard(props: &Props) -> Html {
                     { series_bars(&bank, card) }
                 </section>
             </div>
+            <PrecheckPanel assessment={props.assessment.clone()} derived={props.derived.clone()} />
             <RegisterPanel assessment={props.assessment.clone()} derived={props.derived.clone()} />
             <OutcomePanel derived={props.derived.clone()} max_criteria={8} />
             <OperationPanel assessment={props.assessment.clone()} derived={props.derived.clone()} />

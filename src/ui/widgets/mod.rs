@@ -6,6 +6,7 @@ pub mod form;
 pub mod import;
 pub mod operation;
 pub mod outcome;
+pub mod precheck;
 pub mod protect;
 pub mod radar;
 pub mod register;
