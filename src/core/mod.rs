@@ -13,6 +13,7 @@ pub mod description;
 pub mod diff;
 pub mod evaluate;
 pub mod exchange;
+pub mod fieldwork;
 pub mod operation;
 pub mod order;
 pub mod outcome;

@@ -146,4 +146,44 @@ fn hostile_inputs() {
             ms(start.elapsed())
         );
     }
+    fieldwork();
+}
+
+/// A population of 50,000 rows (CSV, a few with problems), read and
+/// counted against a year-long period, then its sample drawn.
+fn fieldwork() {
+    use soc2_readiness::core::assessment::Period;
+    use soc2_readiness::core::fieldwork::{DEFAULT_TABLE, draw, read_population, sample_size};
+    let period = Period {
+        start: soc2_readiness::core::Day::parse("2026-01-01").expect("date"),
+        end: soc2_readiness::core::Day::parse("2026-12-31").expect("date"),
+    };
+    let mut text = String::from("ticket id,opened date,summary\n");
+    for i in 0..50_000u32 {
+        let month = i % 12 + 1;
+        let dom = i % 28 + 1;
+        let year = if i % 500 == 0 { 2025 } else { 2026 };
+        text.push_str(&format!(
+            "CHG-{i},{year}-{month:02}-{dom:02},\"change {i}, routine\"\n"
+        ));
+    }
+    let (read, fastest) = time(20, || {
+        black_box(read_population(black_box(&text), period).expect("reads"));
+    });
+    let population = read_population(&text, period).expect("reads");
+    let size = sample_size(&DEFAULT_TABLE, population.items.len() as u32);
+    let (drawn, drawn_fastest) = time(200, || {
+        black_box(draw(black_box(&population.items), size, 20_261_207, period));
+    });
+    println!(
+        "Population of 50,000 rows ({} KB): read and counted in {:.1} ms [{:.1}] ({} in the period, \
+         {} outside); sample of {size} drawn in {:.3} ms [{:.3}] (must be well under 1,000 ms)",
+        text.len() / 1000,
+        ms(read),
+        ms(fastest),
+        population.items.len(),
+        population.outside,
+        ms(drawn),
+        ms(drawn_fastest),
+    );
 }
