@@ -17,6 +17,7 @@ const V2_FULL: &str = include_str!("fixtures/import/v2-full.json");
 const V3_FULL: &str = include_str!("fixtures/import/v3-full.json");
 const V4_FULL: &str = include_str!("fixtures/import/v4-full.json");
 const V5_FULL: &str = include_str!("fixtures/import/v5-full.json");
+const V6_FULL: &str = include_str!("fixtures/import/v6-full.json");
 const V1_MINIMAL: &str = include_str!("fixtures/import/v1-minimal.json");
 const V0_DRAFT: &str = include_str!("fixtures/import/v0-draft.json");
 
@@ -126,8 +127,18 @@ fn a_full_version_1_file_imports_with_every_field() {
 
 #[test]
 fn the_exporter_writes_exactly_the_documented_file() {
-    let a = import(V5_FULL.as_bytes()).unwrap();
-    assert_eq!(export_json(&a), V5_FULL.trim_end());
+    let a = import(V6_FULL.as_bytes()).unwrap();
+    assert_eq!(export_json(&a), V6_FULL.trim_end());
+    // Version 6's fields, read back; a version 5 file is the same document
+    // without them.
+    assert_eq!(a.fieldwork["cc6-mfa"].failed(), ["H2"]);
+    assert_eq!(a.sample_table.len(), 2);
+    let v5 = import(V5_FULL.as_bytes()).unwrap();
+    let mut without = a.clone();
+    without.fieldwork.clear();
+    without.sample_table.clear();
+    assert_eq!(v5, without);
+    let a = v5;
     // Version 5's fields, read back; a version 4 file is the same document
     // without them.
     assert_eq!(a.vendors.len(), 2);
@@ -358,8 +369,8 @@ fn a_version_0_file_in_the_shape_of_version_1_is_refused() {
 #[test]
 fn a_version_from_the_future_asks_for_an_update() {
     let e = refusal(&fixture("err-future-version.json"));
-    assert_eq!(e, ImportError::FutureVersion { found: 6 });
-    assert_names(&e, &["version 6", "update the app"]);
+    assert_eq!(e, ImportError::FutureVersion { found: 7 });
+    assert_names(&e, &["version 7", "update the app"]);
 }
 
 #[test]
@@ -534,13 +545,13 @@ fn a_timestamp_that_is_not_rfc_3339_is_named() {
     // In a file of the current version, the line and column an editor
     // shows, whatever its line ends.
     for eol in ["\n", "\r\n", "\r"] {
-        let text = V5_FULL
+        let text = V6_FULL
             .replace(
                 "\"updated\": \"2026-02-11T16:45:12.345Z\"",
                 "\"updated\": \"yesterday\"",
             )
             .replace('\n', eol);
-        let line = line_of(V5_FULL, "\"updated\"");
+        let line = line_of(V6_FULL, "\"updated\"");
         let e = refusal(text.as_bytes());
         assert_names(&e, &["`updated`", &format!("line {line}"), "column 3"]);
     }
@@ -916,13 +927,23 @@ fn free_ids_and_lists_are_bounded_with_the_place_named() {
             &["description.incidents", "at most 500"],
         ),
         (
+            "a pick that is not an item of the population",
+            |d| d["fieldwork"]["cc6-mfa"]["picks"][0]["id"] = json!("H9"),
+            &["fieldwork.cc6-mfa.picks", "not an item"],
+        ),
+        (
+            "a seed past 2^53 - 1",
+            |d| d["fieldwork"]["cc6-mfa"]["seed"] = json!(9_007_199_254_740_992u64),
+            &["fieldwork.cc6-mfa.seed", "larger than"],
+        ),
+        (
             "an unknown part of the description",
             |d| d["description"]["texts"] = json!({"<script>": "x"}),
             &["description.texts", "not a part"],
         ),
     ];
     for (what, change, parts) in cases {
-        let mut doc: Value = serde_json::from_str(V5_FULL).unwrap();
+        let mut doc: Value = serde_json::from_str(V6_FULL).unwrap();
         change(&mut doc);
         let e = refusal(doc.to_string().as_bytes());
         assert_names(&e, parts);
@@ -932,7 +953,7 @@ fn free_ids_and_lists_are_bounded_with_the_place_named() {
 
 #[test]
 fn answers_to_ids_neither_asked_nor_retired_are_refused_before_any_carrying() {
-    let mut doc: Value = serde_json::from_str(V5_FULL).unwrap();
+    let mut doc: Value = serde_json::from_str(V6_FULL).unwrap();
     doc["bank"]["version"] = json!("0.9");
     doc["answers"]["not-a-question"] = json!({"status": "ready"});
     let e = refusal(doc.to_string().as_bytes());
@@ -984,11 +1005,23 @@ fn a_field_of_a_later_version_in_an_older_file_is_refused_with_its_place() {
             |d| d["vendors"] = json!([{"id": "v1", "name": "Cloudhost"}]),
             &["vendors", "version 5 and later", "version 4"],
         ),
+        (
+            "v5 with fieldwork",
+            5,
+            |d| d["fieldwork"] = json!({"cc6-mfa": {"seed": 1}}),
+            &["fieldwork", "version 6 and later", "version 5"],
+        ),
     ];
     for (what, version, change, parts) in cases {
-        let mut doc: Value = serde_json::from_str(V5_FULL).unwrap();
+        let mut doc: Value = serde_json::from_str(V6_FULL).unwrap();
         doc["format_version"] = json!(version);
-        for field in ["vendors", "commitments", "description"] {
+        for field in [
+            "vendors",
+            "commitments",
+            "description",
+            "fieldwork",
+            "sample_table",
+        ] {
             doc.as_object_mut().unwrap().remove(field);
         }
         if *version < 4

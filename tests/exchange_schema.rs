@@ -23,6 +23,7 @@ const V2_FULL: &str = include_str!("fixtures/import/v2-full.json");
 const V3_FULL: &str = include_str!("fixtures/import/v3-full.json");
 const V4_FULL: &str = include_str!("fixtures/import/v4-full.json");
 const V5_FULL: &str = include_str!("fixtures/import/v5-full.json");
+const V6_FULL: &str = include_str!("fixtures/import/v6-full.json");
 const V1_MINIMAL: &str = include_str!("fixtures/import/v1-minimal.json");
 const V1_TYPE2: &str = include_str!("fixtures/import/v1-type2-incomplete-period.json");
 const V0_DRAFT: &str = include_str!("fixtures/import/v0-draft.json");
@@ -92,8 +93,9 @@ fn the_schema_is_draft_2020_12_and_uses_the_app_constants_and_enums() {
 
 #[test]
 fn the_fixtures_pass_the_schema_as_written_or_once_upgraded() {
-    assert_passes("v5-full", &serde_json::from_str(V5_FULL).unwrap());
+    assert_passes("v6-full", &serde_json::from_str(V6_FULL).unwrap());
     for (name, text) in [
+        ("v5-full", V5_FULL),
         ("v4-full", V4_FULL),
         ("v3-full", V3_FULL),
         ("v2-full", V2_FULL),
@@ -101,9 +103,9 @@ fn the_fixtures_pass_the_schema_as_written_or_once_upgraded() {
         ("v1-minimal", V1_MINIMAL),
         ("v1-type2-incomplete-period", V1_TYPE2),
     ] {
-        // A version 1 to 4 file differs from version 5 only in its number.
+        // A version 1 to 5 file differs from version 6 only in its number.
         let mut doc: Value = serde_json::from_str(text).unwrap();
-        doc["format_version"] = json!(5);
+        doc["format_version"] = json!(6);
         assert_passes(name, &doc);
         let a = import_json(text.as_bytes(), &BANK).unwrap();
         assert_passes(name, &serde_json::from_str(&export_json(&a)).unwrap());
@@ -126,10 +128,10 @@ proptest! {
 
 #[test]
 fn the_schema_declares_exactly_the_fields_the_app_writes() {
-    // v5-full sets every field; export it again so the fields are the app's.
+    // v6-full sets every field; export it again so the fields are the app's.
     // The keys of `answers` and `scope.conditions` are ids, so they count as
     // one field, `*`.
-    let a = import_json(V5_FULL.as_bytes(), &BANK).unwrap();
+    let a = import_json(V6_FULL.as_bytes(), &BANK).unwrap();
     let used = schema::used_fields(
         &serde_json::from_str(&export_json(&a)).unwrap(),
         &[
@@ -138,6 +140,7 @@ fn the_schema_declares_exactly_the_fields_the_app_writes() {
             ".answers.*.collected",
             ".in_place_elsewhere",
             ".description.texts",
+            ".fieldwork",
         ],
     );
     assert_eq!(schema::declared_fields(&schema()), used);
@@ -150,7 +153,7 @@ fn the_schema_refuses_what_the_app_refuses() {
         ("another format", |d| {
             d["format"] = json!("soc2-readiness-bank")
         }),
-        ("format version 6", |d| d["format_version"] = json!(6)),
+        ("format version 7", |d| d["format_version"] = json!(7)),
         ("an invented framework in accepted_from", |d| {
             d["answers"]["cc6-access-review"]["accepted_from"] = json!("Not A Crosswalk")
         }),
@@ -268,7 +271,7 @@ fn the_schema_refuses_what_the_app_refuses() {
         }),
     ];
     for (what, change) in changes {
-        let mut doc: Value = serde_json::from_str(V5_FULL).unwrap();
+        let mut doc: Value = serde_json::from_str(V6_FULL).unwrap();
         change(&mut doc);
         assert!(
             import_json(doc.to_string().as_bytes(), &BANK).is_err(),

@@ -222,3 +222,142 @@ fn the_draw_is_the_same_whatever_the_paste_order_and_spans_the_period() {
     // Another seed, another sample.
     assert_ne!(draw(&p.items, size, 8, year_2026()), picks);
 }
+
+// ------------------------------------------------- rehearsal and outcome
+
+mod outcome {
+    use super::*;
+    use serde_json::json;
+    use soc2_readiness::core::assessment::{Action, Assessment, ReportType, Status, reduce};
+    use soc2_readiness::core::bank::Bank;
+    use soc2_readiness::core::evaluate::evaluate;
+    use soc2_readiness::core::fieldwork::{Outcome, Pick, Rehearsal};
+    use soc2_readiness::core::outcome::Tier;
+
+    /// Four key controls of four criteria: `hire` per event, the others
+    /// continuous.
+    fn bank() -> Bank {
+        let q = |id: &str, criterion: &str, frequency: &str| {
+            json!({
+                "id": id, "text": format!("Is {id} done?"), "guidance": "g",
+                "criteria": [criterion], "weight": 3, "key": true, "key_reason": "k",
+                "frequency": frequency, "evidence": ["first"],
+                "remediation": {"steps": ["s"], "effort": "days"},
+                "type2_proof": "p", "quick": false, "short": format!("The {id} control"),
+            })
+        };
+        let criteria: Vec<serde_json::Value> = ["CC6.1", "CC6.2", "CC6.3", "CC6.4"]
+            .iter()
+            .map(|c| {
+                json!({"id": c, "series": "CC6", "topic": "t", "name": c,
+                            "one_question_reason": "r"})
+            })
+            .collect();
+        let doc = json!({
+            "format": "soc2-readiness-bank", "format_version": 4, "id": "fw",
+            "version": "1", "title": "Fieldwork",
+            "series": [{"id": "CC6", "category": "security", "name": "Access"}],
+            "criteria": criteria,
+            "questions": [q("hire", "CC6.2", "per_event"), q("a", "CC6.1", "continuous"),
+                          q("b", "CC6.3", "continuous"), q("c", "CC6.4", "continuous")],
+        });
+        Bank::from_json(&doc.to_string()).expect("the fieldwork bank is valid")
+    }
+
+    /// Type II over 2026, every control ready and operating since 2025.
+    fn clean(bank: &Bank) -> Assessment {
+        let mut a = Assessment::new("f".into(), "F".into(), bank, "2026-01-01T00:00:00Z".into());
+        a = reduce(&a, Action::SetReportType(ReportType::Type2));
+        a = reduce(&a, Action::SetPeriod(Some(year_2026())));
+        for q in &bank.questions {
+            for action in [
+                Action::SetStatus(q.id.clone(), Some(Status::Ready)),
+                Action::SetEvidence(q.id.clone(), 0, true),
+                Action::SetOperatingSince(q.id.clone(), Some(day("2025-06-01"))),
+            ] {
+                a = reduce(&a, action);
+            }
+        }
+        a
+    }
+
+    /// 120 hires, a draw of 40, `failed` of them failed.
+    fn rehearsed(bank: &Bank, failed: usize) -> Assessment {
+        let mut text = String::from("id,date\n");
+        for i in 0..120 {
+            text.push_str(&format!("E{i:03},{}\n", day("2026-01-02").add_days(3 * i)));
+        }
+        let population = read_population(&text, year_2026()).unwrap();
+        let picks = draw(&population.items, 40, 99, year_2026());
+        let rehearsal = Rehearsal {
+            picks: picks
+                .iter()
+                .enumerate()
+                .map(|(n, &ix)| Pick {
+                    id: population.items[ix].id.clone(),
+                    result: Some(if n < failed {
+                        Outcome::Fail
+                    } else {
+                        Outcome::Pass
+                    }),
+                    note: String::new(),
+                    evidence: String::new(),
+                })
+                .collect(),
+            items: population.items,
+            outside: 0,
+            seed: Some(99),
+        };
+        reduce(
+            &clean(bank),
+            Action::SetRehearsal("hire".into(), Some(rehearsal)),
+        )
+    }
+
+    #[test]
+    fn a_clean_sample_changes_nothing_and_sets_the_population() {
+        let bank = bank();
+        let a = rehearsed(&bank, 0);
+        assert_eq!(a.answer("hire").unwrap().population, Some(120));
+        let e = evaluate(&bank, &a, day("2026-12-07"));
+        assert_eq!(e.outcome.tier, Tier::Unmodified);
+    }
+
+    #[test]
+    fn one_failed_pick_on_a_key_control_is_an_exception_naming_the_item() {
+        let bank = bank();
+        let a = rehearsed(&bank, 1);
+        let failed = a.fieldwork["hire"].failed()[0].to_owned();
+        let e = evaluate(&bank, &a, day("2026-12-07"));
+        // One of four criteria with exceptions: not more than a third.
+        assert_eq!(e.outcome.tier, Tier::UnmodifiedWithExceptions);
+        let summary = e.outcome.summary(&bank);
+        assert!(
+            summary
+                .iter()
+                .any(|l| l.contains(&failed) && l.contains("1 of 40 picks tested")),
+            "{summary:?}"
+        );
+    }
+
+    #[test]
+    fn three_failed_picks_mean_the_control_did_not_operate() {
+        let bank = bank();
+        // More than 2 events not handled: the engine's own rule.
+        let e = evaluate(&bank, &rehearsed(&bank, 3), day("2026-12-07"));
+        assert_eq!(e.outcome.tier, Tier::Qualified);
+        // Two stay an exception.
+        let e = evaluate(&bank, &rehearsed(&bank, 2), day("2026-12-07"));
+        assert_eq!(e.outcome.tier, Tier::UnmodifiedWithExceptions);
+        // Removing the rehearsal removes its population too.
+        let a = reduce(
+            &rehearsed(&bank, 3),
+            Action::SetRehearsal("hire".into(), None),
+        );
+        assert_eq!(a.answer("hire").unwrap().population, None);
+        assert_eq!(
+            evaluate(&bank, &a, day("2026-12-07")).outcome.tier,
+            Tier::Unmodified
+        );
+    }
+}

@@ -155,6 +155,17 @@ fn each_seeded_defect_is_found_once_and_nothing_else() {
     );
     a = reduce(&a, Action::SetEvidence("hire".into(), 0, false));
     a = reduce(&a, Action::SetEvidence("hire".into(), 1, false));
+    // hire: a rehearsed population with two rows outside the period.
+    a = reduce(
+        &a,
+        Action::SetRehearsal(
+            "hire".into(),
+            Some(soc2_readiness::core::fieldwork::Rehearsal {
+                outside: 2,
+                ..Default::default()
+            }),
+        ),
+    );
     // The vendor's report now ends before the period does.
     let mut v = a.vendors[0].clone();
     v.reports[0].end = day("2026-05-31");
@@ -168,6 +179,7 @@ fn each_seeded_defect_is_found_once_and_nothing_else() {
             pair("key-gap-unplanned", "hire"),
             pair("crosswalk-without-evidence", "hire"),
             pair("vendor-coverage-gap", "v1"),
+            pair("population-outside-period", "hire"),
         ]
     );
     // Fixing one removes it, and only it.
@@ -184,6 +196,7 @@ fn each_seeded_defect_is_found_once_and_nothing_else() {
             pair("evidence-outside-period", "mfa"),
             pair("crosswalk-without-evidence", "hire"),
             pair("vendor-coverage-gap", "v1"),
+            pair("population-outside-period", "hire"),
         ]
     );
 }

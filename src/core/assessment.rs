@@ -8,6 +8,7 @@ use crate::core::catalog::Category;
 use crate::core::commitment::Commitment;
 use crate::core::date::Day;
 use crate::core::description::DescriptionDraft;
+use crate::core::fieldwork::{Band, Rehearsal};
 use crate::core::vendor::Vendor;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -352,6 +353,11 @@ pub struct Assessment {
     pub commitments: Vec<Commitment>,
     /// What the user wrote for the system description.
     pub description: DescriptionDraft,
+    /// Fieldwork rehearsals of per-event controls, by question id: their
+    /// populations, draws and tested picks.
+    pub fieldwork: BTreeMap<String, Rehearsal>,
+    /// The user's sample table; empty: [`crate::core::fieldwork::DEFAULT_TABLE`].
+    pub sample_table: Vec<Band>,
     /// RFC 3339 timestamps, set by the edge (the core has no clock).
     pub created: String,
     pub updated: String,
@@ -376,6 +382,8 @@ impl Assessment {
             vendors: Vec::new(),
             commitments: Vec::new(),
             description: DescriptionDraft::default(),
+            fieldwork: BTreeMap::new(),
+            sample_table: Vec::new(),
             created: now.clone(),
             updated: now,
             revision: 0,
@@ -464,6 +472,11 @@ pub enum Action {
     RemoveCommitment(String),
     /// Replaces what the user wrote for the system description.
     SetDescription(DescriptionDraft),
+    /// Sets (or with `None` removes) a per-event control's rehearsal; its
+    /// population's count becomes the control's population.
+    SetRehearsal(String, Option<Rehearsal>),
+    /// Replaces the sample table (empty: the default one).
+    SetSampleTable(Vec<Band>),
 }
 
 /// Records what the scope already answers: every question whose condition
@@ -644,6 +657,17 @@ pub fn reduce(assessment: &Assessment, action: Action) -> Assessment {
         Action::PutCommitment(c) => put(&mut next.commitments, c, |x| &x.id),
         Action::RemoveCommitment(id) => next.commitments.retain(|c| c.id != id),
         Action::SetDescription(d) => next.description = d,
+        Action::SetRehearsal(q, r) => {
+            let count = r
+                .as_ref()
+                .map(|r| u32::try_from(r.items.len()).unwrap_or(u32::MAX));
+            match r {
+                Some(r) => next.fieldwork.insert(q.clone(), r),
+                None => next.fieldwork.remove(&q),
+            };
+            edit(&mut next, q, |a| a.population = count);
+        }
+        Action::SetSampleTable(t) => next.sample_table = t,
     }
     next
 }

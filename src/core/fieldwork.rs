@@ -11,6 +11,7 @@
 
 use crate::core::assessment::Period;
 use crate::core::date::Day;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Largest population read (rows after the header).
@@ -21,7 +22,8 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 pub const LISTED: usize = 50;
 
 /// One event of the population.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Item {
     pub day: Day,
     pub id: String,
@@ -229,10 +231,93 @@ fn fields(line: &str, delimiter: char) -> Option<Vec<String>> {
 
 /// One band of the sample table: populations up to `up_to` items (the
 /// last band: any larger) get `size` picks (`None`: every item).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Band {
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::core::assessment::present"
+    )]
     pub up_to: Option<u32>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::core::assessment::present"
+    )]
     pub size: Option<u32>,
+}
+
+/// What testing one pick found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Pass,
+    Fail,
+}
+
+/// One item drawn for testing, and what testing it found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pick {
+    /// The item's id in the population.
+    pub id: String,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::core::assessment::present"
+    )]
+    pub result: Option<Outcome>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The evidence looked at.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+}
+
+/// The largest seed kept: the largest whole number a browser's JSON
+/// reader holds exactly, 2^53 − 1.
+pub const MAX_SEED: u64 = (1 << 53) - 1;
+
+/// A per-event control's rehearsal: its population in the period, the
+/// rows left out, the seed of its draw and the picks with their results.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rehearsal {
+    /// The items counted (in the period, each id once), in (date, id) order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+    /// Rows of the pasted population dated outside the period.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub outside: u32,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::core::assessment::present"
+    )]
+    pub seed: Option<u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub picks: Vec<Pick>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Rehearsal {
+    /// The ids of the picks that failed, in pick order.
+    pub fn failed(&self) -> Vec<&str> {
+        self.picks
+            .iter()
+            .filter(|p| p.result == Some(Outcome::Fail))
+            .map(|p| p.id.as_str())
+            .collect()
+    }
+
+    /// How many picks have a result.
+    pub fn tested(&self) -> usize {
+        self.picks.iter().filter(|p| p.result.is_some()).count()
+    }
 }
 
 /// The default table, for per-event controls: the larger end of the ranges

@@ -168,6 +168,10 @@ pub struct Operation {
     /// Per-event controls in place with events not handled: (question,
     /// count, events in the period when recorded).
     pub unhandled: Vec<(usize, u32, Option<u32>)>,
+    /// Per-event controls in place whose rehearsed sample has failed picks:
+    /// (question, the failed items' ids, picks tested), in bank order. The
+    /// failures count as events not handled (at least).
+    pub failed_picks: Vec<(usize, Vec<String>, usize)>,
     /// Controls in place whose ticked dated evidence has run out by the
     /// day that matters ([`judged_on`]), in bank order.
     pub not_current: Vec<usize>,
@@ -256,8 +260,19 @@ impl Operation {
                 continue;
             };
             if frequency == Frequency::PerEvent {
-                if let (Some(n @ 1..), true) = (answer.unhandled, in_place(answer.status)) {
-                    op.unhandled.push((ix, n, answer.population));
+                let rehearsal = assessment.fieldwork.get(id);
+                let failed = rehearsal.map(|r| r.failed()).unwrap_or_default();
+                let sampled = u32::try_from(failed.len()).unwrap_or(u32::MAX);
+                let unhandled = answer.unhandled.unwrap_or(0).max(sampled);
+                if unhandled > 0 && in_place(answer.status) {
+                    op.unhandled.push((ix, unhandled, answer.population));
+                    if let Some(r) = rehearsal.filter(|_| sampled > 0) {
+                        op.failed_picks.push((
+                            ix,
+                            failed.iter().map(|f| (*f).to_owned()).collect(),
+                            r.tested(),
+                        ));
+                    }
                 }
             } else if !q.is_periodic() {
                 // Continuous, or automated: judged on its operating date.
@@ -279,6 +294,7 @@ impl Operation {
         // Answers come in id order; lists are kept in bank order.
         op.periodic.sort_by_key(|p| p.question);
         op.unhandled.sort_unstable();
+        op.failed_picks.sort_unstable();
         op.not_current.sort_unstable();
         op.evidence
             .sort_by_key(|f| (!f.stale, f.valid_until, f.question, f.item));

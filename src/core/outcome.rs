@@ -465,6 +465,9 @@ pub struct Outcome {
     pub unjustified_not_applicable: Vec<usize>,
     /// Every vendor of the register, judged (register order).
     pub vendors: Vec<VendorStanding>,
+    /// Rehearsed samples with failed picks on controls that are findings:
+    /// (question, failed items' ids, picks tested), bank order.
+    pub failed_picks: Vec<(usize, Vec<String>, usize)>,
     /// Questions whose closing would change the tier for the better: the
     /// deciding shortfalls of criteria not met or not testable, and the
     /// description's (sorted).
@@ -969,6 +972,10 @@ impl Outcome {
             tier = Tier::CannotJudge;
         }
 
+        let blockers_or_findings: Vec<usize> = judgements
+            .iter()
+            .flat_map(|j| j.findings.iter().map(|f| f.question))
+            .collect();
         let mut blockers: Vec<usize> = judgements
             .iter()
             .flat_map(|j| j.blockers.iter().copied())
@@ -994,6 +1001,12 @@ impl Outcome {
             provisional,
             unjustified_not_applicable,
             vendors,
+            failed_picks: op
+                .failed_picks
+                .iter()
+                .filter(|(q, _, _)| blockers_or_findings.contains(q))
+                .cloned()
+                .collect(),
             blockers,
         }
     }
@@ -1191,6 +1204,16 @@ impl Outcome {
             .filter(|v| v.verdict >= VendorVerdict::Exception)
         {
             out.push(v.summary.clone());
+        }
+        for (q, ids, tested) in &self.failed_picks {
+            let title = bank.questions.get(*q).map_or("", |q| q.title());
+            out.push(format!(
+                "Sample rehearsed: \u{201c}{title}\u{201d} failed on {} ({} of {tested} picks \
+                 tested); the report would list {}.",
+                first_names(ids),
+                ids.len(),
+                if ids.len() == 1 { "it" } else { "them" }
+            ));
         }
         match self.tier {
             Tier::NoOpinion => {

@@ -29,6 +29,9 @@ pub enum Kind {
     /// Type II: a subservice organisation whose reports leave days of the
     /// period uncovered (or show design only, or are missing).
     VendorCoverageGap,
+    /// A rehearsed population that had rows dated outside the period (left
+    /// out of the count: check the export behind it).
+    PopulationOutsidePeriod,
 }
 
 impl Kind {
@@ -41,6 +44,7 @@ impl Kind {
             Kind::NotApplicableWithoutReason => "na-without-reason",
             Kind::CrosswalkWithoutEvidence => "crosswalk-without-evidence",
             Kind::VendorCoverageGap => "vendor-coverage-gap",
+            Kind::PopulationOutsidePeriod => "population-outside-period",
         }
     }
 
@@ -55,6 +59,7 @@ impl Kind {
                 "Answers taken from a crosswalk without SOC 2 evidence"
             }
             Kind::VendorCoverageGap => "Vendor reports that leave the period uncovered",
+            Kind::PopulationOutsidePeriod => "Populations with items outside the period",
         }
     }
 }
@@ -143,6 +148,15 @@ pub fn check(bank: &Bank, assessment: &Assessment, evaluation: &Evaluation) -> V
             add(
                 Kind::NotApplicableWithoutReason,
                 format!("{title}: say why it does not apply"),
+            );
+        }
+        if let Some(r) = assessment.fieldwork.get(&q.id).filter(|r| r.outside > 0) {
+            add(
+                Kind::PopulationOutsidePeriod,
+                format!(
+                    "{title}: {} of its population dated outside the period, left out",
+                    crate::core::text::plural(r.outside as usize, "row", "rows")
+                ),
             );
         }
         if !a.accepted_from.is_empty() && a.evidence.is_empty() {

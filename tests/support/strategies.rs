@@ -333,6 +333,8 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                     vendors,
                     commitments,
                     description,
+                    fieldwork: Default::default(),
+                    sample_table: Vec::new(),
                     created,
                     updated,
                     revision,

@@ -25,6 +25,7 @@ use crate::core::catalog::Category;
 use crate::core::commitment::Commitment;
 use crate::core::date::Timestamp;
 use crate::core::description::DescriptionDraft;
+use crate::core::fieldwork::{Band, Rehearsal};
 use crate::core::vendor::Vendor;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -32,7 +33,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const ASSESSMENT_FORMAT: &str = "soc2-readiness-assessment";
-pub const ASSESSMENT_FORMAT_VERSION: u64 = 5;
+pub const ASSESSMENT_FORMAT_VERSION: u64 = 6;
 
 /// The document as written to disk. Field order is the order in the file.
 /// Borrowed when written, so saving on every change copies nothing first.
@@ -60,6 +61,10 @@ struct Document<'a> {
     commitments: Cow<'a, [Commitment]>,
     #[serde(default, skip_serializing_if = "is_blank")]
     description: Cow<'a, DescriptionDraft>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    fieldwork: Cow<'a, BTreeMap<String, Rehearsal>>,
+    #[serde(default, skip_serializing_if = "<[Band]>::is_empty")]
+    sample_table: Cow<'a, [Band]>,
     /// RFC 3339 timestamps.
     created: Cow<'a, str>,
     updated: Cow<'a, str>,
@@ -96,6 +101,8 @@ impl<'a> Document<'a> {
             vendors: Cow::Borrowed(&a.vendors),
             commitments: Cow::Borrowed(&a.commitments),
             description: Cow::Borrowed(&a.description),
+            fieldwork: Cow::Borrowed(&a.fieldwork),
+            sample_table: Cow::Borrowed(&a.sample_table),
             created: Cow::Borrowed(&a.created),
             updated: Cow::Borrowed(&a.updated),
             revision: a.revision,
@@ -255,6 +262,7 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
     }
     check_bounds(&answers, &doc.in_place_elsewhere)?;
     check_register(&doc.vendors, &doc.commitments, &doc.description)?;
+    check_fieldwork(&doc.fieldwork, &doc.sample_table, bank)?;
     let mut bank_ref = doc.bank.into_owned();
     if bank_ref.version != bank.version {
         carry_forward(bank, &bank_ref.version, &mut answers);
@@ -278,6 +286,8 @@ pub fn import_json(bytes: &[u8], bank: &Bank) -> Result<Assessment, ImportError>
         vendors: doc.vendors.into_owned(),
         commitments: doc.commitments.into_owned(),
         description: doc.description.into_owned(),
+        fieldwork: doc.fieldwork.into_owned(),
+        sample_table: doc.sample_table.into_owned(),
         created: doc.created.into_owned(),
         updated: doc.updated.into_owned(),
         revision: doc.revision,
@@ -416,6 +426,63 @@ fn check_bounds(
                 format!(
                     "a control id is longer than {MAX_FREE_ID_CHARS} characters ({})",
                     crate::core::text::quoted(long)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Most bands of a sample table.
+pub const MAX_BANDS: usize = 20;
+
+/// Rehearsals: of questions the bank asks, populations within the reader's
+/// limits, seeds a browser holds exactly, picks of items of the population.
+fn check_fieldwork(
+    fieldwork: &BTreeMap<String, Rehearsal>,
+    table: &[Band],
+    bank: &Bank,
+) -> Result<(), ImportError> {
+    use crate::core::fieldwork::{MAX_ROWS, MAX_SEED};
+    if table.len() > MAX_BANDS {
+        return Err(ImportError::invalid(
+            "sample_table",
+            format!("has {} bands; at most {MAX_BANDS}", table.len()),
+        ));
+    }
+    for (id, r) in fieldwork {
+        let at = |field: &str| format!("fieldwork.{id}.{field}");
+        if bank.question(id).is_none() {
+            return Err(ImportError::UnknownQuestions(vec![id.clone()]));
+        }
+        if r.items.len() > MAX_ROWS {
+            return Err(ImportError::invalid(
+                at("items"),
+                format!("lists {} items; at most {MAX_ROWS}", r.items.len()),
+            ));
+        }
+        if r.seed.is_some_and(|s| s > MAX_SEED) {
+            return Err(ImportError::invalid(
+                at("seed"),
+                format!("is larger than {MAX_SEED}, the largest a browser holds exactly"),
+            ));
+        }
+        if r.picks.len() > r.items.len() {
+            return Err(ImportError::invalid(
+                at("picks"),
+                "has more picks than the population has items",
+            ));
+        }
+        if let Some(p) = r
+            .picks
+            .iter()
+            .find(|p| !r.items.iter().any(|i| i.id == p.id))
+        {
+            return Err(ImportError::invalid(
+                at("picks"),
+                format!(
+                    "picks {}, which is not an item of the population",
+                    crate::core::text::quoted(&p.id)
                 ),
             ));
         }

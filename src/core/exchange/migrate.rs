@@ -25,15 +25,19 @@
 //! - **Version 4**: as version 3, and an answer may hold `population` (a
 //!   per-event control's events in the period). A version 3 document is a
 //!   valid version 4 document.
-//! - **Version 5** (current): as written by
+//! - **Version 5**: as version 4, and the document may hold `vendors` (the
+//!   vendor register), `commitments` (the service commitments) and
+//!   `description` (the user's system description draft). A version 4
+//!   document is a valid version 5 document.
+//! - **Version 6** (current): as written by
 //!   [`export_json`](super::export_json) and described by
-//!   `static/schema/assessment.schema.json`. As version 4, and the document
-//!   may hold `vendors` (the vendor register), `commitments` (the service
-//!   commitments) and `description` (the user's system description draft).
-//!   A version 4 document is a valid version 5 document.
+//!   `static/schema/assessment.schema.json`. As version 5, and the document
+//!   may hold `fieldwork` (rehearsals of per-event controls: populations,
+//!   draws and tested picks) and `sample_table`. A version 5 document is a
+//!   valid version 6 document.
 //!
-//! Adding version 6 means: bump `ASSESSMENT_FORMAT_VERSION`, add a step with
-//! `from: 5` below, a fixture `tests/fixtures/import/v5-*.json` kept as it is,
+//! Adding version 7 means: bump `ASSESSMENT_FORMAT_VERSION`, add a step with
+//! `from: 6` below, a fixture `tests/fixtures/import/v6-*.json` kept as it is,
 //! and a test that imports it.
 
 use super::error::{ImportError, shorten_value};
@@ -95,6 +99,13 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         from: 4,
         renamed: &[],
         added: &["vendors", "commitments", "description"],
+        // Only fields were added.
+        apply: Ok,
+    },
+    Migration {
+        from: 5,
+        renamed: &[],
+        added: &["fieldwork", "sample_table"],
         // Only fields were added.
         apply: Ok,
     },
