@@ -1045,3 +1045,141 @@ async fn the_pre_audit_check_links_to_the_card_that_fixes_each_finding() {
     assert_eq!(count(&c, finding).await, 0, "fixed, so gone");
     c.close().await.unwrap();
 }
+
+/// Fills a textarea as a paste would (one `input` event).
+async fn paste(c: &Client, css: &str, text: &str) {
+    wait_for(c, css).await;
+    c.execute(
+        "const t = document.querySelector(arguments[0]); t.value = arguments[1]; \
+         t.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![serde_json::json!(css), serde_json::json!(text)],
+    )
+    .await
+    .unwrap();
+}
+
+/// The ids of the picks a control's card shows, in order.
+async fn picks(c: &Client, card: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for row in c
+        .find_all(Locator::Css(&format!("{card} tr[data-pick]")))
+        .await
+        .unwrap()
+    {
+        out.push(row.attr("data-pick").await.unwrap().unwrap_or_default());
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rehearsed_sample_with_a_failed_pick_shows_as_an_exception_and_survives_a_reload() {
+    let server = serve(dist_dir());
+    let driver = start_driver();
+    let downloads = temp_dir("flows-fieldwork");
+    let c = browser(&driver, "flows-fieldwork", &downloads).await;
+    c.goto(&server.url).await.unwrap();
+    click(&c, "#start-full").await;
+    click(&c, "#report-type2").await;
+    pick_day(&c, "#period-start", "2026-01-01").await;
+    pick_day(&c, "#period-end", "2026-12-31").await;
+    let url = c.current_url().await.unwrap().to_string();
+    let base = url.split('#').next().unwrap().to_owned();
+    let assessment = url
+        .split("#/a/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    // The leavers control is in place.
+    let id = "cc6-leaver-deprovisioning";
+    c.goto(&format!("{base}#/a/{assessment}/questions/{id}"))
+        .await
+        .unwrap();
+    click(&c, &format!("#q-{id} button[data-status=implemented]")).await;
+
+    // 120 joiners' accesses pasted, counted, drawn with a seed.
+    c.goto(&format!("{base}#/a/{assessment}/fieldwork"))
+        .await
+        .unwrap();
+    let card = format!("section[data-fieldwork=\"{id}\"]");
+    let mut rows = String::from("leaver,date,team\r\n");
+    for i in 0..120 {
+        rows.push_str(&format!(
+            "L{i:03},2026-{:02}-{:02},ops\r\n",
+            i % 12 + 1,
+            i % 28 + 1
+        ));
+    }
+    rows.push_str("L999,2025-12-31,ops\r\n");
+    click(&c, &format!("{card} details.rehearse summary")).await;
+    paste(&c, &format!("#fw-{id}-paste"), &rows).await;
+    click(&c, &format!("#fw-{id}-count")).await;
+    eventually("the population counted", || async {
+        text_of(&c, &format!("{card} .population")).await
+            == "Population: 120 in the period (1 outside it, left out). Sample: 40."
+    })
+    .await;
+    pick_text(&c, &format!("#fw-{id}-seed"), "12345").await;
+    click(&c, &format!("#fw-{id}-draw")).await;
+    eventually("40 picks", || async { picks(&c, &card).await.len() == 40 }).await;
+    let drawn = picks(&c, &card).await;
+    let first = drawn[0].clone();
+    click(
+        &c,
+        &format!("{card} tr[data-pick=\"{first}\"] button[data-result=fail]"),
+    )
+    .await;
+    eventually("the predicted exception", || async {
+        count(&c, &format!("{card} [data-prediction=\"exception\"]")).await == 1
+    })
+    .await;
+    // The pre-audit check names the row outside the period.
+    c.goto(&format!("{base}#/a/{assessment}/dashboard"))
+        .await
+        .unwrap();
+    wait_for(&c, "[data-precheck=\"population-outside-period\"]").await;
+    let reasons = text(&c, ".soc2r-outcome .reasons").await;
+    assert!(
+        reasons.contains(&format!("failed on {first} (1 of 1 picks tested)")),
+        "{reasons}"
+    );
+
+    // Reload: the same sample, the same result.
+    c.goto(&format!("{base}#/a/{assessment}/fieldwork"))
+        .await
+        .unwrap();
+    c.refresh().await.unwrap();
+    eventually("the picks back", || async {
+        picks(&c, &card).await.len() == 40
+    })
+    .await;
+    assert_eq!(picks(&c, &card).await, drawn);
+    assert_eq!(count(&c, &format!("{card} [data-seed=\"12345\"]")).await, 1);
+
+    // Four leavers: a sample of four.
+    let small = "cc6-access-request-approval";
+    let card = format!("section[data-fieldwork=\"{small}\"]");
+    click(&c, &format!("{card} details.rehearse summary")).await;
+    paste(
+        &c,
+        &format!("#fw-{small}-paste"),
+        "id\tdate\nA1\t2026-02-01\nA2\t2026-03-01\nA3\t2026-04-01\nA4\t2026-05-01\n",
+    )
+    .await;
+    click(&c, &format!("#fw-{small}-count")).await;
+    click(&c, &format!("#fw-{small}-draw")).await;
+    eventually("every item picked", || async {
+        picks(&c, &card).await.len() == 4
+    })
+    .await;
+    c.close().await.unwrap();
+}
+
+async fn text_of(c: &Client, css: &str) -> String {
+    match c.find(Locator::Css(css)).await {
+        Ok(e) => e.text().await.unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}

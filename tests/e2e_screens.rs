@@ -214,6 +214,49 @@ fn demo_assessment() -> String {
     });
     draft.none.insert("changes".into());
     a = reduce(&a, Action::SetDescription(draft));
+    // A rehearsed sample: 30 leavers over the period, 15 drawn, two tested.
+    let mut rows = String::from("id,date\n");
+    for i in 0..30 {
+        rows.push_str(&format!("L{i:02},{}\n", day("2026-01-03").add_days(6 * i)));
+    }
+    rows.push_str("L99,2025-12-20\n");
+    let period = a.scope.period.unwrap();
+    let population = soc2_readiness::core::fieldwork::read_population(&rows, period).unwrap();
+    let drawn = soc2_readiness::core::fieldwork::draw(&population.items, 15, 4242, period);
+    let picks = drawn
+        .iter()
+        .enumerate()
+        .map(|(n, &ix)| soc2_readiness::core::fieldwork::Pick {
+            id: population.items[ix].id.clone(),
+            result: match n {
+                0 => Some(soc2_readiness::core::fieldwork::Outcome::Pass),
+                1 => Some(soc2_readiness::core::fieldwork::Outcome::Fail),
+                _ => None,
+            },
+            note: if n == 1 {
+                "Access removed 9 days late".into()
+            } else {
+                String::new()
+            },
+            evidence: if n < 2 {
+                "HR ticket and IdP log".into()
+            } else {
+                String::new()
+            },
+        })
+        .collect();
+    a = reduce(
+        &a,
+        Action::SetRehearsal(
+            "cc6-leaver-deprovisioning".into(),
+            Some(soc2_readiness::core::fieldwork::Rehearsal {
+                items: population.items,
+                outside: 1,
+                seed: Some(4242),
+                picks,
+            }),
+        ),
+    );
     // ISO 27001 controls in place, so the crosswalk has proposals to show.
     for control in ["A.5.18", "A.5.19", "A.5.24", "A.8.8", "A.8.13", "A.8.15"] {
         a = reduce(
@@ -313,6 +356,11 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
         ),
         ("vendors", "#/a/demo/vendors", "section[data-vendor=\"v1\"]"),
         ("description", "#/a/demo/description", "#draft-heading"),
+        (
+            "fieldwork",
+            "#/a/demo/fieldwork",
+            "section[data-fieldwork=\"cc6-leaver-deprovisioning\"] table.picks",
+        ),
         ("report", "#/a/demo/report", "#report-heading"),
         ("crosswalk", "#/a/demo/crosswalk", "#xw-themes"),
         ("compare", "#/compare", "#compare-before"),
@@ -345,7 +393,7 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
             let png = c.screenshot().await.unwrap();
             std::fs::write(shots.join(format!("{name}-{width}.png")), png).unwrap();
             // The register screens are long forms: the whole page, to look at.
-            if ["/vendors", "/description", "/dashboard"]
+            if ["/vendors", "/description", "/dashboard", "/fieldwork"]
                 .iter()
                 .any(|s| hash.ends_with(s))
             {
@@ -360,8 +408,20 @@ async fn every_screen_renders_fits_and_passes_axe_at_phone_and_desktop_widths() 
             }
             let overflow = horizontal_overflow(&c).await;
             if overflow > 0 {
+                // Name what sticks out, deepest first, to say where to look.
+                let culprits = run(
+                    &c,
+                    "const w = document.documentElement.clientWidth; \
+                     return [...document.querySelectorAll('body *')] \
+                       .filter(e => e.getBoundingClientRect().right > w + 1) \
+                       .filter(e => ![...e.children].some(k => k.getBoundingClientRect().right > w + 1)) \
+                       .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + \
+                         (e.className ? '.' + String(e.className).split(' ').join('.') : '')).join(', ');",
+                )
+                .await;
                 problems.push(format!(
-                    "{name} at {width}px overflows sideways by {overflow}px"
+                    "{name} at {width}px overflows sideways by {overflow}px ({})",
+                    culprits.as_str().unwrap_or("")
                 ));
             }
             for v in accessibility_violations(&c, &axe).await {

@@ -45,3 +45,17 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// A seed for a sample draw the user can read and type again: 1 to
+/// 999,999, from `getRandomValues` (time-derived without it).
+pub fn random_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    let mut n = u64::from_le_bytes(bytes);
+    if n == 0 {
+        n = js_sys::Date::now().to_bits() ^ js_sys::Math::random().to_bits();
+    }
+    n % 999_999 + 1
+}

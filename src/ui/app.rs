@@ -649,6 +649,11 @@ fn AssessmentView(props: &AssessmentViewProps) -> Html {
             derived,
             on_edit,
         },
+        Screen::Fieldwork => Page::Fieldwork {
+            assessment,
+            derived,
+            on_edit,
+        },
         Screen::Crosswalk => Page::Crosswalk {
             assessment,
             derived,

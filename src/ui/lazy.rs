@@ -43,6 +43,11 @@ pub enum Page {
         derived: Derived,
         on_edit: Callback<Action>,
     },
+    Fieldwork {
+        assessment: Rc<Assessment>,
+        derived: Derived,
+        on_edit: Callback<Action>,
+    },
     Crosswalk {
         assessment: Rc<Assessment>,
         derived: Derived,
@@ -91,6 +96,11 @@ fn render(page: &Page) -> Html {
             derived,
             on_edit,
         } => html! { <screens::description::DescriptionScreen {assessment} {derived} {on_edit} /> },
+        Page::Fieldwork {
+            assessment,
+            derived,
+            on_edit,
+        } => html! { <screens::fieldwork::Fieldwork {assessment} {derived} {on_edit} /> },
         Page::Crosswalk {
             assessment,
             derived,

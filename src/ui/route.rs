@@ -10,18 +10,20 @@ pub enum Screen {
     Gaps,
     Vendors,
     Description,
+    Fieldwork,
     Report,
     Crosswalk,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 8] = [
+    pub const ALL: [Screen; 9] = [
         Screen::Scope,
         Screen::Questions,
         Screen::Dashboard,
         Screen::Gaps,
         Screen::Vendors,
         Screen::Description,
+        Screen::Fieldwork,
         Screen::Report,
         Screen::Crosswalk,
     ];
@@ -34,6 +36,7 @@ impl Screen {
             Screen::Gaps => "gaps",
             Screen::Vendors => "vendors",
             Screen::Description => "description",
+            Screen::Fieldwork => "fieldwork",
             Screen::Report => "report",
             Screen::Crosswalk => "crosswalk",
         }
@@ -47,6 +50,7 @@ impl Screen {
             Screen::Gaps => "Gaps and roadmap",
             Screen::Vendors => "Vendors",
             Screen::Description => "Description",
+            Screen::Fieldwork => "Fieldwork",
             Screen::Report => "Report",
             Screen::Crosswalk => "Crosswalk",
         }

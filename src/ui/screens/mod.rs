@@ -5,6 +5,7 @@ pub mod compare;
 pub mod crosswalk;
 pub mod dashboard;
 pub mod description;
+pub mod fieldwork;
 pub mod gaps;
 pub mod help;
 pub mod home;
