@@ -250,6 +250,7 @@ fn demo_assessment() -> String {
         Action::SetRehearsal(
             "cc6-leaver-deprovisioning".into(),
             Some(soc2_readiness::core::fieldwork::Rehearsal {
+                question: String::new(),
                 items: population.items,
                 outside: 1,
                 seed: Some(4242),

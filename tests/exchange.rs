@@ -131,7 +131,7 @@ fn the_exporter_writes_exactly_the_documented_file() {
     assert_eq!(export_json(&a), V6_FULL.trim_end());
     // Version 6's fields, read back; a version 5 file is the same document
     // without them.
-    assert_eq!(a.fieldwork["cc6-mfa"].failed(), ["H2"]);
+    assert_eq!(a.rehearsal("cc6-mfa").unwrap().failed(), ["H2"]);
     assert_eq!(a.sample_table.len(), 2);
     let v5 = import(V5_FULL.as_bytes()).unwrap();
     let mut without = a.clone();
@@ -928,13 +928,21 @@ fn free_ids_and_lists_are_bounded_with_the_place_named() {
         ),
         (
             "a pick that is not an item of the population",
-            |d| d["fieldwork"]["cc6-mfa"]["picks"][0]["id"] = json!("H9"),
-            &["fieldwork.cc6-mfa.picks", "not an item"],
+            |d| d["fieldwork"][0]["picks"][0]["id"] = json!("H9"),
+            &["fieldwork[0].picks", "not an item"],
         ),
         (
             "a seed past 2^53 - 1",
-            |d| d["fieldwork"]["cc6-mfa"]["seed"] = json!(9_007_199_254_740_992u64),
-            &["fieldwork.cc6-mfa.seed", "larger than"],
+            |d| d["fieldwork"][0]["seed"] = json!(9_007_199_254_740_992u64),
+            &["fieldwork[0].seed", "larger than"],
+        ),
+        (
+            "one control rehearsed twice",
+            |d| {
+                let again = d["fieldwork"][0].clone();
+                d["fieldwork"].as_array_mut().unwrap().push(again)
+            },
+            &["fieldwork[1].question", "second time"],
         ),
         (
             "an unknown part of the description",
@@ -1008,7 +1016,7 @@ fn a_field_of_a_later_version_in_an_older_file_is_refused_with_its_place() {
         (
             "v5 with fieldwork",
             5,
-            |d| d["fieldwork"] = json!({"cc6-mfa": {"seed": 1}}),
+            |d| d["fieldwork"] = json!([{"question": "cc6-mfa", "seed": 1}]),
             &["fieldwork", "version 6 and later", "version 5"],
         ),
     ];

@@ -140,7 +140,6 @@ fn the_schema_declares_exactly_the_fields_the_app_writes() {
             ".answers.*.collected",
             ".in_place_elsewhere",
             ".description.texts",
-            ".fieldwork",
         ],
     );
     assert_eq!(schema::declared_fields(&schema()), used);

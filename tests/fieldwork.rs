@@ -290,6 +290,7 @@ mod outcome {
         let population = read_population(&text, year_2026()).unwrap();
         let picks = draw(&population.items, 40, 99, year_2026());
         let rehearsal = Rehearsal {
+            question: "hire".into(),
             picks: picks
                 .iter()
                 .enumerate()
@@ -327,7 +328,7 @@ mod outcome {
     fn one_failed_pick_on_a_key_control_is_an_exception_naming_the_item() {
         let bank = bank();
         let a = rehearsed(&bank, 1);
-        let failed = a.fieldwork["hire"].failed()[0].to_owned();
+        let failed = a.rehearsal("hire").unwrap().failed()[0].to_owned();
         let e = evaluate(&bank, &a, day("2026-12-07"));
         // One of four criteria with exceptions: not more than a third.
         assert_eq!(e.outcome.tier, Tier::UnmodifiedWithExceptions);

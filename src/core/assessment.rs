@@ -353,9 +353,10 @@ pub struct Assessment {
     pub commitments: Vec<Commitment>,
     /// What the user wrote for the system description.
     pub description: DescriptionDraft,
-    /// Fieldwork rehearsals of per-event controls, by question id: their
-    /// populations, draws and tested picks.
-    pub fieldwork: BTreeMap<String, Rehearsal>,
+    /// Fieldwork rehearsals of per-event controls, one per question: their
+    /// populations, draws and tested picks. (A list, not a map: one more
+    /// map type is kilobytes of the first load.)
+    pub fieldwork: Vec<Rehearsal>,
     /// The user's sample table; empty: [`crate::core::fieldwork::DEFAULT_TABLE`].
     pub sample_table: Vec<Band>,
     /// RFC 3339 timestamps, set by the edge (the core has no clock).
@@ -382,7 +383,7 @@ impl Assessment {
             vendors: Vec::new(),
             commitments: Vec::new(),
             description: DescriptionDraft::default(),
-            fieldwork: BTreeMap::new(),
+            fieldwork: Vec::new(),
             sample_table: Vec::new(),
             created: now.clone(),
             updated: now,
@@ -396,6 +397,11 @@ impl Assessment {
 
     pub fn status(&self, question: &str) -> Option<Status> {
         self.answers.get(question).and_then(|a| a.status)
+    }
+
+    /// The rehearsal of question `id`'s control, if any.
+    pub fn rehearsal(&self, id: &str) -> Option<&Rehearsal> {
+        self.fieldwork.iter().find(|r| r.question == id)
     }
 
     /// Whether the assessment asks this question (category and path in scope).
@@ -661,10 +667,11 @@ pub fn reduce(assessment: &Assessment, action: Action) -> Assessment {
             let count = r
                 .as_ref()
                 .map(|r| u32::try_from(r.items.len()).unwrap_or(u32::MAX));
-            match r {
-                Some(r) => next.fieldwork.insert(q.clone(), r),
-                None => next.fieldwork.remove(&q),
-            };
+            next.fieldwork.retain(|x| x.question != q);
+            if let Some(mut r) = r {
+                r.question = q.clone();
+                next.fieldwork.push(r);
+            }
             edit(&mut next, q, |a| a.population = count);
         }
         Action::SetSampleTable(t) => next.sample_table = t,

@@ -284,6 +284,9 @@ pub const MAX_SEED: u64 = (1 << 53) - 1;
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rehearsal {
+    /// The question (id) of the control rehearsed.
+    #[serde(default)]
+    pub question: String,
     /// The items counted (in the period, each id once), in (date, id) order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Item>,

@@ -260,7 +260,7 @@ impl Operation {
                 continue;
             };
             if frequency == Frequency::PerEvent {
-                let rehearsal = assessment.fieldwork.get(id);
+                let rehearsal = assessment.rehearsal(id);
                 let failed = rehearsal.map(|r| r.failed()).unwrap_or_default();
                 let sampled = u32::try_from(failed.len()).unwrap_or(u32::MAX);
                 let unhandled = answer.unhandled.unwrap_or(0).max(sampled);
@@ -294,7 +294,7 @@ impl Operation {
         // Answers come in id order; lists are kept in bank order.
         op.periodic.sort_by_key(|p| p.question);
         op.unhandled.sort_unstable();
-        op.failed_picks.sort_unstable();
+        crate::core::order::sort_by_key(&mut op.failed_picks, |f| f.0);
         op.not_current.sort_unstable();
         op.evidence
             .sort_by_key(|f| (!f.stale, f.valid_until, f.question, f.item));

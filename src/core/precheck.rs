@@ -150,7 +150,7 @@ pub fn check(bank: &Bank, assessment: &Assessment, evaluation: &Evaluation) -> V
                 format!("{title}: say why it does not apply"),
             );
         }
-        if let Some(r) = assessment.fieldwork.get(&q.id).filter(|r| r.outside > 0) {
+        if let Some(r) = assessment.rehearsal(&q.id).filter(|r| r.outside > 0) {
             add(
                 Kind::PopulationOutsidePeriod,
                 format!(

@@ -61,8 +61,8 @@ struct Document<'a> {
     commitments: Cow<'a, [Commitment]>,
     #[serde(default, skip_serializing_if = "is_blank")]
     description: Cow<'a, DescriptionDraft>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    fieldwork: Cow<'a, BTreeMap<String, Rehearsal>>,
+    #[serde(default, skip_serializing_if = "<[Rehearsal]>::is_empty")]
+    fieldwork: Cow<'a, [Rehearsal]>,
     #[serde(default, skip_serializing_if = "<[Band]>::is_empty")]
     sample_table: Cow<'a, [Band]>,
     /// RFC 3339 timestamps.
@@ -439,7 +439,7 @@ pub const MAX_BANDS: usize = 20;
 /// Rehearsals: of questions the bank asks, populations within the reader's
 /// limits, seeds a browser holds exactly, picks of items of the population.
 fn check_fieldwork(
-    fieldwork: &BTreeMap<String, Rehearsal>,
+    fieldwork: &[Rehearsal],
     table: &[Band],
     bank: &Bank,
 ) -> Result<(), ImportError> {
@@ -450,10 +450,21 @@ fn check_fieldwork(
             format!("has {} bands; at most {MAX_BANDS}", table.len()),
         ));
     }
-    for (id, r) in fieldwork {
-        let at = |field: &str| format!("fieldwork.{id}.{field}");
+    let mut seen = BTreeSet::new();
+    for (i, r) in fieldwork.iter().enumerate() {
+        let id = &r.question;
+        let at = |field: &str| format!("fieldwork[{i}].{field}");
         if bank.question(id).is_none() {
             return Err(ImportError::UnknownQuestions(vec![id.clone()]));
+        }
+        if !seen.insert(id.as_str()) {
+            return Err(ImportError::invalid(
+                at("question"),
+                format!(
+                    "rehearses {} a second time; one rehearsal per control",
+                    crate::core::text::quoted(id)
+                ),
+            ));
         }
         if r.items.len() > MAX_ROWS {
             return Err(ImportError::invalid(

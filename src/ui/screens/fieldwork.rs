@@ -67,11 +67,11 @@ pub fn Fieldwork(props: &Props) -> Html {
         .asked(&bank)
         .filter(|q| q.frequency == Some(Frequency::PerEvent))
         .collect();
-    crate::core::order::sort_by_key(&mut asked, |q| (!a.fieldwork.contains_key(&q.id), !q.key));
+    crate::core::order::sort_by_key(&mut asked, |q| (a.rehearsal(&q.id).is_none(), !q.key));
     let controls = asked.into_iter().map(|q| {
             html! {
                 <ControlCard key={q.id.clone()} id={q.id.clone()} title={q.title().to_owned()}
-                    key_control={q.key} rehearsal={a.fieldwork.get(&q.id).cloned()}
+                    key_control={q.key} rehearsal={a.rehearsal(&q.id).cloned()}
                     in_place={matches!(a.status(&q.id), Some(crate::core::Status::Ready | crate::core::Status::Implemented))}
                     table={table.clone()} {period}
                     on_edit={props.on_edit.clone()} />
@@ -220,6 +220,7 @@ fn ControlCard(props: &CardProps) -> Html {
                     on_edit.emit(Action::SetRehearsal(
                         id.clone(),
                         Some(Rehearsal {
+                            question: id.clone(),
                             items: p.items,
                             outside: u32::try_from(p.outside).unwrap_or(u32::MAX),
                             seed: None,
