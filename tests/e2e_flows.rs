@@ -104,9 +104,13 @@ async fn new_rename_duplicate_and_delete_assessments() {
     })
     .await;
 
-    // And it stays deleted after a reload.
+    // And it stays deleted after a reload (the kept screen is painted
+    // before the app replaces it: wait for the list to settle).
     c.refresh().await.unwrap();
-    wait_for(&c, ".soc2r-item").await;
+    eventually("the list after a reload", || async {
+        listed(&c).await == ["Initial readiness"]
+    })
+    .await;
     assert_eq!(listed(&c).await, ["Initial readiness"]);
 }
 
