@@ -1166,11 +1166,17 @@ async fn a_rehearsed_sample_with_a_failed_pick_shows_as_an_exception_and_survive
     let small = "cc6-access-request-approval";
     let card = format!("section[data-fieldwork=\"{small}\"]");
     click(&c, &format!("{card} details.rehearse summary")).await;
-    paste(
-        &c,
-        &format!("#fw-{small}-paste"),
+    // Chosen as a file this time.
+    let tsv = downloads.join("access-requests.tsv");
+    std::fs::write(
+        &tsv,
         "id\tdate\nA1\t2026-02-01\nA2\t2026-03-01\nA3\t2026-04-01\nA4\t2026-05-01\n",
     )
+    .unwrap();
+    choose_file(&c, &format!("#fw-{small}-file"), &tsv).await;
+    eventually("the file read into the box", || async {
+        count(&c, &format!("#fw-{small}-count:not([disabled])")).await == 1
+    })
     .await;
     click(&c, &format!("#fw-{small}-count")).await;
     click(&c, &format!("#fw-{small}-draw")).await;

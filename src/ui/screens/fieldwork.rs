@@ -233,6 +233,35 @@ fn ControlCard(props: &CardProps) -> Html {
             },
         )
     };
+    // A file picked is read into the paste box (as text, within the
+    // population's size limit), to be counted like a paste.
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let on_file = {
+        let (pasted, problems, reader) = (pasted.clone(), problems.clone(), reader.clone());
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(picked) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let name = crate::core::text::quoted(&picked.name());
+            let (pasted, problems) = (pasted.clone(), problems.clone());
+            *reader.borrow_mut() = crate::browser::file::read_bytes(
+                picked,
+                crate::core::fieldwork::MAX_BYTES,
+                move |read| match read.map(String::from_utf8) {
+                    Ok(Ok(text)) => {
+                        problems.set(Vec::new());
+                        pasted.set(text);
+                    }
+                    Ok(Err(_)) => problems.set(vec![format!(
+                        "Not read: {name} is not UTF-8 text; save it as CSV (UTF-8)."
+                    )]),
+                    Err(e) => problems.set(vec![format!("Not read: {e}.")]),
+                },
+            );
+        })
+    };
     let on_paste = {
         let pasted = pasted.clone();
         Callback::from(move |e: InputEvent| {
@@ -396,6 +425,9 @@ fn ControlCard(props: &CardProps) -> Html {
                     <textarea id={format!("{pre}-paste")} rows="4" value={(*pasted).clone()} oninput={on_paste}
                         placeholder={"id,date\nHR-101,2026-01-15\nHR-102,2026-02-03"} />
                 </div>
+                <label class="file-button">{ "…or choose a CSV or TSV file" }
+                    <input type="file" id={format!("{pre}-file")} accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" onchange={on_file} />
+                </label>
                 <button type="button" id={format!("{pre}-count")} onclick={count} disabled={pasted.trim().is_empty()}>
                     { if props.rehearsal.is_some() { "Replace the population" } else { "Count the population" } }</button>
             </details>
