@@ -866,6 +866,20 @@ async fn starting_from_iso_27001_proposes_answers_that_are_accepted_one_or_all_a
     c.close().await.unwrap();
 }
 
+/// From the home screen at `url`: a new full assessment, Type II over 2026.
+/// Returns the app's address (before `#`) and the assessment's id.
+async fn start_type2_2026(c: &Client, url: &str) -> (String, String) {
+    c.goto(url).await.unwrap();
+    click(c, "#start-full").await;
+    click(c, "#report-type2").await;
+    pick_day(c, "#period-start", "2026-01-01").await;
+    pick_day(c, "#period-end", "2026-12-31").await;
+    let url = c.current_url().await.unwrap().to_string();
+    let (base, hash) = url.split_once('#').unwrap();
+    let id = hash.trim_start_matches("/a/").split('/').next().unwrap();
+    (base.to_owned(), id.to_owned())
+}
+
 /// The text of the first vendor's coverage line on the dashboard, once it
 /// says `id` (`gap`, `covered`…).
 async fn dashboard_coverage(c: &Client, base: &str, assessment: &str, id: &str) -> String {
@@ -883,21 +897,7 @@ async fn a_vendor_gap_shows_on_the_dashboard_and_a_bridge_letter_closes_it() {
     let driver = start_driver();
     let downloads = temp_dir("flows-vendors");
     let c = browser(&driver, "flows-vendors", &downloads).await;
-    c.goto(&server.url).await.unwrap();
-    click(&c, "#start-full").await;
-    click(&c, "#report-type2").await;
-    pick_day(&c, "#period-start", "2026-01-01").await;
-    pick_day(&c, "#period-end", "2026-12-31").await;
-    let url = c.current_url().await.unwrap().to_string();
-    let base = url.split('#').next().unwrap().to_owned();
-    let assessment = url
-        .split("#/a/")
-        .nth(1)
-        .unwrap()
-        .split('/')
-        .next()
-        .unwrap()
-        .to_owned();
+    let (base, assessment) = start_type2_2026(&c, &server.url).await;
 
     // Register a carved-out vendor with last year's report.
     click(&c, ".tabs a[href$='/vendors']").await;
@@ -1081,21 +1081,7 @@ async fn a_rehearsed_sample_with_a_failed_pick_shows_as_an_exception_and_survive
     let driver = start_driver();
     let downloads = temp_dir("flows-fieldwork");
     let c = browser(&driver, "flows-fieldwork", &downloads).await;
-    c.goto(&server.url).await.unwrap();
-    click(&c, "#start-full").await;
-    click(&c, "#report-type2").await;
-    pick_day(&c, "#period-start", "2026-01-01").await;
-    pick_day(&c, "#period-end", "2026-12-31").await;
-    let url = c.current_url().await.unwrap().to_string();
-    let base = url.split('#').next().unwrap().to_owned();
-    let assessment = url
-        .split("#/a/")
-        .nth(1)
-        .unwrap()
-        .split('/')
-        .next()
-        .unwrap()
-        .to_owned();
+    let (base, assessment) = start_type2_2026(&c, &server.url).await;
     // The leavers control is in place.
     let id = "cc6-leaver-deprovisioning";
     c.goto(&format!("{base}#/a/{assessment}/questions/{id}"))
