@@ -972,7 +972,7 @@ impl Outcome {
             tier = Tier::CannotJudge;
         }
 
-        let blockers_or_findings: Vec<usize> = judgements
+        let finding_questions: Vec<usize> = judgements
             .iter()
             .flat_map(|j| j.findings.iter().map(|f| f.question))
             .collect();
@@ -1004,7 +1004,7 @@ impl Outcome {
             failed_picks: op
                 .failed_picks
                 .iter()
-                .filter(|(q, _, _)| blockers_or_findings.contains(q))
+                .filter(|(q, _, _)| finding_questions.contains(q))
                 .cloned()
                 .collect(),
             blockers,
@@ -1370,8 +1370,8 @@ impl Outcome {
                 for p in &self.scope_problems {
                     out.push(match p {
                         ScopeProblem::RegisterPending => {
-                            "The rules that judge the vendor register and the \
-                                              description draft are still loading."
+                            "Open the Vendors screen, or reload the page, so the rules that \
+                             judge the vendor register and the description draft load."
                                 .to_owned()
                         }
                         ScopeProblem::NotStarted(start) => format!(
