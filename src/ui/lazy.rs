@@ -133,43 +133,59 @@ pub async fn preload() {
     let _ = renderer::load().await;
 }
 
-/// Draws the page once the screens' module is loaded (at once without the
-/// split), meanwhile says it is loading, and offers a retry if it fails.
-#[component]
-pub fn Lazy(props: &LazyProps) -> Html {
-    let loaded = use_state_eq(renderer::loaded);
-    let failed = use_state_eq(|| false);
+/// A split module's load, as a hook: `Some(true)` once loaded, `None`
+/// while loading, `Some(false)` if it failed; the callback tries again.
+/// A failure is not kept: each try fetches afresh.
+pub type Load = fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>;
+
+#[hook]
+pub fn use_split_load(loaded: bool, load: Load) -> (Option<bool>, Callback<MouseEvent>) {
+    let state = use_state_eq(|| loaded.then_some(true));
     let attempt = use_state_eq(|| 0u32);
     {
-        let (loaded, failed) = (loaded.clone(), failed.clone());
+        let state = state.clone();
         use_effect_with(*attempt, move |_| {
-            if loaded.is_none() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    match renderer::load().await {
-                        Ok(render) => loaded.set(Some(render)),
-                        Err(_) => failed.set(true),
-                    }
-                });
+            if *state != Some(true) {
+                wasm_bindgen_futures::spawn_local(async move { state.set(Some(load().await)) });
             }
         });
     }
     let retry = {
-        let (failed, attempt) = (failed.clone(), attempt.clone());
+        let (state, attempt) = (state.clone(), attempt.clone());
         Callback::from(move |_| {
-            failed.set(false);
+            state.set(None);
             attempt.set(*attempt + 1);
         })
     };
-    match *loaded {
-        Some(render) => render(&props.page),
-        None if *failed => html! {
-            <div class="notice error" role="alert" id="screen-failed">
+    (*state, retry)
+}
+
+/// What shows until a split module is loaded: that it is loading, or that
+/// it could not be (`Some(false)`), with a retry. `id` names the failure
+/// notice for tests.
+pub fn split_pending(state: Option<bool>, retry: Callback<MouseEvent>, id: &'static str) -> Html {
+    match state {
+        Some(false) => html! {
+            <div class="notice error" role="alert" {id}>
                 <p>{ "This screen could not be loaded: this browser is offline and had not yet saved it for offline use. Your answers are safe. Connect, then try again." }</p>
                 <button type="button" class="primary" onclick={retry}>{ "Try again" }</button>
             </div>
         },
-        None => html! {
+        _ => html! {
             <p class="notice info" role="status" id="screen-loading">{ "Loading this screen…" }</p>
         },
+    }
+}
+
+/// Draws the page once the screens' module is loaded (at once without the
+/// split), meanwhile says it is loading, and offers a retry if it fails.
+#[component]
+pub fn Lazy(props: &LazyProps) -> Html {
+    let (state, retry) = use_split_load(renderer::loaded().is_some(), || {
+        Box::pin(async { renderer::load().await.is_ok() })
+    });
+    match (state, renderer::loaded()) {
+        (Some(true), Some(render)) => render(&props.page),
+        (state, _) => split_pending(state, retry, "screen-failed"),
     }
 }

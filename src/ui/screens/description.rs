@@ -34,7 +34,7 @@ fn edit<E: 'static>(
 pub fn DescriptionScreen(props: &Props) -> Html {
     let (rules, retry) = super::vendors::use_register_rules();
     if rules != Some(true) {
-        return super::vendors::rules_pending(rules, retry);
+        return crate::ui::lazy::split_pending(rules, retry, "register-failed");
     }
     html! { <DescriptionLoaded assessment={props.assessment.clone()} derived={props.derived.clone()} on_edit={props.on_edit.clone()} /> }
 }

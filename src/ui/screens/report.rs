@@ -133,10 +133,7 @@ pub fn Report(props: &Props) -> Html {
     let timeline = plan.timeline();
     // Page 1 holds one page: a line on vendors and commitments to act on
     // takes the place of the fifth blocker (every blocker is in Appendix B).
-    let register_line = outcome.vendors.iter().any(|v| v.verdict.needs_action())
-        || a.commitments
-            .iter()
-            .any(|c| crate::core::commitment::standing(c, &bank, a, outcome).at_risk);
+    let register_line = crate::ui::widgets::register::needs_action(&bank, a, outcome);
     let shown = if register_line { 4 } else { 5 };
     let top = plan.top_blockers.iter().take(shown).filter_map(|&ix| {
         let gap = eval.roadmap.gaps.iter().find(|g| g.question == ix)?;

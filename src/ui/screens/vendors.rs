@@ -8,6 +8,7 @@ use crate::core::vendor::{
     Csoc, Cuec, ReportKind, Treatment, Vendor, VendorOpinion, VendorReport, VendorStanding, next_id,
 };
 use crate::core::{Action, Assessment, Day};
+use crate::ui::lazy::{split_pending, use_split_load};
 use crate::ui::widgets::form::{area_value, checked, edited, ids, value};
 use crate::ui::widgets::select::Choice;
 use crate::ui::{BankHandle, Derived};
@@ -23,52 +24,20 @@ pub struct Props {
 
 /// The rules that judge the register load with the document readers; a
 /// screen that edits the register waits for them, so nothing entered here
-/// goes unjudged. `None` while loading, `Some(false)` if they failed.
+/// goes unjudged (see [`split_pending`] for what shows meanwhile).
 #[hook]
 pub(crate) fn use_register_rules() -> (Option<bool>, Callback<MouseEvent>) {
     use crate::browser::record_reader;
-    let state = use_state_eq(|| record_reader::loaded().map(|_| true));
-    let attempt = use_state_eq(|| 0u32);
-    {
-        let state = state.clone();
-        use_effect_with(*attempt, move |_| {
-            if *state != Some(true) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    state.set(Some(record_reader::load().await.is_ok()));
-                });
-            }
-        });
-    }
-    let retry = {
-        let (state, attempt) = (state.clone(), attempt.clone());
-        Callback::from(move |_| {
-            state.set(None);
-            attempt.set(*attempt + 1);
-        })
-    };
-    (*state, retry)
-}
-
-/// What a register screen shows until its rules are loaded.
-pub(crate) fn rules_pending(state: Option<bool>, retry: Callback<MouseEvent>) -> Html {
-    match state {
-        Some(false) => html! {
-            <div class="notice error" role="alert" id="register-failed">
-                <p>{ "This screen could not be loaded: this browser is offline and had not yet saved it for offline use. Your answers are safe. Connect, then try again." }</p>
-                <button type="button" class="primary" onclick={retry}>{ "Try again" }</button>
-            </div>
-        },
-        _ => {
-            html! { <p class="notice info" role="status" id="screen-loading">{ "Loading this screen…" }</p> }
-        }
-    }
+    use_split_load(record_reader::loaded().is_some(), || {
+        Box::pin(async { record_reader::load().await.is_ok() })
+    })
 }
 
 #[component]
 pub fn Vendors(props: &Props) -> Html {
     let (rules, retry) = use_register_rules();
     if rules != Some(true) {
-        return rules_pending(rules, retry);
+        return split_pending(rules, retry, "register-failed");
     }
     html! { <VendorsLoaded assessment={props.assessment.clone()} derived={props.derived.clone()} on_edit={props.on_edit.clone()} /> }
 }

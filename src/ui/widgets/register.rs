@@ -2,8 +2,9 @@
 //! the report: each vendor's coverage of the period and verdict, and each
 //! commitment ok or at risk, with a link to fix it.
 
-use crate::core::Assessment;
 use crate::core::commitment;
+use crate::core::outcome::Outcome;
+use crate::core::{Assessment, Bank};
 use crate::ui::route::{Route, Screen};
 use crate::ui::{BankHandle, Derived};
 use std::rc::Rc;
@@ -16,6 +17,15 @@ pub struct RegisterProps {
     /// Only what needs action (the printed report's first page).
     #[prop_or(false)]
     pub action_only: bool,
+}
+
+/// Whether a vendor needs action or a commitment is at risk: what page 1
+/// of the report gives a line to.
+pub fn needs_action(bank: &Bank, a: &Assessment, outcome: &Outcome) -> bool {
+    outcome.vendors.iter().any(|v| v.verdict.needs_action())
+        || a.commitments
+            .iter()
+            .any(|c| commitment::standing(c, bank, a, outcome).at_risk)
 }
 
 #[component]
