@@ -1125,6 +1125,14 @@ async fn a_rehearsed_sample_with_a_failed_pick_shows_as_an_exception_and_survive
         count(&c, &format!("{card} [data-prediction=\"exception\"]")).await == 1
     })
     .await;
+    // Drawing again would throw that result away: asked first, and kept.
+    click(&c, &format!("#fw-{id}-draw")).await;
+    click(&c, &format!("#fw-{id}-replace-no")).await;
+    assert_eq!(picks(&c, &card).await, drawn);
+    assert_eq!(
+        count(&c, &format!("{card} [data-prediction=\"exception\"]")).await,
+        1
+    );
     // The pre-audit check names the row outside the period.
     c.goto(&format!("{base}#/a/{assessment}/dashboard"))
         .await

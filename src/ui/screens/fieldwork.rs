@@ -308,6 +308,35 @@ fn ControlCard(props: &CardProps) -> Html {
             ));
         })
     };
+    // A new population or draw replaces the results recorded: asked first.
+    let pending = use_state(|| None::<&'static str>);
+    let recorded = r.tested();
+    let guarded = |action: &Callback<MouseEvent>, which: &'static str| {
+        let (action, pending) = (action.clone(), pending.clone());
+        Callback::from(move |e: MouseEvent| {
+            if recorded > 0 {
+                pending.set(Some(which));
+            } else {
+                action.emit(e);
+            }
+        })
+    };
+    let (count_guarded, draw_guarded) = (guarded(&count, "count"), guarded(&do_draw, "draw"));
+    let replace = {
+        let (count, do_draw, pending) = (count.clone(), do_draw.clone(), pending.clone());
+        Callback::from(move |e: MouseEvent| {
+            match *pending {
+                Some("count") => count.emit(e),
+                Some(_) => do_draw.emit(e),
+                None => {}
+            }
+            pending.set(None);
+        })
+    };
+    let keep_results = {
+        let pending = pending.clone();
+        Callback::from(move |_: MouseEvent| pending.set(None))
+    };
     let confirming = use_state(|| false);
     let remove = {
         let (on_edit, id, confirming) = (props.on_edit.clone(), id.clone(), confirming.clone());
@@ -428,18 +457,27 @@ fn ControlCard(props: &CardProps) -> Html {
                 <label class="file-button">{ "…or choose a CSV or TSV file" }
                     <input type="file" id={format!("{pre}-file")} accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" onchange={on_file} />
                 </label>
-                <button type="button" id={format!("{pre}-count")} onclick={count} disabled={pasted.trim().is_empty()}>
+                <button type="button" id={format!("{pre}-count")} onclick={count_guarded} disabled={pasted.trim().is_empty()}>
                     { if props.rehearsal.is_some() { "Replace the population" } else { "Count the population" } }</button>
             </details>
             if !problems.is_empty() {
                 <ul class="population-problems" role="status">{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+            }
+            if pending.is_some() {
+                <div class="confirm" role="alertdialog" aria-labelledby={format!("{pre}-replace-q")}>
+                    <p id={format!("{pre}-replace-q")}>{ format!(
+                        "This replaces the {} recorded for this sample. Replace them?",
+                        crate::core::text::plural(recorded, "result", "results")) }</p>
+                    <button type="button" class="danger" id={format!("{pre}-replace-yes")} onclick={replace}>{ "Replace" }</button>
+                    <button type="button" id={format!("{pre}-replace-no")} onclick={keep_results}>{ "Keep them" }</button>
+                </div>
             }
             if n > 0 {
                 <div class="draw">
                     <label for={format!("{pre}-seed")}>{ "Seed" }</label>
                     <input id={format!("{pre}-seed")} type="text" inputmode="numeric" size="10" value={(*seed_text).clone()}
                         placeholder="random" onchange={on_seed} />
-                    <button type="button" class="primary" id={format!("{pre}-draw")} onclick={do_draw}>
+                    <button type="button" class="primary" id={format!("{pre}-draw")} onclick={draw_guarded}>
                         { if r.picks.is_empty() { format!("Draw {size}") } else { format!("Draw {size} again") } }</button>
                     if let Some(seed) = r.seed {
                         <span class="hint" data-seed={seed.to_string()}>{ format!("Drawn with seed {seed}: the same seed and population give the same picks anywhere.") }</span>
